@@ -1,0 +1,28 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Our packages ship TypeScript source; Next compiles them with the app.
+  transpilePackages: [
+    "@ledgerflow/config",
+    "@ledgerflow/db",
+    "@ledgerflow/engine",
+    "@ledgerflow/queue",
+    "@ledgerflow/vault",
+    "@ledgerflow/xero",
+  ],
+  // Server-only libraries with native parts or dynamic requires stay as plain Node requires.
+  serverExternalPackages: [
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "bullmq",
+    "ioredis",
+    "xero-node",
+    "@node-rs/argon2",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+  devIndicators: false,
+};
+
+export default config;

@@ -1,0 +1,1 @@
+export { buildSandbox, type SandboxOptions } from "./server";

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+// Every variable the server processes read, validated once at start-up. `.env.example` documents
+// each one; keep the two in step.
+const url = z.string().url();
+
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: url.describe("PostgreSQL connection string"),
+  REDIS_URL: url.default("redis://127.0.0.1:6379"),
+  /** Prefix for every Redis key (queues, locks, limits, caches) so several installs can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default("lf"),
+  NEXTAUTH_URL: url.default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  VAULT_KEYS: z.string().optional(),
+  XERO_CLIENT_ID: z.string().optional(),
+  XERO_CLIENT_SECRET: z.string().optional(),
+  XERO_REDIRECT_URI: url.optional(),
+  XERO_SCOPES: z
+    .string()
+    .default(
+      "openid profile email offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings",
+    ),
+  XERO_WEBHOOK_KEY: z.string().optional(),
+  XERO_IDENTITY_URL: url.default("https://identity.xero.com"),
+  XERO_LOGIN_URL: url.default("https://login.xero.com"),
+  XERO_API_URL: url.default("https://api.xero.com"),
+  XERO_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  RUN_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+/** Parses process.env once; throws one error listing every bad variable by name. */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = serverEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetServerEnvCache(): void {
+  cached = undefined;
+}

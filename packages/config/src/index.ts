@@ -1,0 +1,1 @@
+export { resetServerEnvCache, type ServerEnv, serverEnv, serverEnvSchema } from "./env";

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// `npm test`: every suite — vitest (unit + integration against real PostgreSQL, Redis and the Xero
+// sandbox) and Playwright (browser tests against the built app) — in a database and Redis prefix
+// of its own, so tests never touch `npm start`'s data. Ends with one line: `N passed, N failed`.
+//
+// Flags: --unit (vitest only), --e2e (Playwright only); anything after `--` goes to both runners
+// (e.g. a file filter).
+import { ensureDependencies, root } from "./lib/bootstrap.mjs";
+
+const log = (message) => console.log(`\x1b[1mtest\x1b[0m │ ${message}`);
+ensureDependencies(log);
+
+const { spawnSync } = await import("node:child_process");
+const { existsSync, mkdirSync, readFileSync, rmSync } = await import("node:fs");
+const path = await import("node:path");
+const { ensurePostgres, ensureRedis } = await import("./lib/services.mjs");
+const { spawnPrefixed, stopAll, waitForHttp, isPortFree } = await import("./lib/processes.mjs");
+const { Redis } = await import("ioredis");
+
+const args = process.argv.slice(2);
+const passThrough = args.includes("--") ? args.slice(args.indexOf("--") + 1) : [];
+const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
+const outDir = path.join(root, "test-results");
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+async function freePort(preferred) {
+  let port = preferred;
+  while (!(await isPortFree(port))) port++;
+  return port;
+}
+
+// Isolation: a database and a Redis key prefix that `npm start` never uses.
+delete process.env.DATABASE_URL;
+if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+const postgres = await ensurePostgres(log, { database: "ledgerflow_test", recreate: !process.env.TEST_DATABASE_URL });
+const redis = await ensureRedis(log);
+const webPort = await freePort(3100);
+const sandboxPort = await freePort(4110);
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+const webUrl = `http://localhost:${webPort}`;
+
+const env = {
+  ...process.env,
+  NODE_ENV: "test",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: postgres.url,
+  REDIS_URL: redis.url,
+  REDIS_PREFIX: "lftest",
+  NEXTAUTH_URL: webUrl,
+  NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef",
+  VAULT_KEYS: "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+  XERO_CLIENT_ID: "ledgerflow-test",
+  XERO_CLIENT_SECRET: "ledgerflow-test-secret",
+  XERO_REDIRECT_URI: `${webUrl}/api/connections/xero/callback`,
+  XERO_IDENTITY_URL: sandboxUrl,
+  XERO_LOGIN_URL: sandboxUrl,
+  XERO_API_URL: sandboxUrl,
+  XERO_SANDBOX_PORT: String(sandboxPort),
+  XERO_SANDBOX_ADMIN_SECRET: "test-admin-secret",
+  LEDGERFLOW_TEST_WEB_URL: webUrl,
+  LEDGERFLOW_TEST_SANDBOX_URL: sandboxUrl,
+};
+env.XERO_SANDBOX_CLIENTS = JSON.stringify([
+  { clientId: env.XERO_CLIENT_ID, clientSecret: env.XERO_CLIENT_SECRET, redirectUris: [env.XERO_REDIRECT_URI] },
+]);
+
+// A clean Redis namespace for this run.
+{
+  const client = new Redis(redis.url);
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.scan(cursor, "MATCH", "lftest:*", "COUNT", 1000);
+    cursor = next;
+    if (keys.length) await client.del(...keys);
+  } while (cursor !== "0");
+  client.disconnect();
+}
+
+function run(command, commandArgs, what, extraEnv = {}) {
+  const result = spawnSync(command, commandArgs, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`${what} failed (exit code ${result.status})`);
+}
+
+const children = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let crashed = false;
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+try {
+  log("applying migrations to the test database…");
+  run(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], "Migration");
+
+  if (only !== "unit") {
+    log("building the web app…");
+    run("npx", ["turbo", "run", "build", "--filter=@ledgerflow/web", "--output-logs=errors-only"], "Build", {
+      NODE_ENV: "production",
+    });
+  }
+
+  log("starting the sandbox, web and worker for the suites…");
+  const sandbox = spawnPrefixed("sandbox", "npm", ["run", "start", "-w", "@ledgerflow/xero-sandbox"], {
+    cwd: root,
+    env,
+    quiet: true,
+  });
+  children.push(sandbox);
+  await waitForHttp(`${sandboxUrl}/.well-known/openid-configuration`, { child: sandbox });
+  const worker = spawnPrefixed("worker", "npm", ["run", "start", "-w", "@ledgerflow/worker"], {
+    cwd: root,
+    env,
+    quiet: true,
+  });
+  children.push(worker);
+  if (only !== "unit") {
+    const web = spawnPrefixed("web", "npx", ["next", "start", "-p", String(webPort)], {
+      cwd: path.join(root, "apps", "web"),
+      env: { ...env, NODE_ENV: "production" },
+      quiet: true,
+    });
+    children.push(web);
+    await waitForHttp(`${webUrl}/api/health`, { timeoutMs: 90_000, child: web });
+  }
+
+  if (only !== "e2e") {
+    log("vitest: unit and integration suites");
+    const file = path.join(outDir, "vitest.json");
+    spawnSync(
+      "npx",
+      ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${file}`, ...passThrough],
+      {
+        cwd: root,
+        env,
+        stdio: "inherit",
+      },
+    );
+    const report = readJson(file);
+    if (!report) crashed = true;
+    else {
+      totals.passed += report.numPassedTests;
+      totals.failed += report.numFailedTests + (report.success ? 0 : report.numFailedTestSuites);
+      totals.skipped += report.numPendingTests + report.numTodoTests;
+    }
+  }
+
+  if (only !== "unit") {
+    log("playwright: browser suites");
+    const file = path.join(outDir, "playwright.json");
+    spawnSync("npx", ["playwright", "test", "-c", "e2e/playwright.config.ts", ...passThrough], {
+      cwd: root,
+      env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+      stdio: "inherit",
+    });
+    const report = readJson(file);
+    if (!report) crashed = true;
+    else {
+      totals.passed += report.stats.expected;
+      totals.failed += report.stats.unexpected + (report.errors?.length ?? 0);
+      totals.skipped += report.stats.skipped;
+      totals.passed += report.stats.flaky; // passed on retry; reported as flaky above
+    }
+  }
+} catch (error) {
+  console.error(`\x1b[31m${error.message}\x1b[0m`);
+  for (const child of children) if (child.exitCode !== null) console.error(child.recentOutput());
+  crashed = true;
+} finally {
+  await stopAll(children);
+  await redis.stop();
+  await postgres.stop();
+}
+
+if (crashed) totals.failed += 1;
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed > 0 ? 1 : 0);
