@@ -1,0 +1,108 @@
+// The connector contract (docs/ARCHITECTURE.md §5): what a catalog entry — a Xero action or search,
+// or any future connector's — tells the engine and the editor. The engine knows nothing of Xero:
+// a connector supplies `TClient` (for Xero: an authorised AccountingApi and the tenant id).
+
+export type FieldType = "string" | "text" | "number" | "date" | "boolean" | "select" | "list";
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  /** Optional grouping/extra text shown in dropdowns (e.g. account type). */
+  hint?: string;
+}
+
+/** Where a dropdown's options come from: a fixed list, or a loader key the connector implements. */
+export type FieldOptions =
+  | { static: SelectOption[] }
+  | { loader: string /** fields whose values the loader needs */; dependsOn?: string[] };
+
+export interface FieldSpec {
+  /** Key in the step's input object (Xero's own PascalCase name where there is one). */
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  /** One or two sentences a bookkeeper understands. */
+  help?: string;
+  placeholder?: string;
+  default?: unknown;
+  options?: FieldOptions;
+  /** For `list` fields: the shape of one item (e.g. an invoice line). */
+  itemFields?: FieldSpec[];
+  /** Shown but optional unless another field has this value, e.g. "AccountNumber" when matchBy = "AccountNumber". */
+  requiredWhen?: { field: string; equals: unknown };
+}
+
+export interface StepLogger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface ActionContext<TClient = unknown> {
+  /** The connector's authorised client for the step's connection. */
+  client: TClient;
+  /** `<runId>:<stepKey>`: every write passes it so a retry never writes twice. */
+  idempotencyKey: string;
+  logger: StepLogger;
+  signal: AbortSignal;
+}
+
+export interface ActionDefinition<TClient = unknown, TInput = Record<string, unknown>, TOutput = unknown> {
+  /** Stable id stored in flow definitions, e.g. "xero.createInvoice". */
+  key: string;
+  kind: "action" | "search";
+  /** Catalog group shown in the editor's picker, e.g. "Contacts". */
+  group: string;
+  title: string;
+  description: string;
+  fields: FieldSpec[];
+  /** An example of what `run` returns; the editor's data picker uses it before a step is tested. */
+  outputSample: TOutput;
+  run(ctx: ActionContext<TClient>, input: TInput): Promise<TOutput>;
+}
+
+/**
+ * A step failure the engine can reason about. `retryable` errors (rate limits, 5xx, timeouts) are
+ * retried by the runtime; the rest fail the run with `message`, which the user reads as is.
+ */
+export class StepError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+  /** The input field the error concerns, when known (the editor highlights it). */
+  readonly field?: string;
+  /** Server-requested wait before a retry (Retry-After), in ms. */
+  readonly retryAfterMs?: number;
+  /** Extra facts for the run history (e.g. Xero's validation messages, HTTP status). */
+  readonly details?: Record<string, unknown>;
+
+  constructor(
+    message: string,
+    options: {
+      code: string;
+      retryable?: boolean;
+      field?: string;
+      retryAfterMs?: number;
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    },
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "StepError";
+    this.code = options.code;
+    this.retryable = options.retryable ?? false;
+    this.field = options.field;
+    this.retryAfterMs = options.retryAfterMs;
+    this.details = options.details;
+  }
+
+  toJSON() {
+    return {
+      message: this.message,
+      code: this.code,
+      retryable: this.retryable,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}
