@@ -20,7 +20,7 @@ const { Redis } = await import("ioredis");
 const args = process.argv.slice(2);
 const passThrough = args.includes("--") ? args.slice(args.indexOf("--") + 1) : [];
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
-const outDir = path.join(root, "test-results");
+const outDir = path.join(root, "test-results", process.env.LEDGERFLOW_TEST_ID ?? "all");
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
@@ -33,7 +33,12 @@ async function freePort(preferred) {
 // Isolation: a database and a Redis key prefix that `npm start` never uses.
 delete process.env.DATABASE_URL;
 if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
-const postgres = await ensurePostgres(log, { database: "ledgerflow_test", recreate: !process.env.TEST_DATABASE_URL });
+// LEDGERFLOW_TEST_ID lets several test runs share one machine (each gets its own database and prefix).
+const testId = process.env.LEDGERFLOW_TEST_ID ? `_${process.env.LEDGERFLOW_TEST_ID.replace(/\W/g, "")}` : "";
+const postgres = await ensurePostgres(log, {
+  database: `ledgerflow_test${testId}`,
+  recreate: !process.env.TEST_DATABASE_URL,
+});
 const redis = await ensureRedis(log);
 const webPort = await freePort(3100);
 const sandboxPort = await freePort(4110);
@@ -46,7 +51,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: postgres.url,
   REDIS_URL: redis.url,
-  REDIS_PREFIX: "lftest",
+  REDIS_PREFIX: `lftest${testId}`,
   NEXTAUTH_URL: webUrl,
   NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef",
   VAULT_KEYS: "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
@@ -70,7 +75,7 @@ env.XERO_SANDBOX_CLIENTS = JSON.stringify([
   const client = new Redis(redis.url);
   let cursor = "0";
   do {
-    const [next, keys] = await client.scan(cursor, "MATCH", "lftest:*", "COUNT", 1000);
+    const [next, keys] = await client.scan(cursor, "MATCH", `lftest${testId}:*`, "COUNT", 1000);
     cursor = next;
     if (keys.length) await client.del(...keys);
   } while (cursor !== "0");
