@@ -4,6 +4,7 @@ const config: NextConfig = {
   // Our packages ship TypeScript source; Next compiles them with the app.
   transpilePackages: [
     "@ledgerflow/config",
+    "@ledgerflow/runtime",
     "@ledgerflow/db",
     "@ledgerflow/engine",
     "@ledgerflow/queue",
