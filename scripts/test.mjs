@@ -146,7 +146,11 @@ try {
     if (!report) crashed = true;
     else {
       totals.passed += report.numPassedTests;
-      totals.failed += report.numFailedTests + (report.success ? 0 : report.numFailedTestSuites);
+      // A file that fails to load has no failed tests of its own: count it once.
+      const brokenFiles = report.testResults.filter(
+        (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+      ).length;
+      totals.failed += report.numFailedTests + brokenFiles;
       totals.skipped += report.numPendingTests + report.numTodoTests;
     }
   }

@@ -3,14 +3,13 @@ import { Redis, type RedisOptions } from "ioredis";
 
 /**
  * A new ioredis connection. BullMQ workers need `maxRetriesPerRequest: null` (blocking commands);
- * request/response callers (web) want commands to fail fast when Redis is down instead of queueing
- * forever, so that ingress can fall back on the sweeper.
+ * request/response callers (web) want a command to fail after one reconnect attempt when Redis is
+ * down instead of waiting forever, so that ingress can fall back on the sweeper.
  */
 export function createRedis(purpose: "worker" | "client" = "client", options: RedisOptions = {}): Redis {
   const { REDIS_URL } = serverEnv();
   return new Redis(REDIS_URL, {
     maxRetriesPerRequest: purpose === "worker" ? null : 1,
-    enableOfflineQueue: purpose === "worker",
     connectTimeout: 2_000,
     lazyConnect: false,
     ...options,

@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { createRedis } from "./redis";
+import { XERO_DEFAULT_LIMITS, XeroRateLimiter } from "./xero-rate-limiter";
+
+const redis = createRedis("client");
+afterAll(() => redis.disconnect());
+
+const tenant = () => `tenant-${randomUUID()}`;
+
+describe("XeroRateLimiter", () => {
+  it("allows five calls in flight per tenant and refuses the sixth until one is released", async () => {
+    const limiter = new XeroRateLimiter(redis, { ...XERO_DEFAULT_LIMITS, appPerMinute: 0 });
+    const id = tenant();
+    const slots = await Promise.all(Array.from({ length: 6 }, () => limiter.tryAcquire(id)));
+    const granted = slots.filter((s) => s.ok);
+    const refused = slots.filter((s) => !s.ok);
+    expect(granted).toHaveLength(5);
+    expect(refused).toEqual([{ ok: false, reason: "concurrent", retryInMs: expect.any(Number) }]);
+
+    const first = granted[0];
+    if (!first?.ok) throw new Error("unreachable");
+    await first.release();
+    expect((await limiter.tryAcquire(id)).ok).toBe(true);
+  });
+
+  it("keeps tenants apart: one tenant's full slots do not block another", async () => {
+    const limiter = new XeroRateLimiter(redis, { ...XERO_DEFAULT_LIMITS, appPerMinute: 0 });
+    const busy = tenant();
+    for (let i = 0; i < 5; i++) expect((await limiter.tryAcquire(busy)).ok).toBe(true);
+    expect((await limiter.tryAcquire(busy)).ok).toBe(false);
+    expect((await limiter.tryAcquire(tenant())).ok).toBe(true);
+  });
+
+  it("refuses the 61st call in a minute window and says when the window frees", async () => {
+    const limiter = new XeroRateLimiter(redis, {
+      ...XERO_DEFAULT_LIMITS,
+      concurrent: 0,
+      appPerMinute: 0,
+      minuteMs: 2_000,
+    });
+    const id = tenant();
+    for (let i = 0; i < 60; i++) expect((await limiter.tryAcquire(id)).ok).toBe(true);
+    const refused = await limiter.tryAcquire(id);
+    expect(refused).toMatchObject({ ok: false, reason: "minute" });
+    if (refused.ok) throw new Error("unreachable");
+    expect(refused.retryInMs).toBeGreaterThan(0);
+    expect(refused.retryInMs).toBeLessThanOrEqual(2_000);
+    await new Promise((resolve) => setTimeout(resolve, refused.retryInMs + 20));
+    expect((await limiter.tryAcquire(id)).ok).toBe(true);
+  });
+
+  it("applies the app-wide limit across tenants", async () => {
+    const appLimiter = new XeroRateLimiter(redis, {
+      ...XERO_DEFAULT_LIMITS,
+      concurrent: 0,
+      perMinute: 0,
+      appPerMinute: 3,
+      minuteMs: 60_000,
+    });
+    // The app window is shared by the whole test prefix, so start from a clean key.
+    await redis.del(`${process.env.REDIS_PREFIX ?? "lf"}:xero-limit:app:minute`);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await appLimiter.tryAcquire(tenant()));
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
+    expect(results[3]).toMatchObject({ reason: "app_minute" });
+    await redis.del(`${process.env.REDIS_PREFIX ?? "lf"}:xero-limit:app:minute`);
+  });
+
+  it("never blocks when every limit is off", async () => {
+    const limiter = new XeroRateLimiter(redis, {
+      ...XERO_DEFAULT_LIMITS,
+      concurrent: 0,
+      perMinute: 0,
+      perDay: 0,
+      appPerMinute: 0,
+    });
+    const results = await Promise.all(Array.from({ length: 50 }, () => limiter.tryAcquire("any")));
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+});
