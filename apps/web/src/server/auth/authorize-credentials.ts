@@ -1,0 +1,44 @@
+import { prisma } from "@ledgerflow/db";
+import { signInSchema } from "./credentials-schema";
+import { verifyPassword } from "./password";
+import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-rate-limit";
+
+// Verifying against a dummy hash when the email is unknown keeps the response time the same as
+// for a wrong password, so timing does not reveal which emails have accounts.
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$L1eKTNZXWD+WD8VLPz7qgg$DioobxWd39rCq8xvoCT92nXf5si2PmlPxOl/9IHrKVw";
+
+export const INVALID_CREDENTIALS_MESSAGE = "That email and password don't match an account.";
+
+/**
+ * The Credentials provider's `authorize`: the user for a correct email and password. Wrong
+ * credentials throw one message for both cases (no account enumeration); too many failures throw
+ * the rate limiter's message. next-auth passes thrown messages back to the sign-in form.
+ */
+export async function authorizeCredentials(credentials: unknown, clientIp: string) {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) throw new Error(INVALID_CREDENTIALS_MESSAGE);
+  const { email, password } = parsed.data;
+
+  await assertSignInAllowed(email, clientIp);
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
+  const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  if (!user?.passwordHash || !valid) {
+    await recordFailedSignIn(email, clientIp);
+    throw new Error(INVALID_CREDENTIALS_MESSAGE);
+  }
+  await recordSuccessfulSignIn(email);
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** The caller's address as the reverse proxy reports it (first hop of X-Forwarded-For). */
+export function clientIpFrom(headers: Record<string, unknown> | Headers | undefined): string {
+  const read = (name: string): string | undefined => {
+    if (!headers) return undefined;
+    const value = headers instanceof Headers ? headers.get(name) : headers[name];
+    return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
+  };
+  return read("x-forwarded-for")?.split(",")[0]?.trim() || read("x-real-ip") || "unknown";
+}
