@@ -1,0 +1,56 @@
+import { type Prisma, prisma } from "@ledgerflow/db";
+import { z } from "zod";
+
+// Everything the run detail page shows: the trigger event, each step's resolved input, output or
+// error with attempts and timing, and what the run replays or was replayed as. A run of another
+// workspace reads as "not found" (null), never as "forbidden": its existence is not disclosed.
+
+export const getRunDetailInput = z.object({
+  workspaceId: z.string().min(1),
+  runId: z.string().min(1),
+});
+
+export type GetRunDetailInput = z.input<typeof getRunDetailInput>;
+
+const runDetailSelect = {
+  id: true,
+  status: true,
+  source: true,
+  trigger: true,
+  error: true,
+  attempts: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  durationMs: true,
+  payloadPrunedAt: true,
+  replayOfId: true,
+  resumeFromStepKey: true,
+  flow: { select: { id: true, name: true, publishedVersionId: true } },
+  flowVersion: { select: { id: true, number: true } },
+  steps: {
+    orderBy: { index: "asc" },
+    select: {
+      id: true,
+      stepKey: true,
+      index: true,
+      action: true,
+      status: true,
+      input: true,
+      output: true,
+      error: true,
+      attempts: true,
+      startedAt: true,
+      finishedAt: true,
+      durationMs: true,
+    },
+  },
+} satisfies Prisma.RunSelect;
+
+export type RunDetail = Prisma.RunGetPayload<{ select: typeof runDetailSelect }>;
+export type StepRunDetail = RunDetail["steps"][number];
+
+export async function getRunDetail(rawInput: GetRunDetailInput): Promise<RunDetail | null> {
+  const { workspaceId, runId } = getRunDetailInput.parse(rawInput);
+  return prisma.run.findFirst({ where: { id: runId, workspaceId }, select: runDetailSelect });
+}

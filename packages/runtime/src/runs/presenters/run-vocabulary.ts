@@ -1,0 +1,24 @@
+import type { RunSource, RunStatus } from "@ledgerflow/db";
+
+// The run statuses and sources as runtime values, in the order the history shows them. `satisfies`
+// keeps them in step with the Prisma enums (a renamed or removed value fails to typecheck).
+
+export const runStatuses = [
+  "QUEUED",
+  "RUNNING",
+  "SUCCEEDED",
+  "FAILED",
+  "SKIPPED",
+  "CANCELLED",
+] as const satisfies readonly RunStatus[];
+
+export const runSources = [
+  "WEBHOOK",
+  "SCHEDULE",
+  "MANUAL",
+  "XERO_EVENT",
+  "REPLAY",
+] as const satisfies readonly RunSource[];
+
+/** Statuses that can still change: the history keeps refreshing while one of them is on screen. */
+export const inProgressRunStatuses = ["QUEUED", "RUNNING"] as const satisfies readonly RunStatus[];
