@@ -1,1 +1,2 @@
-export { buildSandbox, type SandboxOptions } from "./server";
+export { loadSandboxConfig, type SandboxConfig, type SandboxConfigOverrides } from "./config";
+export { buildSandbox, type Sandbox } from "./server";

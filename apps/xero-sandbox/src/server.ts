@@ -1,29 +1,54 @@
+import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
+import { createLedger, Ledger, registerAccountingApi } from "./accounting";
+import type { SandboxConfig } from "./config";
+import { registerIdentityAdminRoutes } from "./identity/admin-routes";
+import { createIdentity, type Identity, type IdentityJson } from "./identity/create-identity";
+import { registerDiscoveryRoutes } from "./identity/discovery-routes";
+import { createStateSaver, readStateFile } from "./persistence/state-file";
 
-export interface SandboxOptions {
-  /** The public base URL of the sandbox, used as issuer and in discovery (no trailing slash). */
-  baseUrl: string;
+/** What the state file holds: the identity service and the ledger, each as its own JSON. */
+interface SandboxStateJson {
+  identity: IdentityJson;
+  ledger: unknown;
 }
 
-/** Builds the sandbox server: identity (OAuth 2.0 / OIDC), /connections and the Accounting API. */
-export function buildSandbox(options: SandboxOptions): FastifyInstance {
-  const app = Fastify({ logger: false });
-  const issuer = options.baseUrl;
+export interface Sandbox {
+  app: FastifyInstance;
+  config: SandboxConfig;
+  identity: Identity;
+  ledger: Ledger;
+}
 
-  app.get("/.well-known/openid-configuration", async () => ({
-    issuer,
-    authorization_endpoint: `${issuer}/identity/connect/authorize`,
-    token_endpoint: `${issuer}/connect/token`,
-    userinfo_endpoint: `${issuer}/connect/userinfo`,
-    revocation_endpoint: `${issuer}/connect/revocation`,
-    jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
-    response_types_supported: ["code"],
-    grant_types_supported: ["authorization_code", "refresh_token"],
-    subject_types_supported: ["public"],
-    id_token_signing_alg_values_supported: ["RS256"],
-    code_challenge_methods_supported: ["plain", "S256"],
-    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
-  }));
+/**
+ * Builds the sandbox on one Fastify instance: identity (OAuth 2.0 / OIDC), /connections, the
+ * Accounting API and the admin routes, restored from `config.stateFile` when it exists. Paths are
+ * matched case-insensitively, as Xero matches them (`/Connections` and `/connections` alike).
+ */
+export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
+  const saved = config.stateFile ? await readStateFile<SandboxStateJson>(config.stateFile) : undefined;
+  const identity = await createIdentity(config, saved?.identity);
+  const ledger = saved ? Ledger.fromJSON(saved.ledger) : createLedger();
 
-  return app;
+  const app = Fastify({ logger: false, routerOptions: { caseSensitive: false } });
+  await app.register(formbody);
+
+  registerDiscoveryRoutes(app, identity);
+  registerIdentityAdminRoutes(app, { identity, ledger });
+  registerAccountingApi(app, { ledger, authenticate: identity.authenticate, config });
+
+  if (config.stateFile) {
+    const saver = createStateSaver(config.stateFile, () => ({ identity: identity.toJSON(), ledger: ledger.toJSON() }));
+    identity.store.onChange(() => saver.schedule());
+    ledger.onChange(() => saver.schedule());
+    // Not every ledger write is a webhook-worthy change (payments, items): save after any write.
+    app.addHook("onResponse", async (request) => {
+      if (request.method !== "GET" && request.method !== "HEAD") saver.schedule();
+    });
+    app.addHook("onClose", async () => saver.flush());
+    // The first start persists the new signing key at once, so tokens outlive a crash.
+    if (!saved) saver.schedule();
+  }
+
+  return { app, config, identity, ledger };
 }
