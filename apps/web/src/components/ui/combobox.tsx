@@ -1,0 +1,126 @@
+"use client";
+
+import { Command } from "cmdk";
+import { CheckIcon, ChevronsUpDownIcon, SearchIcon } from "lucide-react";
+import { type ReactNode, useState } from "react";
+import { cn } from "./class-names";
+import { controlClassName } from "./input";
+import { Popover, PopoverContent, PopoverTrigger } from "./popover";
+
+export interface ComboboxOption {
+  value: string;
+  label: string;
+  /** Second line or right-hand text, e.g. an account's type. */
+  hint?: string;
+  group?: string;
+}
+
+interface ComboboxProps {
+  options: ComboboxOption[];
+  value: string | null;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  searchPlaceholder?: string;
+  emptyText?: string;
+  disabled?: boolean;
+  /** Extra rows at the bottom of the list, e.g. "+ Add an account". */
+  footer?: ReactNode;
+  id?: string;
+  className?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+  "aria-label"?: string;
+}
+
+/** A searchable dropdown (Xero accounts, tax rates, actions): type to filter, arrows and Enter to pick. */
+export function Combobox({
+  options,
+  value,
+  onChange,
+  placeholder = "Choose…",
+  searchPlaceholder = "Search…",
+  emptyText = "Nothing matches.",
+  disabled,
+  footer,
+  id,
+  className,
+  ...aria
+}: ComboboxProps) {
+  const [open, setOpen] = useState(false);
+  const selected = options.find((option) => option.value === value);
+  const groups = [...new Set(options.map((option) => option.group ?? ""))];
+
+  return (
+    <Popover open={open} onOpenChange={setOpen}>
+      <PopoverTrigger
+        id={id}
+        disabled={disabled}
+        role="combobox"
+        aria-expanded={open}
+        className={cn(controlClassName, "flex h-9 items-center justify-between gap-2 text-left", className)}
+        {...aria}
+      >
+        <span className={cn("truncate", !selected && "text-slate-400")}>
+          {selected ? selected.label : value ? value : placeholder}
+        </span>
+        <ChevronsUpDownIcon className="size-4 shrink-0 text-slate-500" />
+      </PopoverTrigger>
+      <PopoverContent>
+        <Command
+          filter={(itemValue, search, keywords) => {
+            const haystack = `${itemValue} ${keywords?.join(" ") ?? ""}`.toLowerCase();
+            return search
+              .toLowerCase()
+              .split(/\s+/)
+              .every((word) => haystack.includes(word))
+              ? 1
+              : 0;
+          }}
+        >
+          <div className="flex items-center gap-2 border-b border-slate-200 px-3">
+            <SearchIcon className="size-4 text-slate-400" />
+            <Command.Input
+              placeholder={searchPlaceholder}
+              className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
+            />
+          </div>
+          <Command.List className="max-h-72 overflow-y-auto p-1">
+            <Command.Empty className="px-3 py-6 text-center text-sm text-slate-500">{emptyText}</Command.Empty>
+            {groups.map((group) => (
+              <Command.Group
+                key={group}
+                heading={group || undefined}
+                className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-slate-500"
+              >
+                {options
+                  .filter((option) => (option.group ?? "") === group)
+                  .map((option) => (
+                    <Command.Item
+                      key={option.value}
+                      value={option.value}
+                      keywords={[option.label, option.hint ?? "", option.group ?? ""]}
+                      onSelect={() => {
+                        onChange(option.value);
+                        setOpen(false);
+                      }}
+                      className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-slate-700 data-[selected=true]:bg-slate-100 data-[selected=true]:text-slate-900"
+                    >
+                      <CheckIcon
+                        className={cn(
+                          "size-4 shrink-0 text-brand-600",
+                          option.value === value ? "opacity-100" : "opacity-0",
+                        )}
+                      />
+                      <span className="min-w-0 flex-1 truncate">{option.label}</span>
+                      {option.hint ? <span className="shrink-0 text-xs text-slate-400">{option.hint}</span> : null}
+                    </Command.Item>
+                  ))}
+              </Command.Group>
+            ))}
+          </Command.List>
+          {footer ? <div className="border-t border-slate-200 p-1">{footer}</div> : null}
+        </Command>
+      </PopoverContent>
+    </Popover>
+  );
+}
