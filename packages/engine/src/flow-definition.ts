@@ -1,0 +1,83 @@
+// The FlowDefinition (DESIGN §4): what a flow's draft and every published FlowVersion store as JSON.
+// It is versioned so a stored definition can always be read: `upgradeFlowDefinition` is the one
+// entry point, and a future `schemaVersion: 2` adds its migration there.
+//
+// Per-step behaviour that belongs to one action (e.g. "when no contact is found: fail or carry on")
+// is declared by the action as an ordinary field (a `select` with a default), not as step options:
+// the editor then renders, validates and documents it like every other field.
+import { z } from "zod";
+import { stepInputSchema } from "./mapping-schema";
+import { triggerSchema } from "./trigger-schema";
+
+export const FLOW_DEFINITION_VERSION = 1;
+export const MAX_STEPS = 50;
+
+/** Keys that would be prototype names when used as property names (`steps.constructor`). */
+const RESERVED_STEP_KEYS = new Set(["constructor", "prototype"]);
+
+export const stepKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, "Step keys use lowercase letters, digits and _ (e.g. find_contact)")
+  .refine((key) => !RESERVED_STEP_KEYS.has(key), { message: "This step key is reserved; choose another" });
+
+export const flowStepSchema = z.object({
+  key: stepKeySchema,
+  /** A catalog key, e.g. "xero.createInvoice". */
+  action: z.string().min(1, "Choose an action").max(200),
+  /** The Connection (Xero organisation) the step acts on. Optional in a draft; required to publish. */
+  connectionId: z.string().min(1).max(100).optional(),
+  input: stepInputSchema,
+});
+
+export const flowDefinitionSchema = z.object({
+  schemaVersion: z.literal(FLOW_DEFINITION_VERSION),
+  trigger: triggerSchema,
+  steps: z
+    .array(flowStepSchema)
+    .max(MAX_STEPS, `A flow has at most ${MAX_STEPS} steps`)
+    .superRefine((steps, ctx) => {
+      const seen = new Set<string>();
+      steps.forEach((step, index) => {
+        if (seen.has(step.key)) {
+          ctx.addIssue({ code: "custom", path: [index, "key"], message: `Two steps are called "${step.key}"` });
+        }
+        seen.add(step.key);
+      });
+    }),
+});
+
+export type FlowDefinition = z.output<typeof flowDefinitionSchema>;
+export type FlowStep = FlowDefinition["steps"][number];
+
+export function createEmptyFlowDefinition(): FlowDefinition {
+  return { schemaVersion: FLOW_DEFINITION_VERSION, trigger: { type: "webhook", config: {} }, steps: [] };
+}
+
+const storedVersionSchema = z.object({ schemaVersion: z.number().int() });
+
+/**
+ * Reads a stored definition of any version and returns the current shape. Throws a `ZodError`
+ * naming what is wrong (callers turn it into a 400 or a failed run).
+ */
+export function upgradeFlowDefinition(json: unknown): FlowDefinition {
+  const { schemaVersion } = storedVersionSchema.parse(json);
+  switch (schemaVersion) {
+    case 1:
+      return flowDefinitionSchema.parse(json);
+    default:
+      throw new z.ZodError([
+        {
+          code: "custom",
+          path: ["schemaVersion"],
+          message: `This flow was saved by a newer or unknown version of Ledgerflow (schema ${schemaVersion})`,
+          input: schemaVersion,
+        },
+      ]);
+  }
+}
+
+/** The step with `key`, and its position. */
+export function findStep(definition: FlowDefinition, key: string): { step: FlowStep; index: number } | undefined {
+  const index = definition.steps.findIndex((step) => step.key === key);
+  return index === -1 ? undefined : { step: definition.steps[index]!, index };
+}

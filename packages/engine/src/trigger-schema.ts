@@ -1,0 +1,84 @@
+// What starts a flow (DESIGN §4): a webhook, a schedule, a manual run or (later) a Xero event.
+import { CronExpressionParser } from "cron-parser";
+import { z } from "zod";
+
+export const TRIGGER_TYPES = ["webhook", "schedule", "manual", "xero_event"] as const;
+export type TriggerType = (typeof TRIGGER_TYPES)[number];
+
+/** Shortest schedule interval: one run a minute is already plenty against Xero's 60 calls/minute. */
+export const MIN_INTERVAL_SECONDS = 60;
+const MAX_INTERVAL_SECONDS = 31 * 24 * 60 * 60;
+
+function isIanaTimezone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timezoneSchema = z
+  .string()
+  .min(1, "Choose a time zone")
+  .refine(isIanaTimezone, { message: "Unknown time zone: use a name like Europe/London or Pacific/Auckland" });
+
+/** Five fields only: a seconds field would allow a run every second. */
+export const cronSchema = z
+  .string()
+  .trim()
+  .refine((value) => value.split(/\s+/).length === 5, {
+    message: "Use a 5-part schedule: minute hour day-of-month month day-of-week (e.g. 0 9 * * 1-5)",
+  })
+  .refine(
+    (value) => {
+      try {
+        CronExpressionParser.parse(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "This schedule is not a valid cron expression" },
+  );
+
+export const scheduleConfigSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("cron"), cron: cronSchema, timezone: timezoneSchema }),
+  z.object({
+    mode: z.literal("interval"),
+    everySeconds: z
+      .number()
+      .int("Use a whole number of seconds")
+      .min(MIN_INTERVAL_SECONDS, `Run at most once a minute (${MIN_INTERVAL_SECONDS} seconds)`)
+      .max(MAX_INTERVAL_SECONDS, "Run at least once a month"),
+    timezone: timezoneSchema,
+  }),
+]);
+
+/** An example trigger event (the editor's data picker and Test button use it). */
+const sampleSchema = z.record(z.string(), z.unknown()).optional();
+
+export const triggerSchema = z.discriminatedUnion("type", [
+  // The webhook's URL token and signing secret live on the Flow row, not in the definition.
+  z.object({ type: z.literal("webhook"), config: z.object({}), sample: sampleSchema }),
+  z.object({ type: z.literal("schedule"), config: scheduleConfigSchema, sample: sampleSchema }),
+  z.object({ type: z.literal("manual"), config: z.object({}), sample: sampleSchema }),
+  z.object({
+    type: z.literal("xero_event"),
+    config: z.object({
+      connectionId: z.string().min(1).optional(),
+      eventCategory: z.enum(["CONTACT", "INVOICE"]).optional(),
+      eventType: z.enum(["CREATE", "UPDATE"]).optional(),
+    }),
+    sample: sampleSchema,
+  }),
+]);
+
+export type FlowTrigger = z.output<typeof triggerSchema>;
+export type ScheduleConfig = z.output<typeof scheduleConfigSchema>;
+
+/** A trigger of `type` with the settings a new one starts with (the editor's trigger switcher). */
+export function createTrigger(type: TriggerType): FlowTrigger {
+  if (type === "schedule") return { type, config: { mode: "interval", everySeconds: 3_600, timezone: "UTC" } };
+  return { type, config: {} };
+}
