@@ -6,6 +6,24 @@ export {
   NotFoundError,
   RateLimitedError,
 } from "./errors/domain-errors";
+export { createFlow } from "./flows/create-flow";
+export { deleteFlow } from "./flows/delete-flow";
+export {
+  createEmptyFlowDraft,
+  type FlowDraft,
+  type FlowDraftStep,
+  flowDraftSchema,
+  flowDraftStepSchema,
+  type TriggerType,
+  triggerTypes,
+} from "./flows/flow-draft";
+export { type FlowForEditor, getFlowForEditor } from "./flows/get-flow-for-editor";
+export { type FlowListItem, listFlows } from "./flows/list-flows";
+export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
+export { renameFlow } from "./flows/rename-flow";
+export { saveStepSample } from "./flows/save-step-sample";
+export { setWebhookSigningSecret } from "./flows/set-webhook-signing-secret";
+export { updateFlowDraft } from "./flows/update-flow-draft";
 export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
 export {
   type GetRunDetailInput,

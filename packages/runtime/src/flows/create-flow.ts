@@ -1,0 +1,25 @@
+import { type Prisma, prisma } from "@ledgerflow/db";
+import { createEmptyFlowDraft } from "./flow-draft";
+import { generateWebhookToken } from "./generate-webhook-token";
+
+export interface CreateFlowOptions {
+  workspaceId: string;
+  userId: string;
+  name?: string;
+  description?: string;
+}
+
+/** A new, switched-off flow with an empty draft (a webhook trigger and no steps). */
+export async function createFlow({ workspaceId, userId, name, description }: CreateFlowOptions) {
+  return prisma.flow.create({
+    data: {
+      workspaceId,
+      createdById: userId,
+      name: name?.trim() || "Untitled integration",
+      description: description?.trim() ?? "",
+      draft: createEmptyFlowDraft() as Prisma.InputJsonObject,
+      webhookToken: generateWebhookToken(),
+    },
+    select: { id: true, name: true },
+  });
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
+import { afterAll, describe, expect, it } from "vitest";
+import { ConflictError, NotFoundError } from "../errors/domain-errors";
+import { createFlow } from "./create-flow";
+import { deleteFlow } from "./delete-flow";
+import type { FlowDraft } from "./flow-draft";
+import { getFlowForEditor } from "./get-flow-for-editor";
+import { listFlows } from "./list-flows";
+import { regenerateWebhookToken } from "./regenerate-webhook-token";
+import { renameFlow } from "./rename-flow";
+import { saveStepSample } from "./save-step-sample";
+import { setWebhookSigningSecret } from "./set-webhook-signing-secret";
+import { updateFlowDraft } from "./update-flow-draft";
+
+// Each test file owns its rows: a user with two workspaces of its own (the second plays "someone
+// else's workspace" for the scoping checks).
+const suffix = randomUUID().slice(0, 8);
+const user = await prisma.user.create({ data: { email: `flows-${suffix}@example.test`, name: "Flow tester" } });
+const [workspace, otherWorkspace] = await Promise.all(
+  ["Ours", "Theirs"].map((name) =>
+    prisma.workspace.create({
+      data: { name: `${name} ${suffix}`, memberships: { create: { userId: user.id, role: "OWNER" } } },
+    }),
+  ),
+);
+const workspaceId = workspace!.id;
+const otherWorkspaceId = otherWorkspace!.id;
+
+afterAll(async () => {
+  await prisma.workspace.deleteMany({ where: { id: { in: [workspaceId, otherWorkspaceId] } } });
+  await prisma.user.delete({ where: { id: user.id } });
+});
+
+const draftWithStep = (connectionId: string | null): FlowDraft => ({
+  schemaVersion: 1,
+  trigger: { type: "webhook", config: {}, sample: { body: { email: "a@b.co" } } },
+  steps: [{ key: "find_contact", action: "xero.findContact", connectionId, input: { Name: "{{trigger.body.name}}" } }],
+});
+
+describe("createFlow", () => {
+  it("creates a switched-off flow with an empty webhook draft and a 43-character token", async () => {
+    const { id, name } = await createFlow({ workspaceId, userId: user.id, name: "  Order paid → invoice " });
+    expect(name).toBe("Order paid → invoice");
+    const flow = await getFlowForEditor({ workspaceId, flowId: id });
+    expect(flow.enabled).toBe(false);
+    expect(flow.draft).toEqual({ schemaVersion: 1, trigger: { type: "webhook", config: {} }, steps: [] });
+    expect(flow.webhookToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("names an unnamed flow", async () => {
+    const { name } = await createFlow({ workspaceId, userId: user.id });
+    expect(name).toBe("Untitled integration");
+  });
+});
+
+describe("workspace scoping", () => {
+  it("treats another workspace's flow as not found, for every read and write", async () => {
+    const { id: flowId } = await createFlow({ workspaceId: otherWorkspaceId, userId: user.id, name: "Theirs" });
+    const ours = { workspaceId, flowId };
+    await expect(getFlowForEditor(ours)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateFlowDraft({ ...ours, draft: draftWithStep(null) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(renameFlow({ ...ours, name: "Mine now", description: "" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(regenerateWebhookToken(ours)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setWebhookSigningSecret({ ...ours, enabled: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveStepSample({ ...ours, stepKey: "a", input: {} })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteFlow(ours)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listFlows({ workspaceId })).map((flow) => flow.id)).not.toContain(flowId);
+
+    const untouched = await getFlowForEditor({ workspaceId: otherWorkspaceId, flowId });
+    expect(untouched.name).toBe("Theirs");
+    expect(untouched.draft.steps).toEqual([]);
+  });
+});
+
+describe("editing", () => {
+  it("saves the draft, the name and the description", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    await updateFlowDraft({ workspaceId, flowId, draft: draftWithStep(null) });
+    await renameFlow({ workspaceId, flowId, name: " Shop orders ", description: " Invoices for paid orders " });
+    const flow = await getFlowForEditor({ workspaceId, flowId });
+    expect(flow.draft).toEqual(draftWithStep(null));
+    expect(flow.name).toBe("Shop orders");
+    expect(flow.description).toBe("Invoices for paid orders");
+  });
+
+  it("regenerates the webhook token so the old URL stops matching", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    const before = await getFlowForEditor({ workspaceId, flowId });
+    const { webhookToken } = await regenerateWebhookToken({ workspaceId, flowId });
+    expect(webhookToken).not.toBe(before.webhookToken);
+    expect(await prisma.flow.count({ where: { webhookToken: before.webhookToken } })).toBe(0);
+    expect((await getFlowForEditor({ workspaceId, flowId })).webhookToken).toBe(webhookToken);
+  });
+
+  it("turns the signing secret on with a fresh secret and off again", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    const first = await setWebhookSigningSecret({ workspaceId, flowId, enabled: true });
+    const second = await setWebhookSigningSecret({ workspaceId, flowId, enabled: true });
+    expect(first.webhookSigningSecret).toMatch(/^whsec_/);
+    expect(second.webhookSigningSecret).not.toBe(first.webhookSigningSecret);
+    await setWebhookSigningSecret({ workspaceId, flowId, enabled: false });
+    expect((await getFlowForEditor({ workspaceId, flowId })).webhookSigningSecret).toBeNull();
+  });
+
+  it("keeps one sample per step: a failed test replaces the earlier output", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    await saveStepSample({
+      workspaceId,
+      flowId,
+      stepKey: "find_contact",
+      input: { Name: "Ada" },
+      output: { ContactID: "c1" },
+    });
+    await saveStepSample({
+      workspaceId,
+      flowId,
+      stepKey: "find_contact",
+      input: { Name: "" },
+      error: { message: "Name is required", field: "Name" },
+    });
+    const { stepSamples } = await getFlowForEditor({ workspaceId, flowId });
+    expect(stepSamples).toHaveLength(1);
+    expect(stepSamples[0]).toMatchObject({
+      stepKey: "find_contact",
+      input: { Name: "" },
+      output: null,
+      error: { message: "Name is required", field: "Name" },
+    });
+  });
+});
+
+describe("deleteFlow", () => {
+  it("deletes a switched-off flow", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    await deleteFlow({ workspaceId, flowId });
+    await expect(getFlowForEditor({ workspaceId, flowId })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses to delete a flow that is switched on", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    await prisma.flow.update({ where: { id: flowId }, data: { enabled: true } });
+    await expect(deleteFlow({ workspaceId, flowId })).rejects.toBeInstanceOf(ConflictError);
+    expect(await prisma.flow.count({ where: { id: flowId } })).toBe(1);
+  });
+});
+
+describe("listFlows", () => {
+  it("shows each flow's trigger, organisations, last run and runs of the last 7 days", async () => {
+    const listWorkspace = await prisma.workspace.create({
+      data: { name: `List ${suffix}`, memberships: { create: { userId: user.id, role: "OWNER" } } },
+    });
+    const scope = { workspaceId: listWorkspace.id };
+    try {
+      const connection = await prisma.connection.create({
+        data: { ...scope, tenantId: `tenant-${suffix}`, tenantName: "Demo Company (NZ)", createdById: user.id },
+      });
+      const busy = await createFlow({ ...scope, userId: user.id, name: "Busy" });
+      const idle = await createFlow({ ...scope, userId: user.id, name: "Idle" });
+      await updateFlowDraft({ ...scope, flowId: busy.id, draft: draftWithStep(connection.id) });
+
+      const now = new Date("2026-06-15T12:00:00Z");
+      const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+      await prisma.run.createMany({
+        data: [
+          { ...scope, flowId: busy.id, source: "WEBHOOK", status: "SUCCEEDED", createdAt: daysAgo(10) },
+          { ...scope, flowId: busy.id, source: "WEBHOOK", status: "SUCCEEDED", createdAt: daysAgo(3) },
+          { ...scope, flowId: busy.id, source: "MANUAL", status: "FAILED", createdAt: daysAgo(1) },
+        ],
+      });
+
+      const flows = await listFlows({ ...scope, now });
+      expect(flows.map((flow) => flow.name).sort()).toEqual(["Busy", "Idle"]);
+      const busyItem = flows.find((flow) => flow.id === busy.id);
+      expect(busyItem).toMatchObject({
+        triggerType: "webhook",
+        enabled: false,
+        organisations: ["Demo Company (NZ)"],
+        lastRun: { status: "FAILED", at: daysAgo(1) },
+        runsLast7Days: 2,
+      });
+      expect(flows.find((flow) => flow.id === idle.id)).toMatchObject({
+        organisations: [],
+        lastRun: null,
+        runsLast7Days: 0,
+      });
+    } finally {
+      await prisma.workspace.delete({ where: { id: listWorkspace.id } });
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { prisma } from "@ledgerflow/db";
+import { NotFoundError } from "../errors/domain-errors";
+import { type FlowDraft, flowDraftSchema } from "./flow-draft";
+
+export interface GetFlowForEditorOptions {
+  workspaceId: string;
+  flowId: string;
+}
+
+/**
+ * Everything the editor shows for one flow: the draft, the webhook settings, the last test of each
+ * step (for the data picker) and the workspace's Xero accounts to pick from. Connection tokens are
+ * never selected.
+ */
+export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditorOptions) {
+  const flow = await prisma.flow.findFirst({
+    where: { id: flowId, workspaceId },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      enabled: true,
+      draft: true,
+      webhookToken: true,
+      webhookSigningSecret: true,
+      updatedAt: true,
+      publishedVersion: { select: { number: true, createdAt: true } },
+      stepSamples: {
+        where: { workspaceId },
+        select: { stepKey: true, input: true, output: true, error: true, testedAt: true },
+      },
+    },
+  });
+  if (!flow) throw new NotFoundError("Integration");
+
+  const connections = await prisma.connection.findMany({
+    where: { workspaceId },
+    select: { id: true, tenantName: true, status: true },
+    orderBy: { tenantName: "asc" },
+  });
+
+  const { draft, ...rest } = flow;
+  return { ...rest, draft: readDraft(draft), connections };
+}
+
+export type FlowForEditor = Awaited<ReturnType<typeof getFlowForEditor>>;
+
+/** A draft saved by an older editor may not match today's shape: open it as empty rather than crash. */
+function readDraft(value: unknown): FlowDraft {
+  const parsed = flowDraftSchema.safeParse(value);
+  return parsed.success ? parsed.data : { schemaVersion: 1, trigger: { type: "webhook", config: {} }, steps: [] };
+}

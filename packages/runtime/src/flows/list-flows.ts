@@ -1,0 +1,81 @@
+import { prisma, type RunStatus } from "@ledgerflow/db";
+import { flowDraftSchema, type TriggerType } from "./flow-draft";
+
+export interface ListFlowsOptions {
+  workspaceId: string;
+  /** "Now", for the 7-day window; tests pass a fixed time. */
+  now?: Date;
+}
+
+export interface FlowListItem {
+  id: string;
+  name: string;
+  description: string;
+  enabled: boolean;
+  triggerType: TriggerType | null;
+  /** The Xero organisations the flow's steps use, by name. */
+  organisations: string[];
+  lastRun: { status: RunStatus; at: Date } | null;
+  runsLast7Days: number;
+  updatedAt: Date;
+}
+
+const weekMs = 7 * 24 * 60 * 60 * 1000;
+
+/** The integrations home: every flow of the workspace with its trigger, organisations and recent runs. */
+export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOptions): Promise<FlowListItem[]> {
+  const [flows, connections, weekCounts] = await Promise.all([
+    prisma.flow.findMany({
+      where: { workspaceId },
+      orderBy: { updatedAt: "desc" },
+      select: {
+        id: true,
+        name: true,
+        description: true,
+        enabled: true,
+        draft: true,
+        updatedAt: true,
+        publishedVersion: { select: { definition: true } },
+      },
+    }),
+    prisma.connection.findMany({ where: { workspaceId }, select: { id: true, tenantName: true } }),
+    prisma.run.groupBy({
+      by: ["flowId"],
+      where: { workspaceId, createdAt: { gte: new Date(now.getTime() - weekMs) } },
+      _count: { _all: true },
+    }),
+  ]);
+
+  // One indexed lookup per flow (workspaceId, flowId, createdAt desc): stays fast with many runs.
+  const lastRuns = await Promise.all(
+    flows.map((flow) =>
+      prisma.run.findFirst({
+        where: { workspaceId, flowId: flow.id },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { status: true, createdAt: true },
+      }),
+    ),
+  );
+
+  const tenantNames = new Map(connections.map((connection) => [connection.id, connection.tenantName]));
+  const countsByFlow = new Map(weekCounts.map((row) => [row.flowId, row._count._all]));
+
+  return flows.map((flow, index) => {
+    // What runs is the published version; a never-published flow shows its draft.
+    const definition = flowDraftSchema.safeParse(flow.enabled ? flow.publishedVersion?.definition : flow.draft);
+    const steps = definition.success ? definition.data.steps : [];
+    const organisations = [...new Set(steps.flatMap((step) => tenantNames.get(step.connectionId ?? "") ?? []))].sort();
+    const lastRun = lastRuns[index];
+    return {
+      id: flow.id,
+      name: flow.name,
+      description: flow.description,
+      enabled: flow.enabled,
+      triggerType: definition.success ? definition.data.trigger.type : null,
+      organisations,
+      lastRun: lastRun ? { status: lastRun.status, at: lastRun.createdAt } : null,
+      runsLast7Days: countsByFlow.get(flow.id) ?? 0,
+      updatedAt: flow.updatedAt,
+    };
+  });
+}
