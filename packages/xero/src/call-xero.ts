@@ -1,0 +1,61 @@
+import { type FieldSpec, StepError } from "@ledgerflow/engine";
+import { parseXeroRejection } from "./errors/xero-failure";
+import { xeroStepError } from "./errors/xero-step-error";
+import { currentCallSignal, type XeroClientContext } from "./xero-client-context";
+
+/** Xero's JSON answer as sent (PascalCase), e.g. `{ Invoices: [{ InvoiceID, Total, … }] }`. */
+export type XeroBody = Record<string, unknown>;
+
+export interface CallXeroOptions {
+  /** What the call does, for error messages: "create the invoice". */
+  operation: string;
+  /** The run's signal: cancelling the run cancels the call. */
+  signal?: AbortSignal;
+  /** The step's fields, so validation errors can name the field they concern. */
+  fields?: FieldSpec[];
+}
+
+function abortedPromise(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * The one way Ledgerflow calls Xero. xero-node has no timeout of its own, so the call is bounded by
+ * `client.timeoutMs` (the request is aborted, and the promise settles even if the SDK does not),
+ * and its rejections — JSON strings rather than Errors — become `StepError`s. Returns Xero's raw
+ * body rather than xero-node's camelCase models, so step outputs read as Xero's documentation does.
+ */
+export async function callXero(
+  client: XeroClientContext,
+  call: (accounting: XeroClientContext["accounting"]) => Promise<{ response: { data: unknown } }>,
+  options: CallXeroOptions,
+): Promise<XeroBody> {
+  const timeout = AbortSignal.timeout(client.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  try {
+    const { response } = await currentCallSignal.run(signal, () =>
+      Promise.race([call(client.accounting), abortedPromise(signal)]),
+    );
+    return (response.data ?? {}) as XeroBody;
+  } catch (rejection) {
+    if (timeout.aborted) {
+      throw new StepError(
+        `Xero did not answer within ${Math.round(client.timeoutMs / 1000)} s while trying to ${options.operation}; the step will be retried.`,
+        { code: "xero_timeout", retryable: true },
+      );
+    }
+    if (options.signal?.aborted) {
+      throw new StepError(`The run was stopped while trying to ${options.operation}.`, {
+        code: "cancelled",
+        retryable: true,
+      });
+    }
+    const failure = parseXeroRejection(rejection);
+    const refreshInProgress = failure.status === 401 && (await client.isTokenRefreshInProgress?.());
+    throw xeroStepError(failure, { ...options, refreshInProgress: Boolean(refreshInProgress) });
+  }
+}

@@ -1,0 +1,74 @@
+import { type FieldSpec, StepError } from "@ledgerflow/engine";
+import { z } from "zod";
+import { callXero } from "../call-xero";
+import { defineXeroAction } from "../xero-action-definition";
+import { recordsOf, withoutNoise, type XeroRecord } from "../xero-records";
+import { ifNotFoundField, ifNotFoundSchema } from "./not-found-choice";
+import { sampleItem } from "./output-samples";
+import { optionalText, parseStepInput } from "./step-input";
+import { whereLiteral } from "./xero-where";
+
+const fields: FieldSpec[] = [
+  {
+    name: "find",
+    label: "Find",
+    type: "select",
+    required: true,
+    default: "byCode",
+    options: {
+      static: [
+        { value: "byCode", label: "One item, by its code" },
+        { value: "all", label: "All items" },
+      ],
+    },
+  },
+  {
+    name: "Code",
+    label: "Item code",
+    type: "select",
+    help: "The item's exact code, e.g. CONSULT-HR.",
+    options: { loader: "items" },
+    requiredWhen: { field: "find", equals: "byCode" },
+  },
+  { ...ifNotFoundField, help: `${ifNotFoundField.help} Applies when finding one item by its code.` },
+];
+
+const inputSchema = z
+  .object({ find: z.enum(["byCode", "all"]).default("byCode"), Code: optionalText })
+  .and(ifNotFoundSchema)
+  .refine((input) => input.find === "all" || input.Code, { path: ["Code"], message: "is required to find an item" });
+
+interface FindItemsOutput {
+  found: boolean;
+  count: number;
+  items: XeroRecord[];
+  [itemField: string]: unknown;
+}
+
+export const findItems = defineXeroAction<Record<string, unknown>, FindItemsOutput>({
+  key: "xero.findItems",
+  kind: "search",
+  group: "Items",
+  title: "Find items",
+  description:
+    "Finds one item by its code (its fields are then available directly) or lists every item in Xero's items list.",
+  fields,
+  outputSample: { found: true, count: 1, items: [sampleItem], ...sampleItem },
+  scopes: { classic: ["accounting.settings.read"], granular: ["accounting.settings.read"] },
+  async run(ctx, rawInput) {
+    const input = parseStepInput(inputSchema, rawInput);
+    const where = input.find === "byCode" && input.Code ? `Code==${whereLiteral(input.Code)}` : undefined;
+    // GET /Items is not paginated: one answer holds every item.
+    const body = await callXero(
+      ctx.client,
+      (accounting) => accounting.getItems(ctx.client.tenantId, undefined, where, "Code ASC", 4),
+      { operation: "look up items", signal: ctx.signal, fields },
+    );
+    const items = recordsOf(body, "Items").map(withoutNoise);
+    if (input.find === "all") return { found: items.length > 0, count: items.length, items };
+    const [item] = items;
+    if (item) return { found: true, count: 1, items: [item], ...item };
+    if (input.ifNotFound === "continue") return { found: false, count: 0, items: [] };
+    throw new StepError(`No Xero item has the code "${input.Code}".`, { code: "not_found", field: "Code" });
+  },
+});
