@@ -27,6 +27,19 @@ export const serverEnvSchema = z.object({
   XERO_API_URL: url.default("https://api.xero.com"),
   XERO_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /** Attempts per run before a retryable failure (429, 5xx, timeouts) fails it. */
+  RUN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
+  WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  SWEEPER_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
+  /** QUEUED runs older than this are re-enqueued by the sweeper (Redis was down or lost them). */
+  SWEEPER_QUEUED_AFTER_MS: z.coerce.number().int().positive().default(30_000),
+  /** Xero's limits as our limiter enforces them (0 = off). Lower them only to test; Xero's are the defaults. */
+  XERO_LIMIT_CONCURRENT: z.coerce.number().int().min(0).default(5),
+  XERO_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  XERO_LIMIT_PER_DAY: z.coerce.number().int().min(0).default(5_000),
+  XERO_LIMIT_APP_PER_MINUTE: z.coerce.number().int().min(0).default(10_000),
+  XERO_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   RUN_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
 });
 

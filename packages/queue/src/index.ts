@@ -1,4 +1,17 @@
 export { clearHeartbeat, HEARTBEAT_INTERVAL_MS, heartbeatKey, liveWorkers, writeHeartbeat } from "./heartbeat";
-export { bullPrefix, createRunsQueue, RUNS_QUEUE, type RunJobData } from "./queues";
+export {
+  bullPrefix,
+  createMaintenanceQueue,
+  createRunsQueue,
+  createSchedulesQueue,
+  MAINTENANCE_QUEUE,
+  type MaintenanceJobName,
+  RUNS_QUEUE,
+  type RunJobData,
+  SCHEDULES_QUEUE,
+  type ScheduleJobData,
+  sharedRunsQueue,
+  sharedSchedulesQueue,
+} from "./queues";
 export { createRedis, redisKey, sharedRedis } from "./redis";
 export { type SlotResult, XERO_DEFAULT_LIMITS, type XeroLimits, XeroRateLimiter } from "./xero-rate-limiter";
