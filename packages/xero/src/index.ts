@@ -2,5 +2,11 @@ export { type CallXeroOptions, callXero, type XeroBody } from "./call-xero";
 export { xeroAction, xeroCatalog } from "./catalog/xero-catalog";
 export { RECONNECT_MESSAGE } from "./errors/xero-step-error";
 export { missingScopes } from "./missing-scopes";
+export {
+  type LoadFieldOptionsRequest,
+  loadFieldOptions,
+  OPTIONS_CACHE_TTL_SECONDS,
+} from "./options/load-field-options";
 export { defineXeroAction, type XeroActionDefinition, type XeroScopes } from "./xero-action-definition";
 export { createXeroClientContext, DEFAULT_XERO_TIMEOUT_MS, type XeroClientContext } from "./xero-client-context";
+export * from "./client";
