@@ -8,15 +8,6 @@ export {
 } from "./errors/domain-errors";
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
-export {
-  createEmptyFlowDraft,
-  type FlowDraft,
-  type FlowDraftStep,
-  flowDraftSchema,
-  flowDraftStepSchema,
-  type TriggerType,
-  triggerTypes,
-} from "./flows/flow-draft";
 export { type FlowForEditor, getFlowForEditor } from "./flows/get-flow-for-editor";
 export { type FlowListItem, listFlows } from "./flows/list-flows";
 export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";

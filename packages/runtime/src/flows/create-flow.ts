@@ -1,5 +1,5 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
-import { createEmptyFlowDraft } from "./flow-draft";
+import { createEmptyFlowDefinition } from "@ledgerflow/engine";
 import { generateWebhookToken } from "./generate-webhook-token";
 
 export interface CreateFlowOptions {
@@ -17,7 +17,7 @@ export async function createFlow({ workspaceId, userId, name, description }: Cre
       createdById: userId,
       name: name?.trim() || "Untitled integration",
       description: description?.trim() ?? "",
-      draft: createEmptyFlowDraft() as Prisma.InputJsonObject,
+      draft: createEmptyFlowDefinition() as Prisma.InputJsonObject,
       webhookToken: generateWebhookToken(),
     },
     select: { id: true, name: true },

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
+import type { FlowDefinition } from "@ledgerflow/engine";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "../errors/domain-errors";
 import { createFlow } from "./create-flow";
 import { deleteFlow } from "./delete-flow";
-import type { FlowDraft } from "./flow-draft";
 import { getFlowForEditor } from "./get-flow-for-editor";
 import { listFlows } from "./list-flows";
 import { regenerateWebhookToken } from "./regenerate-webhook-token";
@@ -32,7 +32,7 @@ afterAll(async () => {
   await prisma.user.delete({ where: { id: user.id } });
 });
 
-const draftWithStep = (connectionId: string | null): FlowDraft => ({
+const draftWithStep = (connectionId?: string): FlowDefinition => ({
   schemaVersion: 1,
   trigger: { type: "webhook", config: {}, sample: { body: { email: "a@b.co" } } },
   steps: [{ key: "find_contact", action: "xero.findContact", connectionId, input: { Name: "{{trigger.body.name}}" } }],
@@ -59,7 +59,7 @@ describe("workspace scoping", () => {
     const { id: flowId } = await createFlow({ workspaceId: otherWorkspaceId, userId: user.id, name: "Theirs" });
     const ours = { workspaceId, flowId };
     await expect(getFlowForEditor(ours)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateFlowDraft({ ...ours, draft: draftWithStep(null) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateFlowDraft({ ...ours, draft: draftWithStep() })).rejects.toBeInstanceOf(NotFoundError);
     await expect(renameFlow({ ...ours, name: "Mine now", description: "" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(regenerateWebhookToken(ours)).rejects.toBeInstanceOf(NotFoundError);
     await expect(setWebhookSigningSecret({ ...ours, enabled: true })).rejects.toBeInstanceOf(NotFoundError);
@@ -76,10 +76,10 @@ describe("workspace scoping", () => {
 describe("editing", () => {
   it("saves the draft, the name and the description", async () => {
     const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
-    await updateFlowDraft({ workspaceId, flowId, draft: draftWithStep(null) });
+    await updateFlowDraft({ workspaceId, flowId, draft: draftWithStep() });
     await renameFlow({ workspaceId, flowId, name: " Shop orders ", description: " Invoices for paid orders " });
     const flow = await getFlowForEditor({ workspaceId, flowId });
-    expect(flow.draft).toEqual(draftWithStep(null));
+    expect(flow.draft).toEqual(draftWithStep());
     expect(flow.name).toBe("Shop orders");
     expect(flow.description).toBe("Invoices for paid orders");
   });

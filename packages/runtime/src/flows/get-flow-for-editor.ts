@@ -1,6 +1,6 @@
 import { prisma } from "@ledgerflow/db";
+import { createEmptyFlowDefinition, type FlowDefinition, upgradeFlowDefinition } from "@ledgerflow/engine";
 import { NotFoundError } from "../errors/domain-errors";
-import { type FlowDraft, flowDraftSchema } from "./flow-draft";
 
 export interface GetFlowForEditorOptions {
   workspaceId: string;
@@ -46,7 +46,10 @@ export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditor
 export type FlowForEditor = Awaited<ReturnType<typeof getFlowForEditor>>;
 
 /** A draft saved by an older editor may not match today's shape: open it as empty rather than crash. */
-function readDraft(value: unknown): FlowDraft {
-  const parsed = flowDraftSchema.safeParse(value);
-  return parsed.success ? parsed.data : { schemaVersion: 1, trigger: { type: "webhook", config: {} }, steps: [] };
+function readDraft(value: unknown): FlowDefinition {
+  try {
+    return upgradeFlowDefinition(value);
+  } catch {
+    return createEmptyFlowDefinition();
+  }
 }

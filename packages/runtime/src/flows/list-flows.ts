@@ -1,5 +1,5 @@
 import { prisma, type RunStatus } from "@ledgerflow/db";
-import { flowDraftSchema, type TriggerType } from "./flow-draft";
+import { flowDefinitionSchema, type TriggerType } from "@ledgerflow/engine";
 
 export interface ListFlowsOptions {
   workspaceId: string;
@@ -62,7 +62,7 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
 
   return flows.map((flow, index) => {
     // What runs is the published version; a never-published flow shows its draft.
-    const definition = flowDraftSchema.safeParse(flow.enabled ? flow.publishedVersion?.definition : flow.draft);
+    const definition = flowDefinitionSchema.safeParse(flow.enabled ? flow.publishedVersion?.definition : flow.draft);
     const steps = definition.success ? definition.data.steps : [];
     const organisations = [...new Set(steps.flatMap((step) => tenantNames.get(step.connectionId ?? "") ?? []))].sort();
     const lastRun = lastRuns[index];

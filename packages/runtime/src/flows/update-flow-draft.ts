@@ -1,11 +1,12 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
+import type { FlowDefinition } from "@ledgerflow/engine";
 import { NotFoundError } from "../errors/domain-errors";
-import type { FlowDraft } from "./flow-draft";
 
 export interface UpdateFlowDraftOptions {
   workspaceId: string;
   flowId: string;
-  draft: FlowDraft;
+  /** Parsed with the engine's `flowDefinitionSchema` by the caller. */
+  draft: FlowDefinition;
 }
 
 /**
