@@ -3,8 +3,11 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { createLedger, Ledger, registerAccountingApi } from "./accounting";
 import type { SandboxConfig } from "./config";
 import { registerIdentityAdminRoutes } from "./identity/admin-routes";
+import { registerAuthorizeRoutes } from "./identity/authorize-routes";
+import { registerConnectionsRoutes } from "./identity/connections-routes";
 import { createIdentity, type Identity, type IdentityJson } from "./identity/create-identity";
 import { registerDiscoveryRoutes } from "./identity/discovery-routes";
+import { registerTokenRoutes } from "./identity/token-routes";
 import { createStateSaver, readStateFile } from "./persistence/state-file";
 
 /** What the state file holds: the identity service and the ledger, each as its own JSON. */
@@ -34,6 +37,9 @@ export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
   await app.register(formbody);
 
   registerDiscoveryRoutes(app, identity);
+  registerAuthorizeRoutes(app, { identity, ledger });
+  registerTokenRoutes(app, identity);
+  registerConnectionsRoutes(app, { identity, ledger });
   registerIdentityAdminRoutes(app, { identity, ledger });
   registerAccountingApi(app, { ledger, authenticate: identity.authenticate, config });
 

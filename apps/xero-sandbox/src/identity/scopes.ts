@@ -60,3 +60,20 @@ export function parseScopes(scope: string | string[]): ParsedScopes {
 export function needsTenants(scopes: readonly string[]): boolean {
   return scopes.some((scope) => scope.startsWith("accounting."));
 }
+
+const OPENID_DESCRIPTIONS: Record<string, string> = {
+  openid: "Confirm your identity",
+  profile: "See your name",
+  email: "See your email address",
+  offline_access: "Keep access when you are not using the app",
+};
+
+/** The sentence the consent page shows for a scope: "View and manage your invoices". */
+export function describeScope(scope: string): string {
+  const known = OPENID_DESCRIPTIONS[scope];
+  if (known) return known;
+  const parts = scope.split(".").slice(1);
+  const readOnly = parts.at(-1) === "read";
+  const subject = (readOnly ? parts.slice(0, -1) : parts).join(" ");
+  return `${readOnly ? "View" : "View and manage"} your ${subject}`;
+}

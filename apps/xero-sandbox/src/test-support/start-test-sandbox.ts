@@ -1,0 +1,67 @@
+import { createServer } from "node:net";
+import { loadSandboxConfig, type SandboxConfig, type SandboxConfigOverrides } from "../config";
+import { buildSandbox, type Sandbox } from "../server";
+
+// An in-process sandbox on a free port for one test file, with its own client and admin secret.
+
+export const TEST_CLIENT = {
+  clientId: "sandbox-test-client",
+  clientSecret: "sandbox-test-secret",
+  redirectUris: ["http://127.0.0.1:9/callback"],
+};
+export const TEST_ADMIN_SECRET = "sandbox-test-admin-secret";
+
+export interface TestSandbox extends Sandbox {
+  url: string;
+  /** Calls an admin route with the admin secret. */
+  admin<T = unknown>(method: "GET" | "POST", path: string, body?: object): Promise<T>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): Promise<TestSandbox> {
+  const port = await freePort();
+  const config: SandboxConfig = loadSandboxConfig(
+    {},
+    {
+      port,
+      clients: [TEST_CLIENT],
+      adminSecret: TEST_ADMIN_SECRET,
+      stateFile: null,
+      ...overrides,
+      webhook: { batchDelayMs: 50, ...overrides.webhook },
+    },
+  );
+  const sandbox = await buildSandbox(config);
+  await sandbox.app.listen({ port, host: "127.0.0.1" });
+  const url = config.baseUrl;
+  return {
+    ...sandbox,
+    url,
+    async admin<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          "x-sandbox-admin-secret": TEST_ADMIN_SECRET,
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    close: () => sandbox.app.close(),
+  };
+}

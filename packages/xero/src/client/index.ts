@@ -1,0 +1,10 @@
+export { type AuthorizationChecks, buildAuthorizationUrl } from "./build-authorization-url";
+export { createAccountingApi } from "./create-accounting-api";
+export { deleteTenantConnection } from "./delete-tenant-connection";
+export { exchangeAuthorizationCode } from "./exchange-authorization-code";
+export { listTenantConnections, type XeroConnection, xeroConnectionSchema } from "./list-tenant-connections";
+export { refreshTokenSet } from "./refresh-token-set";
+export { revokeToken } from "./revoke-token";
+export { accountingBasePath, type XeroAppSettings, xeroAppSettings } from "./xero-app-settings";
+export { XeroIdentityRequestError, XeroInvalidGrantError } from "./xero-client-errors";
+export type { XeroTokenSet } from "./xero-token-set";
