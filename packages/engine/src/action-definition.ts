@@ -56,6 +56,11 @@ export interface ActionDefinition<TClient = unknown, TInput = Record<string, unk
   title: string;
   description: string;
   fields: FieldSpec[];
+  /**
+   * Whether a step of this action must name a connection (default true). Publishing refuses a step
+   * without one; an action that needs no account (a future formatter) sets `false`.
+   */
+  needsConnection?: boolean;
   /** An example of what `run` returns; the editor's data picker uses it before a step is tested. */
   outputSample: TOutput;
   run(ctx: ActionContext<TClient>, input: TInput): Promise<TOutput>;

@@ -1,6 +1,11 @@
 export * from "./action-definition";
+export * from "./catalog";
+export * from "./execute-flow";
 export * from "./flow-definition";
 export * from "./mapping-schema";
+export { type ClientFor, toStepError } from "./run-step";
 export * from "./template-path";
 export * from "./template-resolver";
+export * from "./test-step";
 export * from "./trigger-schema";
+export * from "./validate-step-input";

@@ -1,0 +1,110 @@
+// Turns one resolved value into what a field of a given type expects, the way a bookkeeper means it:
+// webhook payloads carry numbers as text ("12.50"), flags as "true", and timestamps where a date is
+// wanted. Anything that cannot be read unambiguously is refused with a reason, never guessed.
+import type { FieldSpec, SelectOption } from "./action-definition";
+import { clonePlainData, isPlainObject } from "./plain-data";
+
+export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/** Plain decimal notation only: "1,234.50" could mean two things depending on the country. */
+const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/;
+/** Xero's own JSON dates, e.g. `/Date(1718064000000+0000)/`. */
+const XERO_DATE_PATTERN = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
+const TRUE_WORDS = new Set(["true", "yes", "1"]);
+const FALSE_WORDS = new Set(["false", "no", "0"]);
+
+export function coerceFieldValue(value: unknown, field: FieldSpec): Coerced {
+  switch (field.type) {
+    case "string":
+    case "text":
+      return coerceText(value, field.type === "string");
+    case "number":
+      return coerceNumber(value);
+    case "boolean":
+      return coerceBoolean(value);
+    case "date":
+      return coerceDate(value);
+    case "select":
+      return coerceSelect(value, field.options && "static" in field.options ? field.options.static : undefined);
+    case "list":
+      // Items are checked one by one by the caller; a single record is a list of one.
+      if (Array.isArray(value)) return { ok: true, value };
+      if (isPlainObject(value)) return { ok: true, value: [value] };
+      return { ok: false, reason: `must be a list, but got ${describe(value)}` };
+  }
+}
+
+function coerceText(value: unknown, trim: boolean): Coerced {
+  if (typeof value === "string") return { ok: true, value: trim ? value.trim() : value };
+  if (typeof value === "number" || typeof value === "boolean") return { ok: true, value: String(value) };
+  return { ok: false, reason: `must be text, but got ${describe(value)}` };
+}
+
+function coerceNumber(value: unknown): Coerced {
+  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
+  if (typeof value === "string" && NUMBER_PATTERN.test(value.trim())) return { ok: true, value: Number(value.trim()) };
+  return { ok: false, reason: `must be a number like 12.50, but got ${describe(value)}` };
+}
+
+function coerceBoolean(value: unknown): Coerced {
+  if (typeof value === "boolean") return { ok: true, value };
+  const word = typeof value === "string" || typeof value === "number" ? String(value).trim().toLowerCase() : undefined;
+  if (word !== undefined && TRUE_WORDS.has(word)) return { ok: true, value: true };
+  if (word !== undefined && FALSE_WORDS.has(word)) return { ok: true, value: false };
+  return { ok: false, reason: `must be yes or no (true or false), but got ${describe(value)}` };
+}
+
+/**
+ * Dates become `YYYY-MM-DD`. A date-time keeps the calendar date as written (its own offset), not
+ * the UTC date: an order placed late on the 31st in Auckland belongs to the 31st.
+ */
+function coerceDate(value: unknown): Coerced {
+  const invalid: Coerced = { ok: false, reason: `must be a date like 2026-01-31, but got ${describe(value)}` };
+  if (typeof value !== "string") return invalid;
+  const text = value.trim();
+  const xeroDate = XERO_DATE_PATTERN.exec(text);
+  if (xeroDate) return { ok: true, value: new Date(Number(xeroDate[1])).toISOString().slice(0, 10) };
+  const dateTime = DATE_TIME_PATTERN.exec(text);
+  if (dateTime && Number.isNaN(Date.parse(text.replace(" ", "T")))) return invalid;
+  const date = dateTime ? dateTime[1]! : text;
+  return isCalendarDate(date) ? { ok: true, value: date } : invalid;
+}
+
+function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A static option by value, else by value or label ignoring letter case ("authorised" → AUTHORISED). */
+function coerceSelect(value: unknown, options: SelectOption[] | undefined): Coerced {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+    return { ok: false, reason: `must be one choice, but got ${describe(value)}` };
+  }
+  const text = String(value).trim();
+  // Options loaded from the connection (accounts, tax rates) are checked by the connector itself.
+  if (!options) return { ok: true, value: text };
+  const exact = options.find((option) => option.value === text);
+  const folded = text.toLowerCase();
+  const loose = options.find(
+    (option) => option.value.toLowerCase() === folded || option.label.toLowerCase() === folded,
+  );
+  const match = exact ?? loose;
+  if (match) return { ok: true, value: match.value };
+  const choices = options.map((option) => option.label).join(", ");
+  return { ok: false, reason: `must be one of: ${choices}, but got ${describe(value)}` };
+}
+
+/** How a wrong value is shown in a message: short, and never a whole payload. */
+export function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object") return "a group of values";
+  const text = JSON.stringify(clonePlainData(value)) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…"` : text;
+}

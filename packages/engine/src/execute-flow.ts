@@ -1,0 +1,94 @@
+// Runs a flow's steps in order for one trigger event (DESIGN §6, "Worker"). The caller persists
+// what happens through the hooks and owns retries: a failed step ends the execution with its
+// StepError, and `error.retryable` tells the caller whether trying again can help.
+import type { StepError, StepLogger } from "./action-definition";
+import type { Catalog } from "./catalog";
+import type { FlowDefinition, FlowStep } from "./flow-definition";
+import { defineOwn, type PlainObject } from "./plain-data";
+import { type ClientFor, callAction, prepareStep, silentLogger, stepLogger } from "./run-step";
+
+export interface ExecuteFlowHooks {
+  /** Called once the step's input is resolved, before validation and the action call. */
+  onStepStart?(step: FlowStep, resolvedInput: PlainObject): void | Promise<void>;
+  onStepSucceeded?(step: FlowStep, output: unknown, durationMs: number): void | Promise<void>;
+  /** `resolvedInput` is absent when the step failed before its input could be resolved (unknown action). */
+  onStepFailed?(step: FlowStep, error: StepError, resolvedInput?: PlainObject): void | Promise<void>;
+  /** Called instead of running a step whose earlier output is reused. */
+  onStepReused?(step: FlowStep, output: unknown): void | Promise<void>;
+}
+
+export interface ExecuteFlowOptions {
+  definition: FlowDefinition;
+  /** The trigger event (`{{trigger.…}}`). */
+  trigger: unknown;
+  catalog: Catalog;
+  /** Part of every step's idempotency key, `<runId>:<stepKey>`. */
+  runId: string;
+  /**
+   * Outputs of steps that already SUCCEEDED for this run (or the run being resumed), by step key.
+   * Those steps are not called again: after a crash, or when resuming, nothing is written twice.
+   */
+  previousOutputs?: Readonly<Record<string, unknown>>;
+  /** Run from this step on even if it has a previous output; earlier steps reuse theirs. */
+  startAt?: string;
+  clientFor: ClientFor;
+  hooks?: ExecuteFlowHooks;
+  signal?: AbortSignal;
+  logger?: StepLogger;
+}
+
+export interface ExecuteFlowResult {
+  status: "SUCCEEDED" | "FAILED";
+  /** Outputs of the steps that succeeded (or were reused), by step key. */
+  outputs: PlainObject;
+  failedStep?: FlowStep;
+  error?: StepError;
+}
+
+/**
+ * Errors thrown by hooks are not step failures (the run's state could not be recorded): they
+ * propagate to the caller, which retries the whole job.
+ */
+export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteFlowResult> {
+  const { definition, trigger, catalog, runId, clientFor, hooks = {} } = options;
+  const signal = options.signal ?? new AbortController().signal;
+  const logger = options.logger ?? silentLogger;
+  const startIndex = options.startAt ? definition.steps.findIndex((step) => step.key === options.startAt) : -1;
+  const outputs: PlainObject = {};
+
+  for (const [index, step] of definition.steps.entries()) {
+    const previous = previousOutput(options.previousOutputs, step.key);
+    if (previous.found && (startIndex === -1 || index < startIndex)) {
+      defineOwn(outputs, step.key, previous.output);
+      await hooks.onStepReused?.(step, previous.output);
+      continue;
+    }
+
+    const started = performance.now();
+    const prepared = prepareStep(catalog, step, { trigger, steps: outputs });
+    if (prepared.resolved) await hooks.onStepStart?.(step, prepared.resolved);
+    const result = prepared.ok
+      ? await callAction({
+          step,
+          action: prepared.action,
+          input: prepared.input,
+          clientFor,
+          idempotencyKey: `${runId}:${step.key}`,
+          signal,
+          logger: stepLogger(logger, { runId, stepKey: step.key }),
+        })
+      : prepared;
+    if (!result.ok) {
+      await hooks.onStepFailed?.(step, result.error, prepared.resolved);
+      return { status: "FAILED", outputs, failedStep: step, error: result.error };
+    }
+    defineOwn(outputs, step.key, result.output);
+    await hooks.onStepSucceeded?.(step, result.output, Math.round(performance.now() - started));
+  }
+  return { status: "SUCCEEDED", outputs };
+}
+
+function previousOutput(previous: Readonly<Record<string, unknown>> | undefined, key: string) {
+  if (!previous || !Object.hasOwn(previous, key)) return { found: false as const };
+  return { found: true as const, output: previous[key] };
+}

@@ -1,0 +1,105 @@
+// The three things every execution of a step does — a run's (execute-flow) and the editor's Test
+// button's (test-step) alike: find its action, turn its mapping into a checked input, and call the
+// action so that whatever goes wrong comes back as a StepError a bookkeeper can read.
+import { StepError, type StepLogger } from "./action-definition";
+import type { Catalog, CatalogAction } from "./catalog";
+import type { FlowStep } from "./flow-definition";
+import type { PlainObject } from "./plain-data";
+import { resolveStepInput, type TemplateContext } from "./template-resolver";
+import { validateStepInput } from "./validate-step-input";
+
+/** Supplies the connector's authorised client for a step's connection (for Xero: API + tenant). */
+export type ClientFor = (step: FlowStep) => unknown | Promise<unknown>;
+
+export type PreparedStep =
+  | {
+      ok: true;
+      action: CatalogAction;
+      /** The input after template resolution, before validation (what the run history shows). */
+      resolved: PlainObject;
+      /** The validated input the action receives. */
+      input: PlainObject;
+    }
+  | { ok: false; error: StepError; resolved?: PlainObject };
+
+/** Finds the step's action, resolves its templates against `context` and validates the result. */
+export function prepareStep(catalog: Catalog, step: FlowStep, context: TemplateContext): PreparedStep {
+  const action = catalog.get(step.action);
+  if (!action) {
+    const message = `The action "${step.action}" of step "${step.key}" is no longer available; choose another.`;
+    return { ok: false, error: new StepError(message, { code: "unknown_action", field: "action" }) };
+  }
+  const { value: resolved, references } = resolveStepInput(step.input, context);
+  const validation = validateStepInput(resolved, action.fields, references);
+  if (validation.ok) return { ok: true, action, resolved, input: validation.input };
+
+  const [first, ...others] = validation.problems;
+  const more = others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
+  const error = new StepError(`${first?.message ?? "The input is not valid"}${more}`, {
+    code: "invalid_input",
+    field: first?.field,
+    details: { problems: validation.problems },
+  });
+  return { ok: false, error, resolved };
+}
+
+export interface CallActionOptions {
+  step: FlowStep;
+  action: CatalogAction;
+  input: PlainObject;
+  clientFor: ClientFor;
+  idempotencyKey: string;
+  signal: AbortSignal;
+  logger: StepLogger;
+}
+
+export type ActionResult = { ok: true; output: unknown } | { ok: false; error: StepError };
+
+/**
+ * Calls the action and returns its output as JSON data — exactly what is stored and what a resumed
+ * run reads back, so later steps see the same thing either way — or the failure as a StepError.
+ */
+export async function callAction(options: CallActionOptions): Promise<ActionResult> {
+  const { step, action, input, clientFor, idempotencyKey, signal, logger } = options;
+  try {
+    signal.throwIfAborted();
+    const client = await clientFor(step);
+    const output = await action.run({ client, idempotencyKey, signal, logger }, input);
+    return { ok: true, output: toJsonData(output) };
+  } catch (error) {
+    return { ok: false, error: toStepError(error, step, signal) };
+  }
+}
+
+/**
+ * Anything that is not a StepError is a bug or an unexpected failure: its message may carry internals
+ * (URLs, tokens), so the user gets a safe message and the original stays in `cause` for server logs.
+ */
+export function toStepError(error: unknown, step: FlowStep, signal?: AbortSignal): StepError {
+  if (error instanceof StepError) return error;
+  if (signal?.aborted) {
+    return new StepError(`The run was interrupted during step "${step.key}"; it will be tried again.`, {
+      code: "aborted",
+      retryable: true,
+      cause: error,
+    });
+  }
+  return new StepError(`Step "${step.key}" failed because of an internal error. Try again, or contact your admin.`, {
+    code: "internal",
+    cause: error,
+  });
+}
+
+function toJsonData(output: unknown): unknown {
+  if (output === undefined) return null;
+  return JSON.parse(JSON.stringify(output));
+}
+
+export function stepLogger(base: StepLogger, fields: Record<string, unknown>): StepLogger {
+  return {
+    info: (message, data) => base.info(message, { ...fields, ...data }),
+    warn: (message, data) => base.warn(message, { ...fields, ...data }),
+  };
+}
+
+export const silentLogger: StepLogger = { info: () => {}, warn: () => {} };

@@ -1,0 +1,58 @@
+// The editor's Test button: runs one step for real with the trigger's sample event and the earlier
+// steps' last test outputs, so the user sees the exact input sent and what came back.
+import { StepError, type StepLogger } from "./action-definition";
+import type { Catalog } from "./catalog";
+import { type FlowDefinition, findStep } from "./flow-definition";
+import { defineOwn, type PlainObject, readOwn } from "./plain-data";
+import { type ClientFor, callAction, prepareStep, silentLogger, stepLogger } from "./run-step";
+
+export interface TestStepOptions {
+  definition: FlowDefinition;
+  stepKey: string;
+  /** The trigger event to test with; defaults to the trigger's saved sample. */
+  sampleEvent?: unknown;
+  /** Earlier steps' last test outputs, by step key. Outputs of this and later steps are ignored. */
+  sampleOutputs?: Readonly<Record<string, unknown>>;
+  catalog: Catalog;
+  clientFor: ClientFor;
+  signal?: AbortSignal;
+  logger?: StepLogger;
+}
+
+export type TestStepResult =
+  | { input: PlainObject | undefined; output: unknown }
+  | { input: PlainObject | undefined; error: ReturnType<StepError["toJSON"]> };
+
+export async function testStep(options: TestStepOptions): Promise<TestStepResult> {
+  const { definition, stepKey, catalog, clientFor } = options;
+  const found = findStep(definition, stepKey);
+  if (!found) {
+    const error = new StepError(`There is no step "${stepKey}" in this integration.`, { code: "unknown_step" });
+    return { input: undefined, error: error.toJSON() };
+  }
+
+  const outputs: PlainObject = {};
+  for (const earlier of definition.steps.slice(0, found.index)) {
+    const output = readOwn(options.sampleOutputs ?? {}, earlier.key);
+    if (output !== undefined) defineOwn(outputs, earlier.key, output);
+  }
+  const trigger = options.sampleEvent ?? definition.trigger.sample ?? {};
+
+  const prepared = prepareStep(catalog, found.step, { trigger, steps: outputs });
+  if (!prepared.ok) return { input: prepared.resolved, error: prepared.error.toJSON() };
+
+  const result = await callAction({
+    step: found.step,
+    action: prepared.action,
+    input: prepared.input,
+    clientFor,
+    // A test writes for real (to the chosen Xero organisation) but must never be deduplicated
+    // against a run or an earlier test, so every test gets a key of its own.
+    idempotencyKey: `test:${crypto.randomUUID()}`,
+    signal: options.signal ?? new AbortController().signal,
+    logger: stepLogger(options.logger ?? silentLogger, { test: true, stepKey }),
+  });
+  return result.ok
+    ? { input: prepared.input, output: result.output }
+    : { input: prepared.input, error: result.error.toJSON() };
+}
