@@ -9,7 +9,7 @@ export {
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
 export { type FlowForEditor, getFlowForEditor } from "./flows/get-flow-for-editor";
-export { type FlowListItem, listFlows } from "./flows/list-flows";
+export { type FlowList, type FlowListItem, listFlows } from "./flows/list-flows";
 export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
 export { renameFlow } from "./flows/rename-flow";
 export { saveStepSample } from "./flows/save-step-sample";

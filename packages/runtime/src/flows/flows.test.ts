@@ -65,7 +65,7 @@ describe("workspace scoping", () => {
     await expect(setWebhookSigningSecret({ ...ours, enabled: true })).rejects.toBeInstanceOf(NotFoundError);
     await expect(saveStepSample({ ...ours, stepKey: "a", input: {} })).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteFlow(ours)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listFlows({ workspaceId })).map((flow) => flow.id)).not.toContain(flowId);
+    expect((await listFlows({ workspaceId })).flows.map((flow) => flow.id)).not.toContain(flowId);
 
     const untouched = await getFlowForEditor({ workspaceId: otherWorkspaceId, flowId });
     expect(untouched.name).toBe("Theirs");
@@ -169,7 +169,8 @@ describe("listFlows", () => {
         ],
       });
 
-      const flows = await listFlows({ ...scope, now });
+      const { flows, connectionCount } = await listFlows({ ...scope, now });
+      expect(connectionCount).toBe(1);
       expect(flows.map((flow) => flow.name).sort()).toEqual(["Busy", "Idle"]);
       const busyItem = flows.find((flow) => flow.id === busy.id);
       expect(busyItem).toMatchObject({

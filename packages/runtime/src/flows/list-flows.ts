@@ -22,8 +22,14 @@ export interface FlowListItem {
 
 const weekMs = 7 * 24 * 60 * 60 * 1000;
 
+export interface FlowList {
+  flows: FlowListItem[];
+  /** How many Xero organisations the workspace has connected (the empty state's first step). */
+  connectionCount: number;
+}
+
 /** The integrations home: every flow of the workspace with its trigger, organisations and recent runs. */
-export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOptions): Promise<FlowListItem[]> {
+export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOptions): Promise<FlowList> {
   const [flows, connections, weekCounts] = await Promise.all([
     prisma.flow.findMany({
       where: { workspaceId },
@@ -60,7 +66,7 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
   const tenantNames = new Map(connections.map((connection) => [connection.id, connection.tenantName]));
   const countsByFlow = new Map(weekCounts.map((row) => [row.flowId, row._count._all]));
 
-  return flows.map((flow, index) => {
+  const items = flows.map((flow, index): FlowListItem => {
     // What runs is the published version; a never-published flow shows its draft.
     const definition = flowDefinitionSchema.safeParse(flow.enabled ? flow.publishedVersion?.definition : flow.draft);
     const steps = definition.success ? definition.data.steps : [];
@@ -78,4 +84,5 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
       updatedAt: flow.updatedAt,
     };
   });
+  return { flows: items, connectionCount: connections.length };
 }

@@ -1,0 +1,56 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { setFlowEnabledAction } from "@/server/flows/set-flow-enabled-action";
+import { Switch } from "../ui/switch";
+
+interface FlowEnabledSwitchProps {
+  flowId: string;
+  flowName: string;
+  enabled: boolean;
+  disabled?: boolean;
+  /** Called with the problems that keep the flow off (the editor lists them). */
+  onProblems?: (problems: { path: string; message: string }[]) => void;
+}
+
+/** The on/off switch: on publishes the draft and arms the trigger; problems keep the flow off. */
+export function FlowEnabledSwitch({ flowId, flowName, enabled, disabled, onProblems }: FlowEnabledSwitchProps) {
+  const [checked, setChecked] = useState(enabled);
+  const [pending, startTransition] = useTransition();
+
+  function change(next: boolean) {
+    setChecked(next);
+    startTransition(async () => {
+      const result = await setFlowEnabledAction({ flowId, enabled: next });
+      if (!result.ok) {
+        setChecked(!next);
+        toast.error(result.error);
+        return;
+      }
+      setChecked(result.data.enabled);
+      if (result.data.problems.length > 0) {
+        onProblems?.(result.data.problems);
+        toast.error(`“${flowName}” stays off`, {
+          description: result.data.problems.map((problem) => problem.message).join(" "),
+        });
+      } else {
+        toast.success(next ? `“${flowName}” is on` : `“${flowName}” is off`);
+      }
+    });
+  }
+
+  return (
+    <div className="flex items-center gap-2">
+      <Switch
+        checked={checked}
+        onCheckedChange={change}
+        disabled={disabled || pending}
+        aria-label={`${flowName}: ${checked ? "on" : "off"}`}
+      />
+      <span className={checked ? "text-sm font-medium text-brand-700" : "text-sm text-slate-500"} aria-hidden>
+        {checked ? "On" : "Off"}
+      </span>
+    </div>
+  );
+}

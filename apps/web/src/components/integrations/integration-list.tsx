@@ -1,0 +1,77 @@
+import type { FlowListItem } from "@ledgerflow/runtime";
+import { Building2Icon } from "lucide-react";
+import Link from "next/link";
+import { RelativeTime } from "../relative-time";
+import { RunStatusBadge } from "../run-status-badge";
+import { TriggerTypeLabel } from "../trigger-type-label";
+import { FlowEnabledSwitch } from "./flow-enabled-switch";
+
+interface IntegrationListProps {
+  flows: FlowListItem[];
+  canEdit: boolean;
+}
+
+/** Every integration as a row: what it is, where it writes, how it has been doing, and its switch. */
+export function IntegrationList({ flows, canEdit }: IntegrationListProps) {
+  return (
+    <ul
+      aria-label="Integrations"
+      className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs"
+    >
+      {flows.map((flow) => (
+        <li key={flow.id} className="flex flex-col gap-4 p-4 sm:flex-row sm:items-center sm:gap-6 sm:px-5">
+          <div className="flex min-w-0 flex-1 flex-col gap-1">
+            <Link
+              href={`/flows/${flow.id}`}
+              className="truncate text-[15px] font-medium text-slate-900 hover:text-brand-700 hover:underline"
+            >
+              {flow.name}
+            </Link>
+            {flow.description ? <p className="line-clamp-2 text-sm text-slate-500">{flow.description}</p> : null}
+            <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-500">
+              <TriggerTypeLabel type={flow.triggerType} />
+              {flow.organisations.length > 0 ? (
+                <span className="inline-flex items-center gap-1.5">
+                  <Building2Icon aria-hidden className="size-3.5 text-slate-400" />
+                  {flow.organisations.join(", ")}
+                </span>
+              ) : (
+                <span className="inline-flex items-center gap-1.5 text-slate-400">
+                  <Building2Icon aria-hidden className="size-3.5" />
+                  No Xero organisation yet
+                </span>
+              )}
+            </div>
+          </div>
+          <dl className="grid grid-cols-2 gap-4 text-sm sm:flex sm:items-center sm:gap-6">
+            <div className="flex flex-col gap-1 sm:w-40">
+              <dt className="text-xs text-slate-500">Last run</dt>
+              <dd className="flex flex-wrap items-center gap-2 text-slate-600">
+                {flow.lastRun ? (
+                  <>
+                    <RunStatusBadge status={flow.lastRun.status} />
+                    <span className="text-xs">
+                      <RelativeTime date={flow.lastRun.at} />
+                    </span>
+                  </>
+                ) : (
+                  <span className="text-slate-400">Never</span>
+                )}
+              </dd>
+            </div>
+            <div className="flex flex-col gap-1 sm:w-20">
+              <dt className="text-xs text-slate-500">Last 7 days</dt>
+              <dd className="font-medium text-slate-800 tabular-nums">
+                {flow.runsLast7Days} {flow.runsLast7Days === 1 ? "run" : "runs"}
+              </dd>
+            </div>
+          </dl>
+          <div className="flex items-center justify-between border-t border-slate-100 pt-3 sm:w-20 sm:justify-end sm:border-0 sm:pt-0">
+            <span className="text-xs text-slate-500 sm:hidden">Switch</span>
+            <FlowEnabledSwitch flowId={flow.id} flowName={flow.name} enabled={flow.enabled} disabled={!canEdit} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { PlusIcon } from "lucide-react";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { createFlowAction } from "@/server/flows/create-flow-action";
+import { Button } from "../ui/button";
+
+/** Creates an empty integration and opens it in the editor. */
+export function NewIntegrationButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant={variant}
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await createFlowAction({});
+          if (result && !result.ok) toast.error(result.error);
+        })
+      }
+    >
+      <PlusIcon />
+      {pending ? "Creating…" : "New integration"}
+    </Button>
+  );
+}

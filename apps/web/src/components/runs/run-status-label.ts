@@ -1,0 +1,11 @@
+import type { RunStatus } from "@ledgerflow/db";
+
+/** A run status in words, in the order the history lists them. */
+export const runStatusLabel: Record<RunStatus, string> = {
+  QUEUED: "Queued",
+  RUNNING: "Running",
+  SUCCEEDED: "Succeeded",
+  FAILED: "Failed",
+  SKIPPED: "Skipped",
+  CANCELLED: "Cancelled",
+};

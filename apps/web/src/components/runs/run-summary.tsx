@@ -1,0 +1,57 @@
+import type { RunDetail } from "@ledgerflow/runtime";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatDuration } from "./format-duration";
+import { LocalTime } from "./local-time";
+import { runSourceLabel } from "./run-source-label";
+
+interface RunSummaryProps {
+  run: RunDetail;
+  renderedAt: number;
+}
+
+/** The run's facts at a glance: where it came from, which version ran, when and for how long. */
+export function RunSummary({ run, renderedAt }: RunSummaryProps) {
+  const facts: { term: string; value: ReactNode }[] = [
+    {
+      term: "Integration",
+      value: (
+        <Link href={`/flows/${run.flow.id}`} className="font-medium text-brand-700 hover:underline">
+          {run.flow.name}
+        </Link>
+      ),
+    },
+    {
+      term: "Source",
+      value: run.replayOfId ? (
+        <>
+          {runSourceLabel[run.source]} of{" "}
+          <Link href={`/runs/${run.replayOfId}`} className="font-mono text-brand-700 hover:underline">
+            {run.replayOfId}
+          </Link>
+          {run.resumeFromStepKey ? ` from step ${run.resumeFromStepKey}` : null}
+        </>
+      ) : (
+        runSourceLabel[run.source]
+      ),
+    },
+    { term: "Version", value: run.flowVersion ? `v${run.flowVersion.number}` : "None (not published)" },
+    { term: "Received", value: <LocalTime value={run.createdAt} format="exact" renderedAt={renderedAt} /> },
+    {
+      term: "Started",
+      value: run.startedAt ? <LocalTime value={run.startedAt} format="exact" renderedAt={renderedAt} /> : "Not yet",
+    },
+    { term: "Duration", value: formatDuration(run.durationMs) },
+    { term: "Attempts", value: run.attempts },
+  ];
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+      {facts.map(({ term, value }) => (
+        <div key={term} className="flex min-w-0 flex-col gap-0.5">
+          <dt className="text-xs text-slate-500">{term}</dt>
+          <dd className="truncate text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,88 @@
+import type { StepStatus } from "@ledgerflow/db";
+import type { StepRunDetail } from "@ledgerflow/runtime";
+import { Badge, type BadgeProps } from "../ui/badge";
+import { Card } from "../ui/card";
+import { JsonViewer } from "../ui/json-viewer";
+import { formatDuration } from "./format-duration";
+import { LocalTime } from "./local-time";
+import { readStepError } from "./read-step-error";
+import { StepErrorCallout } from "./step-error-callout";
+
+const stepStatus: Record<StepStatus, { label: string; tone: BadgeProps["tone"] }> = {
+  RUNNING: { label: "Running", tone: "info" },
+  SUCCEEDED: { label: "Succeeded", tone: "success" },
+  FAILED: { label: "Failed", tone: "danger" },
+  SKIPPED: { label: "Skipped", tone: "warning" },
+};
+
+interface StepRunCardProps {
+  step: StepRunDetail;
+  /** True when a resumed replay carried this step's result over instead of running it again. */
+  carriedOver: boolean;
+  renderedAt: number;
+}
+
+/** One executed step: status, attempts and timing, the error if any, its resolved input and output. */
+export function StepRunCard({ step, carriedOver, renderedAt }: StepRunCardProps) {
+  const error = readStepError(step.error);
+  const { label, tone } = stepStatus[step.status];
+  const headingId = `step-${step.stepKey}`;
+  return (
+    <Card className="overflow-hidden">
+      <section aria-labelledby={headingId}>
+        <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-5 py-4">
+          <div className="flex min-w-0 items-start gap-3">
+            <span
+              aria-hidden
+              className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600"
+            >
+              {step.index + 1}
+            </span>
+            <div className="min-w-0">
+              <h3 id={headingId} className="truncate font-semibold text-slate-900">
+                <span className="sr-only">Step {step.index + 1}: </span>
+                {step.stepKey}
+              </h3>
+              <p className="truncate font-mono text-xs text-slate-500">{step.action}</p>
+            </div>
+          </div>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+            <Badge tone={tone}>{label}</Badge>
+            {carriedOver ? <Badge tone="brand">Reused from the original run</Badge> : null}
+            <span>
+              {step.attempts} attempt{step.attempts === 1 ? "" : "s"}
+            </span>
+            <span>
+              Started <LocalTime value={step.startedAt} format="exact" renderedAt={renderedAt} />
+            </span>
+            <span>Took {formatDuration(step.durationMs)}</span>
+          </div>
+        </header>
+        <div className="flex flex-col gap-4 px-5 py-4">
+          {error ? <StepErrorCallout error={error} /> : null}
+          <div className="grid gap-4 lg:grid-cols-2">
+            <JsonSection title="Input sent" value={step.input} empty="No input was recorded." />
+            {error ? (
+              <JsonSection title="Error as stored" value={step.error} empty="" />
+            ) : (
+              <JsonSection title="Output" value={step.output} empty="No output yet." />
+            )}
+          </div>
+        </div>
+      </section>
+    </Card>
+  );
+}
+
+function JsonSection({ title, value, empty }: { title: string; value: unknown; empty: string }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1.5">
+      <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">{title}</h4>
+      {value === null || value === undefined ? (
+        <p className="text-sm text-slate-500">{empty}</p>
+      ) : (
+        <JsonViewer value={value} className="max-h-96" />
+      )}
+    </div>
+  );
+}
