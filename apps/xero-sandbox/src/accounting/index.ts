@@ -1,54 +1,51 @@
 import type { FastifyInstance } from "fastify";
 import type { SandboxConfig } from "../config";
 import type { Authenticate } from "../identity/authenticate";
+import { type AccountingServices, API_PREFIX, registerAccountingRoute } from "./accounting-route";
+import { registerAccountingAdminRoutes } from "./admin-routes";
+import { ApiStats } from "./api-stats";
+import { contactsRoutes } from "./contacts-routes";
+import { FaultInjector } from "./faults";
+import { IdempotencyStore } from "./idempotency";
+import { invoicesRoutes } from "./invoices-routes";
+import { itemsRoutes } from "./items-routes";
+import type { Ledger } from "./ledger";
+import { paymentsRoutes } from "./payments-routes";
+import { RateLimiter } from "./rate-limits";
+import { settingsRoutes } from "./settings-routes";
+import { trackingCategoriesRoutes } from "./tracking-categories-routes";
+import { NOT_FOUND_TEXT } from "./xero-errors";
 
-// Placeholder for the Accounting API (owned by the accounting side, which replaces this file):
-// the seam the server composition is written against.
+export { createLedger, Ledger, type LedgerChangeListener } from "./ledger";
+export type { LedgerChange } from "./ledger-types";
 
-export interface LedgerChangeEvent {
-  tenantId: string;
-  resource: "CONTACT" | "INVOICE";
-  resourceId: string;
-  eventType: "CREATE" | "UPDATE";
-}
+const ROUTES = [
+  ...contactsRoutes,
+  ...invoicesRoutes,
+  ...paymentsRoutes,
+  ...itemsRoutes,
+  ...trackingCategoriesRoutes,
+  ...settingsRoutes,
+];
 
-export interface Organisation {
-  tenantId: string;
-  name: string;
-  tenantType: "ORGANISATION";
-}
-
-export class Ledger {
-  private readonly listeners = new Set<(event: LedgerChangeEvent) => void>();
-
-  constructor(private readonly orgs: Organisation[]) {}
-
-  static fromJSON(json: unknown): Ledger {
-    return new Ledger((json as { organisations: Organisation[] }).organisations);
-  }
-
-  toJSON(): unknown {
-    return { organisations: this.orgs };
-  }
-
-  organisations(): Organisation[] {
-    return this.orgs;
-  }
-
-  onChange(listener: (event: LedgerChangeEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
-
-export function createLedger(): Ledger {
-  return new Ledger([
-    { tenantId: "8a6d3e5c-1f2b-4c7d-9e0a-000000000001", name: "Demo Company (NZ)", tenantType: "ORGANISATION" },
-    { tenantId: "8a6d3e5c-1f2b-4c7d-9e0a-000000000002", name: "Demo Company (UK)", tenantType: "ORGANISATION" },
-  ]);
-}
-
+/** Registers the Accounting API under `/api.xro/2.0` and its admin controls under `/sandbox/admin/`. */
 export function registerAccountingApi(
-  _app: FastifyInstance,
-  _deps: { ledger: Ledger; authenticate: Authenticate; config: SandboxConfig },
-): void {}
+  app: FastifyInstance,
+  deps: { ledger: Ledger; authenticate: Authenticate; config: SandboxConfig },
+): void {
+  const stats = new ApiStats();
+  const services: AccountingServices = {
+    ledger: deps.ledger,
+    authenticate: deps.authenticate,
+    limiter: new RateLimiter({ ...deps.config.rateLimits, enabled: true }, stats),
+    faults: new FaultInjector(),
+    idempotency: new IdempotencyStore(),
+    stats,
+  };
+  for (const route of ROUTES) registerAccountingRoute(app, services, route);
+  // Anything else under the API answers Xero's plain-text 404.
+  app.all(`${API_PREFIX}/*`, async (_request, reply) =>
+    reply.code(404).type("text/plain; charset=utf-8").send(NOT_FOUND_TEXT),
+  );
+  registerAccountingAdminRoutes(app, services, deps.config);
+}

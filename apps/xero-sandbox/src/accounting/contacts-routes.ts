@@ -1,0 +1,116 @@
+import type { AccountingRoute } from "./accounting-route";
+import { batchElements, validationErrors, writeBatch } from "./batch-write";
+import { ENDPOINT_SCOPES } from "./endpoint-scopes";
+import { listRecords, parseListQuery } from "./list-query";
+import { contactInputSchema, createContact, updateContact, upsertContact } from "./save-contact";
+import { writeAnswer } from "./write-answer";
+import { XeroNotFoundError } from "./xero-errors";
+
+const CONTACT_FIELDS = [
+  "ContactID",
+  "ContactNumber",
+  "AccountNumber",
+  "ContactStatus",
+  "Name",
+  "FirstName",
+  "LastName",
+  "EmailAddress",
+  "TaxNumber",
+  "IsSupplier",
+  "IsCustomer",
+  "DefaultCurrency",
+  "UpdatedDateUTC",
+];
+
+const failedContact = (input: object, messages: string[]) => ({
+  ...input,
+  HasValidationErrors: true,
+  ValidationErrors: validationErrors(messages),
+});
+
+export const contactsRoutes: AccountingRoute[] = [
+  {
+    method: "GET",
+    url: "/Contacts",
+    scopes: ENDPOINT_SCOPES.contactsRead,
+    handle: ({ books, query }) => {
+      const list = parseListQuery(query);
+      let contacts = list.includeArchived
+        ? books.contacts
+        : books.contacts.filter((contact) => contact.ContactStatus === "ACTIVE");
+      const term = list.searchTerm?.trim().toLowerCase();
+      if (term) {
+        contacts = contacts.filter((contact) =>
+          [contact.Name, contact.FirstName, contact.LastName, contact.ContactNumber, contact.EmailAddress].some(
+            (value) => value?.toLowerCase().includes(term),
+          ),
+        );
+      }
+      const { items, pagination } = listRecords(contacts, list, {
+        typeName: "Contact",
+        fields: CONTACT_FIELDS,
+        idField: "ContactID",
+        paged: true,
+      });
+      return { status: 200, body: pagination ? { pagination, Contacts: items } : { Contacts: items } };
+    },
+  },
+  {
+    method: "GET",
+    url: "/Contacts/:ContactID",
+    scopes: ENDPOINT_SCOPES.contactsRead,
+    handle: ({ books, params }) => {
+      const key = params.ContactID!;
+      const contact =
+        books.contacts.find((candidate) => candidate.ContactID === key.toLowerCase()) ??
+        books.contacts.find((candidate) => candidate.ContactNumber === key);
+      if (!contact) throw new XeroNotFoundError();
+      return { status: 200, body: { Contacts: [contact] } };
+    },
+  },
+  {
+    method: "PUT",
+    url: "/Contacts",
+    scopes: ENDPOINT_SCOPES.contactsWrite,
+    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
+      writeAnswer(
+        writeBatch(ledger, tenantId, batchElements(body, "Contacts"), {
+          schema: contactInputSchema,
+          save: (books, input) => createContact(books, input),
+          failed: failedContact,
+          summarizeErrors,
+        }),
+        "Contacts",
+      ),
+  },
+  {
+    method: "POST",
+    url: "/Contacts",
+    scopes: ENDPOINT_SCOPES.contactsWrite,
+    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
+      writeAnswer(
+        writeBatch(ledger, tenantId, batchElements(body, "Contacts"), {
+          schema: contactInputSchema,
+          save: (books, input) => upsertContact(books, input),
+          failed: failedContact,
+          summarizeErrors,
+        }),
+        "Contacts",
+      ),
+  },
+  {
+    method: "POST",
+    url: "/Contacts/:ContactID",
+    scopes: ENDPOINT_SCOPES.contactsWrite,
+    handle: ({ ledger, tenantId, body, params }) =>
+      writeAnswer(
+        writeBatch(ledger, tenantId, batchElements(body, "Contacts").slice(0, 1), {
+          schema: contactInputSchema,
+          save: (books, input) => updateContact(books, params.ContactID!, input),
+          failed: failedContact,
+          summarizeErrors: true,
+        }),
+        "Contacts",
+      ),
+  },
+];

@@ -1,0 +1,110 @@
+import type { AccountingRoute } from "./accounting-route";
+import { batchElements, validationErrors, writeBatch } from "./batch-write";
+import { ENDPOINT_SCOPES } from "./endpoint-scopes";
+import { listRecords, parseListQuery } from "./list-query";
+import { createInvoice, findInvoice, invoiceInputSchema, updateInvoice, upsertInvoice } from "./save-invoice";
+import { writeAnswer } from "./write-answer";
+import { XeroNotFoundError } from "./xero-errors";
+
+const INVOICE_FIELDS = [
+  "InvoiceID",
+  "InvoiceNumber",
+  "Type",
+  "Status",
+  "Reference",
+  "Date",
+  "DueDate",
+  "CurrencyCode",
+  "Total",
+  "AmountDue",
+  "AmountPaid",
+  "UpdatedDateUTC",
+  "Contact.ContactID",
+  "Contact.Name",
+];
+
+const failedInvoice = (input: object, messages: string[]) => ({
+  ...input,
+  HasErrors: true,
+  ValidationErrors: validationErrors(messages),
+});
+
+export const invoicesRoutes: AccountingRoute[] = [
+  {
+    method: "GET",
+    url: "/Invoices",
+    scopes: ENDPOINT_SCOPES.invoicesRead,
+    handle: ({ books, query }) => {
+      const list = parseListQuery(query);
+      let invoices = [...books.invoices];
+      const statuses = list.Statuses?.map((status) => status.toUpperCase());
+      if (statuses?.length) invoices = invoices.filter((invoice) => statuses.includes(invoice.Status));
+      if (list.InvoiceNumbers?.length)
+        invoices = invoices.filter((invoice) => list.InvoiceNumbers!.includes(invoice.InvoiceNumber));
+      const contactIds = list.ContactIDs?.map((id) => id.toLowerCase());
+      if (contactIds?.length) invoices = invoices.filter((invoice) => contactIds.includes(invoice.Contact.ContactID));
+      const { items, pagination } = listRecords(invoices, list, {
+        typeName: "Invoice",
+        fields: INVOICE_FIELDS,
+        idField: "InvoiceID",
+        paged: true,
+      });
+      return { status: 200, body: pagination ? { pagination, Invoices: items } : { Invoices: items } };
+    },
+  },
+  {
+    method: "GET",
+    url: "/Invoices/:InvoiceID",
+    scopes: ENDPOINT_SCOPES.invoicesRead,
+    handle: ({ books, params }) => {
+      const invoice = findInvoice(books, params.InvoiceID!);
+      if (!invoice) throw new XeroNotFoundError();
+      return { status: 200, body: { Invoices: [invoice] } };
+    },
+  },
+  {
+    method: "PUT",
+    url: "/Invoices",
+    scopes: ENDPOINT_SCOPES.invoicesWrite,
+    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
+      writeAnswer(
+        writeBatch(ledger, tenantId, batchElements(body, "Invoices"), {
+          schema: invoiceInputSchema,
+          save: (books, input) => createInvoice(books, input),
+          failed: failedInvoice,
+          summarizeErrors,
+        }),
+        "Invoices",
+      ),
+  },
+  {
+    method: "POST",
+    url: "/Invoices",
+    scopes: ENDPOINT_SCOPES.invoicesWrite,
+    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
+      writeAnswer(
+        writeBatch(ledger, tenantId, batchElements(body, "Invoices"), {
+          schema: invoiceInputSchema,
+          save: (books, input) => upsertInvoice(books, input),
+          failed: failedInvoice,
+          summarizeErrors,
+        }),
+        "Invoices",
+      ),
+  },
+  {
+    method: "POST",
+    url: "/Invoices/:InvoiceID",
+    scopes: ENDPOINT_SCOPES.invoicesWrite,
+    handle: ({ ledger, tenantId, body, params }) =>
+      writeAnswer(
+        writeBatch(ledger, tenantId, batchElements(body, "Invoices").slice(0, 1), {
+          schema: invoiceInputSchema,
+          save: (books, input) => updateInvoice(books, params.InvoiceID!, input),
+          failed: failedInvoice,
+          summarizeErrors: true,
+        }),
+        "Invoices",
+      ),
+  },
+];

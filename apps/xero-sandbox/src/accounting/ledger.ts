@@ -1,0 +1,91 @@
+import { z } from "zod";
+import type { LedgerChange, OrganisationBooks } from "./ledger-types";
+import { SEED_ORGANISATIONS, seedBooks, seedTenantId } from "./seed-organisations";
+
+export type LedgerChangeListener = (event: LedgerChange) => void;
+
+const persistedLedgerSchema = z.object({
+  version: z.literal(1),
+  // Books are written by `toJSON` only; their inner shape is trusted.
+  tenants: z.record(
+    z.string(),
+    z.custom<OrganisationBooks>((value) => typeof value === "object" && value !== null),
+  ),
+});
+
+export type PersistedLedger = z.infer<typeof persistedLedgerSchema>;
+
+/** The result of a write: what to keep, and the change events it caused. */
+export interface LedgerWrite<T> {
+  commit: boolean;
+  result: T;
+  changes: Omit<LedgerChange, "tenantId">[];
+}
+
+/** Every organisation's books, in memory. Writes go through {@link Ledger.write} so a failed batch changes nothing. */
+export class Ledger {
+  private readonly listeners = new Set<LedgerChangeListener>();
+
+  private constructor(private readonly tenants: Map<string, OrganisationBooks>) {}
+
+  /** The seeded organisations, fresh. */
+  static seeded(): Ledger {
+    return new Ledger(new Map(SEED_ORGANISATIONS.map((seed) => [seedTenantId(seed), seedBooks(seed)])));
+  }
+
+  static fromJSON(json: unknown): Ledger {
+    const persisted = persistedLedgerSchema.parse(json);
+    return new Ledger(new Map(Object.entries(persisted.tenants)));
+  }
+
+  toJSON(): PersistedLedger {
+    return { version: 1, tenants: Object.fromEntries(this.tenants) };
+  }
+
+  organisations(): { tenantId: string; name: string; tenantType: "ORGANISATION" }[] {
+    return [...this.tenants].map(([tenantId, books]) => ({
+      tenantId,
+      name: books.organisation.Name,
+      tenantType: "ORGANISATION",
+    }));
+  }
+
+  onChange(listener: LedgerChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Read-only access to one organisation's books, or undefined for an unknown tenant. */
+  books(tenantId: string): Readonly<OrganisationBooks> | undefined {
+    return this.tenants.get(tenantId);
+  }
+
+  /**
+   * Runs `change` on a copy of the tenant's books and keeps the copy only when it says so, then
+   * tells listeners what changed. Callers validate before they mutate, but the copy makes a
+   * rejected batch leave nothing behind.
+   */
+  write<T>(tenantId: string, change: (books: OrganisationBooks) => LedgerWrite<T>): T {
+    const current = this.tenants.get(tenantId);
+    if (!current) throw new Error(`Unknown tenant ${tenantId}`);
+    const draft = structuredClone(current);
+    const { commit, result, changes } = change(draft);
+    if (commit) {
+      this.tenants.set(tenantId, draft);
+      for (const event of changes) for (const listener of this.listeners) listener({ tenantId, ...event });
+    }
+    return result;
+  }
+
+  /** Puts a seeded organisation back to its seed. Returns false for a tenant that was never seeded. */
+  resetTenant(tenantId: string): boolean {
+    const seed = SEED_ORGANISATIONS.find((candidate) => seedTenantId(candidate) === tenantId);
+    if (!seed) return false;
+    this.tenants.set(tenantId, seedBooks(seed));
+    return true;
+  }
+}
+
+export function createLedger(): Ledger {
+  return Ledger.seeded();
+}
