@@ -11,7 +11,6 @@ export class OAuthError extends Error {
   }
 
   send(reply: FastifyReply): FastifyReply {
-    if (this.status === 401) reply.header("www-authenticate", 'Basic realm="xero-sandbox"');
     // Xero answers a bad grant with just `{"error":"invalid_grant"}`; the description helps tests read failures.
     return reply
       .code(this.status)

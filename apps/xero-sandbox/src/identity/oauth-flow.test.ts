@@ -1,0 +1,217 @@
+import {
+  buildAuthorizationUrl,
+  deleteTenantConnection,
+  exchangeAuthorizationCode,
+  listTenantConnections,
+  XeroIdentityRequestError,
+} from "@ledgerflow/xero";
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import { AuthorizationResponseError, ResponseBodyError } from "openid-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionsBodyErrors } from "../test-support/identity-spec";
+import { submitConsent, testClientSettings } from "../test-support/oauth-test-client";
+import { startTestSandbox, TEST_CLIENT, type TestSandbox } from "../test-support/start-test-sandbox";
+
+// The authorization code flow as the app runs it (openid-client through our client factory)
+// against a sandbox over HTTP, with the consent form posted as a browser posts it.
+
+let sandbox: TestSandbox;
+let tenantIds: string[];
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ tokens: { authorizationCodeTtlSeconds: 1 } });
+  tenantIds = sandbox.ledger.organisations().map((organisation) => organisation.tenantId);
+});
+afterAll(() => sandbox.close());
+
+async function consent(choices: Parameters<typeof submitConsent>[1] = {}) {
+  const settings = testClientSettings(sandbox);
+  const { url, checks } = await buildAuthorizationUrl(settings);
+  const answer = await submitConsent(url, { email: "demo@ledgerflow.test", tenantIds: [tenantIds[0]!], ...choices });
+  return { settings, url, checks, answer };
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe("authorization code flow", () => {
+  it("shows a consent page listing the organisations to connect", async () => {
+    const { url } = await buildAuthorizationUrl(testClientSettings(sandbox));
+    const response = await fetch(url);
+    const page = await response.text();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    for (const organisation of sandbox.ledger.organisations()) {
+      expect(page).toContain(`value="${organisation.tenantId}"`);
+    }
+    expect(page).toContain('<label for="email">Email address</label>');
+  });
+
+  it("exchanges the code for tokens whose id_token verifies through the JWKS", async () => {
+    const { settings, checks, answer } = await consent();
+    expect(answer.status).toBe(302);
+    const callback = new URL(answer.location!);
+    expect(`${callback.origin}${callback.pathname}`).toBe(TEST_CLIENT.redirectUris[0]);
+    expect(callback.searchParams.get("state")).toBe(checks.state);
+
+    const tokens = await exchangeAuthorizationCode(callback, checks, settings);
+    expect(tokens.refreshToken).toEqual(expect.any(String));
+    expect(tokens.scopes).toEqual(settings.scopes);
+    expect(tokens.expiresAt.getTime()).toBeGreaterThan(Date.now());
+
+    const discovery = (await (await fetch(`${sandbox.url}/.well-known/openid-configuration`)).json()) as {
+      issuer: string;
+      jwks_uri: string;
+    };
+    expect(discovery.issuer).toBe(sandbox.url);
+    const { payload } = await jwtVerify(tokens.idToken!, createRemoteJWKSet(new URL(discovery.jwks_uri)), {
+      issuer: sandbox.url,
+      audience: TEST_CLIENT.clientId,
+    });
+    expect(payload.nonce).toBe(checks.nonce);
+    expect(payload.email).toBe("demo@ledgerflow.test");
+    expect(payload.xero_userid).toBe(tokens.xeroUserId);
+  });
+
+  it("lists only the organisations ticked at consent, in the shape of Xero's spec", async () => {
+    const { settings, checks, answer } = await consent({ email: "two-orgs@example.com", tenantIds });
+    const tokens = await exchangeAuthorizationCode(answer.location!, checks, settings);
+
+    const response = await fetch(`${sandbox.url}/connections`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
+    const body = await response.json();
+    expect(connectionsBodyErrors(body)).toEqual([]);
+
+    const connections = await listTenantConnections(tokens.accessToken, { authEventId: tokens.authEventId! }, settings);
+    expect(connections.map((c) => c.tenantId).sort()).toEqual([...tenantIds].sort());
+    expect(connections.every((c) => c.authEventId === tokens.authEventId && c.tenantType === "ORGANISATION")).toBe(
+      true,
+    );
+    expect(await listTenantConnections(tokens.accessToken, { authEventId: crypto.randomUUID() }, settings)).toEqual([]);
+  });
+
+  it("deletes a connection, after which it is gone from the list and a second delete finds nothing", async () => {
+    const { settings, checks, answer } = await consent({ email: "disconnect@example.com", tenantIds });
+    const tokens = await exchangeAuthorizationCode(answer.location!, checks, settings);
+    const [first, second] = await listTenantConnections(tokens.accessToken, {}, settings);
+
+    expect(await deleteTenantConnection(tokens.accessToken, first!.id, settings)).toBe(true);
+    const remaining = await listTenantConnections(tokens.accessToken, {}, settings);
+    expect(remaining.map((c) => c.id)).toEqual([second!.id]);
+    expect(await deleteTenantConnection(tokens.accessToken, first!.id, settings)).toBe(false);
+  });
+
+  it("answers userinfo for the signed-in user", async () => {
+    const { settings, checks, answer } = await consent({ email: "Jane.Doe@Example.com" });
+    const tokens = await exchangeAuthorizationCode(answer.location!, checks, settings);
+    const response = await fetch(`${sandbox.url}/connect/userinfo`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
+    expect(await response.json()).toMatchObject({
+      email: "jane.doe@example.com",
+      given_name: "Jane",
+      family_name: "Doe",
+    });
+  });
+
+  it("redirects with access_denied and the state when the user denies", async () => {
+    const { settings, checks, answer } = await consent({ decision: "deny" });
+    const callback = new URL(answer.location!);
+    expect(callback.searchParams.get("error")).toBe("access_denied");
+    expect(callback.searchParams.get("state")).toBe(checks.state);
+    expect(callback.searchParams.has("code")).toBe(false);
+    await expect(exchangeAuthorizationCode(callback, checks, settings)).rejects.toBeInstanceOf(
+      AuthorizationResponseError,
+    );
+  });
+
+  it("re-shows the consent page when no organisation is ticked", async () => {
+    const { answer } = await consent({ tenantIds: [] });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain("Tick at least one organisation");
+  });
+});
+
+describe("authorize request checks", () => {
+  it("shows an error page, never a redirect, for a redirect_uri that is not registered", async () => {
+    const { url } = await buildAuthorizationUrl(
+      testClientSettings(sandbox, { redirectUri: "https://evil.example/cb" }),
+    );
+    const response = await fetch(url, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    expect(await response.text()).toContain("Invalid redirect_uri");
+  });
+
+  it("shows an error page for an unknown client", async () => {
+    const { url } = await buildAuthorizationUrl(testClientSettings(sandbox, { clientId: "nobody" }));
+    const response = await fetch(url, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Unknown client_id");
+  });
+
+  it("redirects with invalid_scope for a scope Xero does not know", async () => {
+    const settings = testClientSettings(sandbox, { scopes: ["openid", "accounting.everything"] });
+    const { url, checks } = await buildAuthorizationUrl(settings);
+    const response = await fetch(url, { redirect: "manual" });
+    const callback = new URL(response.headers.get("location")!);
+    expect(callback.searchParams.get("error")).toBe("invalid_scope");
+    expect(callback.searchParams.get("state")).toBe(checks.state);
+  });
+
+  it("accepts classic and granular accounting scopes with their read variants", async () => {
+    const scopes = ["openid", "accounting.transactions.read", "accounting.settings", "accounting.payments.read"];
+    const { url } = await buildAuthorizationUrl(testClientSettings(sandbox, { scopes }));
+    expect((await fetch(url)).status).toBe(200);
+  });
+});
+
+describe("token endpoint refusals", () => {
+  it("refuses a wrong PKCE verifier", async () => {
+    const { settings, checks, answer } = await consent();
+    const wrong = { ...checks, codeVerifier: `${checks.codeVerifier.slice(0, -4)}AAAA` };
+    const error = await exchangeAuthorizationCode(answer.location!, wrong, settings).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseBodyError);
+    expect((error as ResponseBodyError).error).toBe("invalid_grant");
+  });
+
+  it("refuses a code used twice", async () => {
+    const { settings, checks, answer } = await consent();
+    await exchangeAuthorizationCode(answer.location!, checks, settings);
+    const error = await exchangeAuthorizationCode(answer.location!, checks, settings).catch((e: unknown) => e);
+    expect((error as ResponseBodyError).error).toBe("invalid_grant");
+  });
+
+  it("refuses an expired code", async () => {
+    const { settings, checks, answer } = await consent();
+    await sleep(1100); // this sandbox's codes live one second
+    const error = await exchangeAuthorizationCode(answer.location!, checks, settings).catch((e: unknown) => e);
+    expect((error as ResponseBodyError).error).toBe("invalid_grant");
+  });
+
+  it("refuses a redirect_uri other than the authorize request's", async () => {
+    const { settings, checks, answer } = await consent();
+    const elsewhere = new URL(answer.location!);
+    elsewhere.pathname = "/other-callback";
+    const error = await exchangeAuthorizationCode(elsewhere, checks, settings).catch((e: unknown) => e);
+    expect((error as ResponseBodyError).error).toBe("invalid_grant");
+  });
+
+  it("refuses a wrong client secret with invalid_client", async () => {
+    const { settings, checks, answer } = await consent();
+    const error = await exchangeAuthorizationCode(answer.location!, checks, {
+      ...settings,
+      clientSecret: "not-the-secret",
+    }).catch((e: unknown) => e);
+    expect((error as ResponseBodyError).error).toBe("invalid_client");
+  });
+
+  it("answers /connections without a valid token with Xero's 401", async () => {
+    const error = await listTenantConnections("not-a-token", {}, testClientSettings(sandbox)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XeroIdentityRequestError);
+    expect((error as XeroIdentityRequestError).status).toBe(401);
+    expect((error as XeroIdentityRequestError).detail).toBe("AuthenticationUnsuccessful");
+  });
+});
