@@ -103,7 +103,13 @@ export class XeroRateLimiter {
       CONCURRENCY_RETRY_MS,
     )) as [number, string?, number?];
     if (result[0] === 1) {
-      return { ok: true, release: async () => void (await this.redis.zrem(inflight, id)) };
+      // A release that cannot reach Redis is not an error for the call: the lease expires by itself.
+      const release = () =>
+        this.redis.zrem(inflight, id).then(
+          () => undefined,
+          () => undefined,
+        );
+      return { ok: true, release };
     }
     return { ok: false, reason: result[1] as "concurrent", retryInMs: Number(result[2]) };
   }

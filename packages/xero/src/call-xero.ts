@@ -34,6 +34,19 @@ export async function callXero(
   call: (accounting: XeroClientContext["accounting"]) => Promise<{ response: { data: unknown } }>,
   options: CallXeroOptions,
 ): Promise<XeroBody> {
+  const release = await client.acquireCallSlot?.();
+  try {
+    return await callXeroWithinSlot(client, call, options);
+  } finally {
+    await release?.();
+  }
+}
+
+async function callXeroWithinSlot(
+  client: XeroClientContext,
+  call: (accounting: XeroClientContext["accounting"]) => Promise<{ response: { data: unknown } }>,
+  options: CallXeroOptions,
+): Promise<XeroBody> {
   const timeout = AbortSignal.timeout(client.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {

@@ -18,6 +18,11 @@ export interface XeroClientContext {
    * tokens right now, which makes the 401 worth a retry instead of a "reconnect" failure.
    */
   isTokenRefreshInProgress?: () => Promise<boolean>;
+  /**
+   * Takes a rate-limit slot before each call and returns its release (the worker's Redis limiter,
+   * so that every process together stays within Xero's limits). Throws when no slot is free.
+   */
+  acquireCallSlot?: () => Promise<() => Promise<void>>;
 }
 
 /**
