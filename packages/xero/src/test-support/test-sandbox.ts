@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import type { ActionContext } from "@ledgerflow/engine";
+import { buildSandbox, loadSandboxConfig, type SandboxConfigOverrides } from "@ledgerflow/xero-sandbox";
+import { createAccountingApi } from "../client";
+import type { XeroActionDefinition } from "../xero-action-definition";
+import { createXeroClientContext, type XeroClientContext } from "../xero-client-context";
+
+// The catalog's tests talk to a Xero sandbox of their own, started in-process on a free port, so
+// rate limits, injected faults and created records belong to one test file. Calls go over HTTP
+// through the real xero-node AccountingApi, made by the app's own client factory.
+
+const ADMIN_SECRET = "xero-catalog-tests-admin-secret";
+const NZ_ORGANISATION = "Demo Company (NZ)";
+
+export interface TestSandbox {
+  url: string;
+  /** The seeded NZ organisation's tenant id (GST 15%, NZD). */
+  tenantId: string;
+  /** A client for the tenant, authorised by a freshly minted token with the given scopes (default: all). */
+  client(options?: { scopes?: string[]; timeoutMs?: number; accessToken?: string }): Promise<XeroClientContext>;
+  /** Calls an admin route (`/sandbox/admin/...`) with the admin secret; POST when a body is given. */
+  admin(path: string, body?: unknown, method?: "GET" | "POST" | "PUT" | "DELETE"): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): Promise<TestSandbox> {
+  const config = loadSandboxConfig({}, { port: 0, adminSecret: ADMIN_SECRET, stateFile: null, ...overrides });
+  const sandbox = await buildSandbox(config);
+  const url = await sandbox.app.listen({ port: 0, host: "127.0.0.1" });
+  const organisation = sandbox.ledger.organisations().find((candidate) => candidate.name === NZ_ORGANISATION);
+  if (!organisation) throw new Error(`The sandbox has no "${NZ_ORGANISATION}" organisation`);
+  const { tenantId } = organisation;
+
+  async function admin(path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<unknown> {
+    const response = await fetch(`${url}/sandbox/admin/${path}`, {
+      method,
+      headers: {
+        "x-sandbox-admin-secret": ADMIN_SECRET,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`admin ${path}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  }
+
+  return {
+    url,
+    tenantId,
+    admin,
+    async client(options = {}) {
+      const accessToken =
+        options.accessToken ??
+        ((await admin("tokens", { tenantIds: [tenantId], scopes: options.scopes })) as { access_token: string })
+          .access_token;
+      return createXeroClientContext({
+        accounting: createAccountingApi(accessToken, { apiUrl: url }),
+        tenantId,
+        timeoutMs: options.timeoutMs,
+      });
+    },
+    close: () => sandbox.app.close(),
+  };
+}
+
+/** Runs a catalog entry as the engine would, with its own idempotency key unless one is given. */
+export function runAction<TOutput>(
+  action: XeroActionDefinition<Record<string, unknown>, TOutput>,
+  client: XeroClientContext,
+  input: Record<string, unknown>,
+  options: { idempotencyKey?: string; signal?: AbortSignal } = {},
+): Promise<TOutput> {
+  const ctx: ActionContext<XeroClientContext> = {
+    client,
+    idempotencyKey: options.idempotencyKey ?? `test:${randomUUID()}`,
+    logger: { info() {}, warn() {} },
+    signal: options.signal ?? new AbortController().signal,
+  };
+  return action.run(ctx, input);
+}
+
+/** A name no other test (or earlier run) uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${randomUUID().slice(0, 8)}`;
+}
