@@ -10,3 +10,6 @@ export {
 export { defineXeroAction, type XeroActionDefinition, type XeroScopes } from "./xero-action-definition";
 export { createXeroClientContext, DEFAULT_XERO_TIMEOUT_MS, type XeroClientContext } from "./xero-client-context";
 export * from "./client";
+export { connectionMissingScopes } from "./token-access/connection-missing-scopes";
+export type { ConnectionSummary } from "./token-access/connection-record";
+export { getXeroClient, type XeroClientForConnection } from "./token-access/get-xero-client";

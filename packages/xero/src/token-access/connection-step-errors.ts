@@ -1,0 +1,37 @@
+import { StepError } from "@ledgerflow/engine";
+
+// The ways a connection can fail to yield a usable Xero client, as step errors the worker records
+// on the run and the editor shows. Messages name the organisation, never a token.
+
+export function connectionNotFoundError(): StepError {
+  return new StepError("This Xero connection does not exist in this workspace.", { code: "connection_not_found" });
+}
+
+export function reconnectRequiredError(tenantName: string, why: string): StepError {
+  return new StepError(`${why} Reconnect your Xero account "${tenantName}" on the Connections page.`, {
+    code: "connection_needs_reconnect",
+  });
+}
+
+export function unreadableTokensError(vaultMessage: string, cause: unknown): StepError {
+  return new StepError(`${vaultMessage} Reconnect the Xero account, or restore its key in VAULT_KEYS.`, {
+    code: "connection_tokens_unreadable",
+    cause,
+  });
+}
+
+export function refreshInProgressError(tenantName: string, cause: unknown): StepError {
+  return new StepError(`The Xero tokens of "${tenantName}" are being renewed elsewhere; the step will be retried.`, {
+    code: "xero_token_refreshing",
+    retryable: true,
+    cause,
+  });
+}
+
+export function refreshFailedError(tenantName: string, cause: unknown): StepError {
+  return new StepError(`Xero did not renew the tokens of "${tenantName}" this time; the step will be retried.`, {
+    code: "xero_token_refresh_failed",
+    retryable: true,
+    cause,
+  });
+}
