@@ -9,6 +9,8 @@ import { createIdentity, type Identity, type IdentityJson } from "./identity/cre
 import { registerDiscoveryRoutes } from "./identity/discovery-routes";
 import { registerTokenRoutes } from "./identity/token-routes";
 import { createStateSaver, readStateFile } from "./persistence/state-file";
+import { registerWebhookAdminRoutes } from "./webhooks/webhook-admin-routes";
+import { WebhookDelivery } from "./webhooks/webhook-delivery";
 
 /** What the state file holds: the identity service and the ledger, each as its own JSON. */
 interface SandboxStateJson {
@@ -21,11 +23,12 @@ export interface Sandbox {
   config: SandboxConfig;
   identity: Identity;
   ledger: Ledger;
+  webhooks: WebhookDelivery;
 }
 
 /**
  * Builds the sandbox on one Fastify instance: identity (OAuth 2.0 / OIDC), /connections, the
- * Accounting API and the admin routes, restored from `config.stateFile` when it exists. Paths are
+ * Accounting API, webhooks and the admin routes, restored from `config.stateFile` when it exists. Paths are
  * matched case-insensitively, as Xero matches them (`/Connections` and `/connections` alike).
  */
 export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
@@ -43,6 +46,11 @@ export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
   registerIdentityAdminRoutes(app, { identity, ledger });
   registerAccountingApi(app, { ledger, authenticate: identity.authenticate, config });
 
+  const webhooks = new WebhookDelivery(config);
+  ledger.onChange((change) => webhooks.notify(change));
+  registerWebhookAdminRoutes(app, { config, delivery: webhooks });
+  app.addHook("onClose", async () => webhooks.flush());
+
   if (config.stateFile) {
     const saver = createStateSaver(config.stateFile, () => ({ identity: identity.toJSON(), ledger: ledger.toJSON() }));
     identity.store.onChange(() => saver.schedule());
@@ -56,5 +64,5 @@ export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
     if (!saved) saver.schedule();
   }
 
-  return { app, config, identity, ledger };
+  return { app, config, identity, ledger, webhooks };
 }
