@@ -1,11 +1,14 @@
 export * from "./action-definition";
 export * from "./catalog";
+export * from "./data-picker";
 export * from "./execute-flow";
 export * from "./flow-definition";
 export * from "./mapping-schema";
 export { type ClientFor, toStepError } from "./run-step";
 export * from "./template-path";
+export * from "./template-references";
 export * from "./template-resolver";
 export * from "./test-step";
 export * from "./trigger-schema";
+export * from "./validate-flow-for-publish";
 export * from "./validate-step-input";

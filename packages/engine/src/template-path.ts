@@ -8,8 +8,11 @@ const FORBIDDEN_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
 const TEMPLATE_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /** A field whose whole (trimmed) value is one reference keeps the referenced value's type. */
 const WHOLE_TEMPLATE_PATTERN = /^\s*\{\{\s*([^{}]*?)\s*\}\}\s*$/;
-/** `name`, `first-name`, `0`, or `name[0][1]`: a key followed by optional bracketed indices. */
-const SEGMENT_PATTERN = /^([^.[\]\s{}]+)((?:\[\d+\])*)$/;
+/**
+ * `name`, `first-name`, `Straße`, `0`, or `name[0][1]`: a key of letters, digits and `_-$@:`,
+ * followed by optional bracketed indices. No operators, so nothing can look like an expression.
+ */
+const SEGMENT_PATTERN = /^([\p{L}\p{N}_\-$@:]+)((?:\[\d+\])*)$/u;
 
 export type TemplatePart = { kind: "text"; text: string } | { kind: "reference"; template: string; expression: string };
 

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { createEmptyFlowDefinition, type FlowDefinition, upgradeFlowDefinition } from "./flow-definition";
+import { createRecordingCatalog } from "./testing/recording-catalog";
+import { validateFlowDefinitionForPublish } from "./validate-flow-for-publish";
+
+const { catalog } = createRecordingCatalog();
+
+function flow(steps: unknown[]): FlowDefinition {
+  return upgradeFlowDefinition({ schemaVersion: 1, trigger: { type: "webhook", config: {} }, steps });
+}
+
+const findContact = {
+  key: "find_contact",
+  action: "test.findOrCreateContact",
+  connectionId: "conn-1",
+  input: { Name: "{{trigger.body.customer}}" },
+};
+
+describe("validateFlowDefinitionForPublish", () => {
+  it("accepts a complete flow", () => {
+    const definition = flow([
+      findContact,
+      {
+        key: "invoice",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: {
+          ContactID: "{{steps.find_contact.ContactID}}",
+          LineItems: { $each: "{{trigger.body.lines}}", as: "line", map: { UnitAmount: "{{line.price}}" } },
+        },
+      },
+    ]);
+    expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([]);
+  });
+
+  it("needs at least one step", () => {
+    expect(validateFlowDefinitionForPublish(createEmptyFlowDefinition(), catalog)).toEqual([
+      { message: "Add at least one step after the trigger." },
+    ]);
+  });
+
+  it("reports unknown actions and missing connections", () => {
+    const definition = flow([
+      { key: "gone", action: "test.removed", connectionId: "conn-1", input: {} },
+      { ...findContact, connectionId: undefined },
+    ]);
+    expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([
+      { stepKey: "gone", field: "action", message: 'The action "test.removed" is not available; choose another.' },
+      { stepKey: "find_contact", field: "connectionId", message: "Choose the connected account this step uses." },
+    ]);
+  });
+
+  it("reports required fields neither set nor mapped, at every level", () => {
+    const definition = flow([
+      findContact,
+      {
+        key: "invoice",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: {
+          ContactID: "  ",
+          LineItems: { $each: "{{trigger.body.lines}}", as: "line", map: { Description: "{{line.name}}" } },
+        },
+      },
+      {
+        key: "invoice_fixed",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: { ContactID: "c-1", LineItems: [{ UnitAmount: 5 }, { Description: "no price" }] },
+      },
+    ]);
+    expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([
+      { stepKey: "invoice", field: "ContactID", message: "Contact is required: enter a value or map one" },
+      {
+        stepKey: "invoice",
+        field: "LineItems[].UnitAmount",
+        message: "Unit price is required: enter a value or map one",
+      },
+      {
+        stepKey: "invoice_fixed",
+        field: "LineItems[1].UnitAmount",
+        message: "Unit price is required: enter a value or map one",
+      },
+    ]);
+  });
+
+  it("reports fixed values a field cannot take", () => {
+    const definition = flow([
+      {
+        key: "invoice",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: { ContactID: "c-1", DueDate: "next friday", LineItems: [{ UnitAmount: "ten" }] },
+      },
+    ]);
+    expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([
+      {
+        stepKey: "invoice",
+        field: "DueDate",
+        message: 'Due date must be a date like 2026-01-31, but got "next friday"',
+      },
+      {
+        stepKey: "invoice",
+        field: "LineItems[0].UnitAmount",
+        message: 'Unit price must be a number like 12.50, but got "ten"',
+      },
+    ]);
+  });
+
+  it("reports references to unknown, later or the same step, and unknown roots", () => {
+    const definition = flow([
+      {
+        ...findContact,
+        input: {
+          Name: "{{steps.find_contact.Name}}",
+          EmailAddress: "{{steps.invoice.InvoiceID}} {{steps.nope.x}} {{body.email}} {{1+1}}",
+        },
+      },
+      {
+        key: "invoice",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: {
+          ContactID: "{{steps.find_contact.ContactID}}",
+          LineItems: { $each: "{{steps.later.lines}}", as: "line", map: { UnitAmount: "{{item.price}}" } },
+        },
+      },
+    ]);
+    expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([
+      {
+        stepKey: "find_contact",
+        field: "Name",
+        message: "{{steps.find_contact.Name}} refers to this step's own result, which does not exist yet",
+      },
+      {
+        stepKey: "find_contact",
+        field: "EmailAddress",
+        message: '{{steps.invoice.InvoiceID}} refers to step "invoice", which runs after this one',
+      },
+      {
+        stepKey: "find_contact",
+        field: "EmailAddress",
+        message: "{{steps.nope.x}} refers to a step that does not exist",
+      },
+      {
+        stepKey: "find_contact",
+        field: "EmailAddress",
+        message: '{{body.email}} must start with "trigger" or "steps"',
+      },
+      {
+        stepKey: "find_contact",
+        field: "EmailAddress",
+        message: "{{1+1}} is not a valid reference: use a path like {{trigger.body.email}}",
+      },
+      { stepKey: "invoice", field: "LineItems", message: "{{steps.later.lines}} refers to a step that does not exist" },
+      {
+        stepKey: "invoice",
+        field: "LineItems[].UnitAmount",
+        message: '{{item.price}} must start with "trigger" or "steps" or a list item name (line)',
+      },
+    ]);
+  });
+});

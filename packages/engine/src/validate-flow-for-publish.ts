@@ -1,0 +1,150 @@
+// The switch-on check: everything about a definition that would certainly make its runs fail,
+// found now rather than in a run — unknown actions, missing connections, required fields neither
+// set nor mapped, fixed values of the wrong type, and references to steps that do not exist or run
+// later. Checks needing the database (is the connection still active?) belong to the caller.
+import type { FieldSpec } from "./action-definition";
+import type { Catalog } from "./catalog";
+import { coerceFieldValue } from "./coerce-field-value";
+import type { FlowDefinition } from "./flow-definition";
+import { isEachMapping } from "./mapping-schema";
+import { isPlainObject, type PlainObject, readOwn } from "./plain-data";
+import { containsTemplate, formatFieldPath } from "./template-path";
+import { listTemplateReferences, referencedStepKey, type TemplateReference } from "./template-references";
+
+export interface PublishProblem {
+  stepKey?: string;
+  /** The input field concerned, e.g. `LineItems[].UnitAmount` (`[]` = every item of a mapped list). */
+  field?: string;
+  message: string;
+}
+
+export function validateFlowDefinitionForPublish(definition: FlowDefinition, catalog: Catalog): PublishProblem[] {
+  if (definition.steps.length === 0) return [{ message: "Add at least one step after the trigger." }];
+  const stepIndex = new Map(definition.steps.map((step, index) => [step.key, index]));
+  return definition.steps.flatMap((step, index) => {
+    const action = catalog.get(step.action);
+    if (!action) {
+      return [
+        {
+          stepKey: step.key,
+          field: "action",
+          message: `The action "${step.action}" is not available; choose another.`,
+        },
+      ];
+    }
+    const problems: PublishProblem[] = [];
+    if (action.needsConnection !== false && !step.connectionId) {
+      problems.push({
+        stepKey: step.key,
+        field: "connectionId",
+        message: "Choose the connected account this step uses.",
+      });
+    }
+    for (const reference of listTemplateReferences(step.input)) {
+      const message = referenceProblem(reference, index, stepIndex);
+      if (message) problems.push({ stepKey: step.key, field: fieldOf(reference.at), message });
+    }
+    for (const problem of fieldProblems(step.input, action.fields, []))
+      problems.push({ stepKey: step.key, ...problem });
+    return problems;
+  });
+}
+
+function referenceProblem(
+  reference: TemplateReference,
+  index: number,
+  stepIndex: ReadonlyMap<string, number>,
+): string | undefined {
+  const { template, segments, itemNames } = reference;
+  if (!segments) return `${template} is not a valid reference: use a path like {{trigger.body.email}}`;
+  const [root] = segments;
+  if (root === "trigger") return undefined;
+  if (root && itemNames.includes(root)) return undefined;
+  if (root !== "steps") {
+    const items = itemNames.length > 0 ? ` or a list item name (${itemNames.join(", ")})` : "";
+    return `${template} must start with "trigger" or "steps"${items}`;
+  }
+  const key = referencedStepKey(reference);
+  const target = key === undefined ? undefined : stepIndex.get(key);
+  if (key === undefined || target === undefined) return `${template} refers to a step that does not exist`;
+  if (target === index) return `${template} refers to this step's own result, which does not exist yet`;
+  if (target > index) return `${template} refers to step "${key}", which runs after this one`;
+  return undefined;
+}
+
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Required fields left empty and fixed values a field cannot take, in one record of fields. */
+function fieldProblems(record: unknown, fields: readonly FieldSpec[], at: (string | number)[]): FieldProblem[] {
+  const values = isPlainObject(record) ? record : {};
+  const problems: FieldProblem[] = [];
+  for (const field of fields) {
+    const value = readOwn(values, field.name);
+    const path = formatFieldPath([...at, field.name]);
+    if (isUnset(value)) {
+      if (field.default === undefined && isRequired(field, values, fields)) {
+        problems.push({ field: path, message: `${field.label} is required: enter a value or map one` });
+      }
+      continue;
+    }
+    if (field.type === "list" && field.itemFields) {
+      problems.push(...listItemProblems(value, field.itemFields, [...at, field.name]));
+      continue;
+    }
+    if (isFixed(value)) {
+      const coerced = coerceFieldValue(value, field);
+      if (!coerced.ok) problems.push({ field: path, message: `${field.label} ${coerced.reason}` });
+    }
+  }
+  return problems;
+}
+
+function listItemProblems(value: unknown, itemFields: FieldSpec[], at: (string | number)[]): FieldProblem[] {
+  // `[]` stands for "each mapped item": the problem is in the one `map` every item shares.
+  if (isEachMapping(value))
+    return fieldProblems(readOwn(value, "map"), itemFields, [...at.slice(0, -1), `${at.at(-1)}[]`]);
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => fieldProblems(item, itemFields, [...at, index]));
+}
+
+/** Required, or required by another field's fixed value (a mapped condition is only known at run time). */
+function isRequired(field: FieldSpec, values: PlainObject, fields: readonly FieldSpec[]): boolean {
+  if (field.required) return true;
+  if (!field.requiredWhen) return false;
+  const { field: otherName, equals } = field.requiredWhen;
+  const other = fields.find((candidate) => candidate.name === otherName);
+  const raw = readOwn(values, otherName);
+  const value = isUnset(raw) ? other?.default : raw;
+  if (!other || !isFixed(value)) return false;
+  const coerced = coerceFieldValue(value, other);
+  return coerced.ok && coerced.value === equals;
+}
+
+function isUnset(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === "string" && value.trim() === "") ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/** A value written by hand, with no reference in it. */
+function isFixed(value: unknown): boolean {
+  if (typeof value === "string") return !containsTemplate(value);
+  return typeof value === "number" || typeof value === "boolean";
+}
+
+/** `["LineItems", "$map", "UnitAmount"]` → `LineItems[].UnitAmount`; `$each` sources stay on their field. */
+function fieldOf(at: (string | number)[]): string {
+  const segments: (string | number)[] = [];
+  for (const segment of at) {
+    if (segment === "$each") break;
+    if (segment === "$map") segments.push(`${segments.pop() ?? ""}[]`);
+    else segments.push(segment);
+  }
+  return formatFieldPath(segments);
+}
