@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
 }
 
 export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): Promise<TestSandbox> {
-  const port = await freePort();
+  const port = overrides.port ?? (await freePort());
   const config: SandboxConfig = loadSandboxConfig(
     {},
     {

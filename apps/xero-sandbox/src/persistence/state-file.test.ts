@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createAccountingApi, listTenantConnections, refreshTokenSet } from "@ledgerflow/xero";
+import { afterAll, describe, expect, it } from "vitest";
+import { testClientSettings } from "../test-support/oauth-test-client";
+import { startTestSandbox } from "../test-support/start-test-sandbox";
+
+// A sandbox restarted on the same state file keeps its signing key, tokens, connections and data.
+
+const directory = mkdtempSync(path.join(tmpdir(), "xero-sandbox-state-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe("state file", () => {
+  it("restores identity and ledger after a restart", async () => {
+    const stateFile = path.join(directory, "nested", "state.json");
+    const first = await startTestSandbox({ stateFile });
+    const tenantId = first.ledger.organisations()[0]!.tenantId;
+    const minted = await first.admin<{ access_token: string; refresh_token: string }>("POST", "/sandbox/admin/tokens", {
+      tenantIds: [tenantId],
+    });
+    const name = `Survives restart ${Date.now()}`;
+    await createAccountingApi(minted.access_token, testClientSettings(first)).createContacts(tenantId, {
+      contacts: [{ name }],
+    });
+    await first.close();
+    expect(existsSync(stateFile)).toBe(true);
+    expect(readFileSync(stateFile, "utf8")).not.toContain(minted.refresh_token); // stored hashed
+
+    const second = await startTestSandbox({ stateFile, port: first.config.port });
+    try {
+      const settings = testClientSettings(second);
+      const connections = await listTenantConnections(minted.access_token, {}, settings);
+      expect(connections.map((c) => c.tenantId)).toEqual([tenantId]);
+      const { body } = await createAccountingApi(minted.access_token, settings).getContacts(
+        tenantId,
+        undefined,
+        `Name=="${name}"`,
+      );
+      expect(body.contacts?.map((contact) => contact.name)).toEqual([name]);
+      const renewed = await refreshTokenSet(minted.refresh_token, settings);
+      expect(renewed.refreshToken).toEqual(expect.any(String));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("writes the signing key at first start, before any change", async () => {
+    const stateFile = path.join(directory, "fresh.json");
+    const sandbox = await startTestSandbox({ stateFile });
+    await sandbox.close();
+    const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { identity: { signingKey: { kid: string } } };
+    expect(saved.identity.signingKey.kid).toBe(sandbox.identity.signingKey.kid);
+  });
+});
