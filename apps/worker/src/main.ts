@@ -3,26 +3,85 @@ import { serverEnv } from "@ledgerflow/config";
 import {
   bullPrefix,
   clearHeartbeat,
+  createMaintenanceQueue,
   createRedis,
   HEARTBEAT_INTERVAL_MS,
+  MAINTENANCE_QUEUE,
   RUNS_QUEUE,
   type RunJobData,
+  SCHEDULES_QUEUE,
+  type ScheduleJobData,
   writeHeartbeat,
+  XeroRateLimiter,
 } from "@ledgerflow/queue";
+import { appCatalog, pruneRunPayloads, sweepStuckRuns } from "@ledgerflow/runtime";
 import { Worker } from "bullmq";
-import { processRunJob } from "./process-run-job";
+import { createRunJobProcessor } from "./process-run-job";
+import { processScheduleJob } from "./process-schedule-job";
+import { runBackoffMs } from "./run-backoff";
+import { xeroLimitsFromEnv } from "./xero-limits-from-env";
+import { createXeroStepClientFactory } from "./xero-step-client";
 
 const env = serverEnv();
 const workerId = `${hostname()}:${process.pid}`;
 const log = (message: string) => console.log(`[worker ${workerId}] ${message}`);
 
 const redis = createRedis("worker");
-const worker = new Worker<RunJobData>(RUNS_QUEUE, processRunJob, {
-  connection: createRedis("worker"),
+const connection = () => createRedis("worker");
+const limiter = new XeroRateLimiter(redis, xeroLimitsFromEnv());
+
+const runs = new Worker<RunJobData>(
+  RUNS_QUEUE,
+  createRunJobProcessor({ catalog: appCatalog(), clientFor: createXeroStepClientFactory(limiter) }),
+  {
+    connection: connection(),
+    prefix: bullPrefix(),
+    concurrency: env.WORKER_CONCURRENCY,
+    settings: { backoffStrategy: runBackoffMs },
+    // A crashed worker's job is picked up by another after this long without a lock renewal.
+    lockDuration: env.WORKER_LOCK_MS,
+    stalledInterval: env.WORKER_LOCK_MS,
+  },
+);
+const schedules = new Worker<ScheduleJobData>(SCHEDULES_QUEUE, processScheduleJob, {
+  connection: connection(),
   prefix: bullPrefix(),
-  concurrency: env.WORKER_CONCURRENCY,
+  concurrency: 4,
 });
-worker.on("error", (error) => log(`queue error: ${error.message}`));
+const maintenance = new Worker(
+  MAINTENANCE_QUEUE,
+  async (job) => {
+    if (job.name === "prune-run-payloads") {
+      const pruned = await pruneRunPayloads(env.RUN_RETENTION_DAYS);
+      log(`retention: pruned the payloads of ${pruned} runs older than ${env.RUN_RETENTION_DAYS} days`);
+    }
+  },
+  { connection: connection(), prefix: bullPrefix() },
+);
+for (const worker of [runs, schedules, maintenance])
+  worker.on("error", (error) => log(`queue error: ${error.message}`));
+runs.on("failed", (job, error) => {
+  if (job && error.name !== "DelayedError")
+    log(`run ${job.data.runId} attempt ${job.attemptsMade} failed: ${error.message}`);
+});
+
+// Retention runs once a day across all workers (a job scheduler is a singleton per id).
+await createMaintenanceQueue().upsertJobScheduler(
+  "prune-run-payloads",
+  { pattern: "17 3 * * *" },
+  { name: "prune-run-payloads" },
+);
+
+// The sweeper: every worker runs it; re-enqueueing is idempotent (jobId = runId).
+async function sweep() {
+  try {
+    const enqueued = await sweepStuckRuns({ queuedAfterMs: env.SWEEPER_QUEUED_AFTER_MS });
+    if (enqueued > 0) log(`sweeper: re-enqueued ${enqueued} runs`);
+  } catch (error) {
+    log(`sweeper failed: ${(error as Error).message}`);
+  }
+}
+const sweeper = setInterval(sweep, env.SWEEPER_INTERVAL_MS);
 
 async function beat() {
   try {
@@ -39,10 +98,11 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: finishing in-flight jobs`);
+  log(`${signal}: finishing in-flight steps`);
   clearInterval(heartbeat);
-  // worker.close() waits for the jobs in progress to finish before resolving.
-  await worker.close();
+  clearInterval(sweeper);
+  // close() stops taking jobs and waits for the ones in progress to finish.
+  await Promise.all([runs.close(), schedules.close(), maintenance.close()]);
   await clearHeartbeat(redis, workerId).catch(() => {});
   redis.disconnect();
   log("stopped");

@@ -1,3 +1,12 @@
+export { appCatalog, xeroActionFor } from "./catalog/app-catalog";
+export {
+  type CompleteXeroAuthorizationResult,
+  completeXeroAuthorization,
+} from "./connections/complete-xero-authorization";
+export { disconnectConnection } from "./connections/disconnect-connection";
+export { type ConnectionListItem, listConnections } from "./connections/list-connections";
+export { saveXeroConnections } from "./connections/save-xero-connections";
+export { startXeroAuthorization } from "./connections/start-xero-authorization";
 export {
   ConflictError,
   DomainError,
@@ -15,6 +24,16 @@ export { renameFlow } from "./flows/rename-flow";
 export { saveStepSample } from "./flows/save-step-sample";
 export { setWebhookSigningSecret } from "./flows/set-webhook-signing-secret";
 export { updateFlowDraft } from "./flows/update-flow-draft";
+export { type AcceptWebhookResult, acceptWebhook, type IncomingWebhook } from "./runs/accept-webhook";
+export { enqueueRun } from "./runs/enqueue-run";
+export {
+  DEFERRED_BY_LIMITER,
+  type ExecuteRunDeps,
+  type ExecuteRunOutcome,
+  executeRun,
+  type RunAttempt,
+} from "./runs/execute-run";
+export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./runs/parse-webhook-body";
 export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
 export {
   type GetRunDetailInput,
@@ -24,7 +43,19 @@ export {
 } from "./runs/presenters/get-run-detail";
 export { listRunFlowOptions, type RunFlowOption } from "./runs/presenters/list-run-flow-options";
 export { type ListRunsInput, listRuns, type RunPage, type RunRow } from "./runs/presenters/list-runs";
+export { decodeRunCursor, encodeRunCursor, type RunCursor } from "./runs/presenters/run-cursor";
 export { inProgressRunStatuses, runSources, runStatuses } from "./runs/presenters/run-vocabulary";
+export { pruneRunPayloads } from "./runs/prune-run-payloads";
+export { type ReplayRunInput, replayRun } from "./runs/replay-run";
+export { runFlowNow } from "./runs/run-flow-now";
+export { sweepStuckRuns } from "./runs/sweep-stuck-runs";
+export type { ManualTriggerEvent, ScheduleTriggerEvent, TriggerEvent, WebhookTriggerEvent } from "./runs/trigger-event";
+export { isValidWebhookSignature, signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from "./runs/verify-webhook-signature";
+export { armSchedule, disarmSchedule } from "./triggers/arm-schedule";
+export { checkFlowCanPublish, type PublishProblem } from "./triggers/check-flow-can-publish";
+export { fireSchedule } from "./triggers/fire-schedule";
+export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
+export { disableFlow, type PublishFlowResult, publishFlow } from "./triggers/publish-flow";
 export { createUserWithWorkspace } from "./workspaces/create-user-with-workspace";
 export { findWorkspaceMembership, type WorkspaceMembership } from "./workspaces/find-workspace-membership";
 export { roleAllows } from "./workspaces/workspace-role";

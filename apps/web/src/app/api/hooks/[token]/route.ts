@@ -1,0 +1,47 @@
+import { acceptWebhook, WEBHOOK_MAX_BYTES } from "@ledgerflow/runtime";
+import { BodyTooLargeError, readLimitedBody } from "@/server/hooks/read-limited-body";
+
+export const dynamic = "force-dynamic";
+
+const problem = (status: number, error: string) => Response.json({ error }, { status });
+
+/**
+ * Webhook trigger ingress (DESIGN §6). Authenticated by the secret token in the URL (and an optional
+ * HMAC signature), not by a session, so it does not go through withWorkspace. 202 means the run is
+ * stored in Postgres; anything else means nothing was stored and the sender should retry (5xx) or
+ * fix the request (4xx).
+ */
+export async function POST(request: Request, context: { params: Promise<{ token: string }> }) {
+  const { token } = await context.params;
+  let rawBody: Buffer;
+  try {
+    rawBody = await readLimitedBody(request, WEBHOOK_MAX_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return problem(413, `${error.message} Send at most 1 MB.`);
+    return problem(400, "The request body could not be read.");
+  }
+  try {
+    const url = new URL(request.url);
+    const result = await acceptWebhook({
+      token,
+      rawBody,
+      contentType: request.headers.get("content-type"),
+      headers: request.headers.entries(),
+      query: url.searchParams.entries(),
+    });
+    switch (result.outcome) {
+      case "accepted":
+        return Response.json({ runId: result.runId, status: result.status }, { status: 202 });
+      case "unknown_token":
+        return problem(404, "No integration has this webhook URL. Copy the URL again from the integration's trigger.");
+      case "bad_signature":
+        return problem(401, "The x-ledgerflow-signature header is missing or does not match the body.");
+      case "bad_body":
+        return problem(400, result.message);
+    }
+  } catch (error) {
+    // Postgres unreachable (or any failure before the run row is committed): nothing was stored.
+    console.error(`[hooks] could not store a webhook: ${(error as Error).message}`);
+    return problem(503, "The event could not be stored right now. Retry in a few seconds.");
+  }
+}

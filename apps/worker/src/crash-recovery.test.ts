@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
+import { runFlowNow } from "@ledgerflow/runtime";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eventually } from "./testing/app-processes";
+import { invoicePaymentFlow } from "./testing/flows";
+import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { type System, startSystem } from "./testing/system";
+import { contactsNamed, invoicesWithReference, type XeroInvoice, xeroGet } from "./testing/xero-reads";
+
+let system: System;
+beforeAll(async () => {
+  system = await startSystem({ workers: 1 });
+}, 60_000);
+afterAll(() => system?.stop());
+
+it("a worker killed with SIGKILL after step 1 of 3: a new worker finishes the run and Xero holds one of each object", async () => {
+  const { user, workspace } = await seedWorkspace();
+  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
+  const flow = await seedEnabledFlow({
+    workspaceId: workspace.id,
+    userId: user.id,
+    definition: invoicePaymentFlow(connection.id),
+  });
+  const reference = `CRASH-${randomUUID().slice(0, 6)}`;
+  const customer = `Crash Customer ${reference}`;
+
+  // Slow Xero down so that the worker can be caught inside step 2 (the payment).
+  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, latencyMs: 800 });
+  const { runId } = await runFlowNow({
+    workspaceId: workspace.id,
+    flowId: flow.id,
+    body: { customer, reference, status: "AUTHORISED", amount: 150 },
+  });
+  await eventually(
+    async () => {
+      const steps = await prisma.stepRun.findMany({ where: { runId, workspaceId: workspace.id } });
+      const invoice = steps.find((step) => step.stepKey === "invoice");
+      const payment = steps.find((step) => step.stepKey === "payment");
+      return invoice?.status === "SUCCEEDED" && payment?.status === "RUNNING";
+    },
+    { intervalMs: 20, what: "step 2 to start" },
+  );
+  system.workers[0]?.child.kill("SIGKILL");
+  await system.workers[0]?.exited;
+  await fetch(`${system.sandboxUrl}/sandbox/admin/accounting/faults`, {
+    method: "DELETE",
+    headers: { "x-sandbox-admin-secret": system.env.XERO_SANDBOX_ADMIN_SECRET ?? "" },
+  });
+
+  await system.startWorker();
+  const run = await eventually(
+    async () => {
+      const found = await prisma.run.findFirst({
+        where: { id: runId, workspaceId: workspace.id },
+        include: { steps: true },
+      });
+      return found && ["SUCCEEDED", "FAILED"].includes(found.status) ? found : undefined;
+    },
+    { timeoutMs: 60_000, what: "the new worker to finish the run" },
+  );
+  expect(run.status).toBe("SUCCEEDED");
+  expect(Object.fromEntries(run.steps.map((step) => [step.stepKey, step.status]))).toEqual({
+    invoice: "SUCCEEDED",
+    payment: "SUCCEEDED",
+    contact: "SUCCEEDED",
+  });
+  // Step 1 was not called again; step 2 was attempted twice with the same idempotency key.
+  expect(run.steps.find((step) => step.stepKey === "invoice")?.attempts).toBe(1);
+
+  const invoices = await invoicesWithReference(system, connection.tenantId, reference);
+  expect(invoices).toHaveLength(1);
+  const invoice = invoices[0] as XeroInvoice;
+  expect(invoice).toMatchObject({ Status: "PAID", AmountDue: 0 });
+  const { Payments } = await xeroGet<{ Payments: { Invoice: { InvoiceID: string } }[] }>(
+    system,
+    connection.tenantId,
+    "/Payments",
+  );
+  expect(Payments.filter((payment) => payment.Invoice.InvoiceID === invoice.InvoiceID)).toHaveLength(1);
+  expect(await contactsNamed(system, connection.tenantId, customer)).toHaveLength(1);
+}, 120_000);

@@ -1,0 +1,127 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { FlowDefinition } from "@ledgerflow/engine";
+import { buildSandbox, loadSandboxConfig, type Sandbox, type SandboxConfigOverrides } from "@ledgerflow/xero-sandbox";
+import { type AppProcess, eventually, spawnWeb, spawnWorker, stopApp } from "./app-processes";
+import { freePort } from "./free-port";
+
+/**
+ * A whole Ledgerflow for one test file: its own Xero sandbox (in this process, listening on a real
+ * port), N worker processes and optionally the built web app, all on the suite's PostgreSQL and a
+ * Redis prefix of their own. This process's env is pointed at the same places, so domain functions
+ * called from the test (publishFlow, replayRun…) act on the same queues and Xero.
+ */
+export interface SystemOptions {
+  sandbox?: SandboxConfigOverrides;
+  workers?: number;
+  web?: boolean;
+  /** Extra env for the worker and web processes (e.g. XERO_LIMIT_* or WORKER_CONCURRENCY). */
+  env?: Record<string, string>;
+}
+
+export interface System {
+  sandbox: Sandbox;
+  sandboxUrl: string;
+  webUrl: string | null;
+  env: NodeJS.ProcessEnv;
+  workers: AppProcess[];
+  web: AppProcess | null;
+  startWorker(extraEnv?: Record<string, string>): Promise<AppProcess>;
+  admin<T = unknown>(path: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export const SYSTEM_CLIENT = { clientId: "system-tests", clientSecret: "system-tests-secret" };
+const ADMIN_SECRET = "system-tests-admin-secret";
+
+export async function startSystem(options: SystemOptions = {}): Promise<System> {
+  const sandboxPort = await freePort();
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const config = loadSandboxConfig(
+    {},
+    {
+      port: sandboxPort,
+      adminSecret: ADMIN_SECRET,
+      stateFile: null,
+      clients: [{ ...SYSTEM_CLIENT, redirectUris: ["http://localhost/unused"] }],
+      ...options.sandbox,
+    },
+  );
+  const sandbox = await buildSandbox(config);
+  await sandbox.app.listen({ port: sandboxPort, host: "127.0.0.1" });
+
+  const webPort = options.web ? await freePort() : null;
+  const shared: Record<string, string> = {
+    REDIS_PREFIX: `lftest_sys_${randomUUID().slice(0, 8)}`,
+    XERO_API_URL: sandboxUrl,
+    XERO_IDENTITY_URL: sandboxUrl,
+    XERO_LOGIN_URL: sandboxUrl,
+    XERO_CLIENT_ID: SYSTEM_CLIENT.clientId,
+    XERO_CLIENT_SECRET: SYSTEM_CLIENT.clientSecret,
+    XERO_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
+    SWEEPER_INTERVAL_MS: "1000",
+    SWEEPER_QUEUED_AFTER_MS: "3000",
+    WORKER_LOCK_MS: "4000",
+    XERO_TIMEOUT_MS: "10000",
+    ...(webPort ? { NEXTAUTH_URL: `http://localhost:${webPort}` } : {}),
+    ...options.env,
+  };
+  Object.assign(process.env, shared);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+
+  const workers: AppProcess[] = [];
+  const startWorker = async (extraEnv: Record<string, string> = {}) => {
+    const worker = spawnWorker({ ...env, ...extraEnv });
+    workers.push(worker);
+    await eventually(async () => worker.output().includes("consuming") || worker.child.exitCode !== null, {
+      what: "the worker to start",
+    });
+    if (worker.child.exitCode !== null) throw new Error(`The worker exited:\n${worker.output()}`);
+    return worker;
+  };
+  for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
+
+  let web: AppProcess | null = null;
+  if (webPort) {
+    web = spawnWeb(env, webPort);
+    await eventually(
+      async () => {
+        if (web?.child.exitCode !== null) throw new Error(`The web app exited:\n${web?.output()}`);
+        return fetch(`http://127.0.0.1:${webPort}/api/health`).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeoutMs: 60_000, what: "the web app to answer" },
+    );
+  }
+
+  return {
+    sandbox,
+    sandboxUrl,
+    webUrl: webPort ? `http://127.0.0.1:${webPort}` : null,
+    env,
+    workers,
+    web,
+    startWorker,
+    async admin<T>(path: string, body?: unknown) {
+      const response = await fetch(`${sandboxUrl}${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "x-sandbox-admin-secret": ADMIN_SECRET, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    async stop() {
+      await Promise.all([...workers.map((worker) => stopApp(worker)), web ? stopApp(web) : undefined]);
+      await sandbox.app.close();
+    },
+  };
+}
+
+/** A random webhook token, as the app makes them. */
+export function newWebhookToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export type { FlowDefinition };

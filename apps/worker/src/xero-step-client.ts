@@ -1,0 +1,30 @@
+import { type FlowStep, StepError } from "@ledgerflow/engine";
+import type { XeroRateLimiter } from "@ledgerflow/queue";
+import { DEFERRED_BY_LIMITER } from "@ledgerflow/runtime";
+import { getXeroClient } from "@ledgerflow/xero";
+
+/**
+ * The client a Xero step runs with: the connection's authorised AccountingApi (tokens refreshed as
+ * needed) plus a gate that takes a rate-limit slot before every call. When no slot is free the call
+ * fails with DEFERRED_BY_LIMITER, and the worker delays the job without spending an attempt.
+ */
+export function createXeroStepClientFactory(limiter: XeroRateLimiter) {
+  return async function clientFor(step: FlowStep, run: { workspaceId: string }) {
+    if (!step.connectionId) {
+      throw new StepError("Choose the Xero account this step uses.", { code: "invalid_input", field: "connectionId" });
+    }
+    const client = await getXeroClient(step.connectionId, run.workspaceId);
+    return {
+      ...client,
+      async acquireCallSlot() {
+        const slot = await limiter.tryAcquire(client.tenantId);
+        if (slot.ok) return slot.release;
+        throw new StepError(`Waiting for Xero's ${slot.reason.replace("_", " ")} limit.`, {
+          code: DEFERRED_BY_LIMITER,
+          retryable: true,
+          retryAfterMs: slot.retryInMs,
+        });
+      },
+    };
+  };
+}

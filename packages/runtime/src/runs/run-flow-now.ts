@@ -1,0 +1,34 @@
+import { type Prisma, prisma } from "@ledgerflow/db";
+import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
+import { enqueueRun } from "./enqueue-run";
+import type { ManualTriggerEvent } from "./trigger-event";
+
+/** "Run now": a MANUAL run of the published version with the given body (the editor passes the sample or an edited JSON). */
+export async function runFlowNow(input: {
+  workspaceId: string;
+  flowId: string;
+  body: unknown;
+}): Promise<{ runId: string }> {
+  const flow = await prisma.flow.findFirst({
+    where: { id: input.flowId, workspaceId: input.workspaceId },
+    select: { id: true, publishedVersionId: true },
+  });
+  if (!flow) throw new NotFoundError("Integration");
+  if (!flow.publishedVersionId) {
+    throw new InvalidInputError("Switch the integration on (or publish it) before running it.", "flowId");
+  }
+  const event: ManualTriggerEvent = { type: "manual", body: input.body, startedAt: new Date().toISOString() };
+  const run = await prisma.run.create({
+    data: {
+      workspaceId: input.workspaceId,
+      flowId: flow.id,
+      flowVersionId: flow.publishedVersionId,
+      status: "QUEUED",
+      source: "MANUAL",
+      trigger: event as unknown as Prisma.InputJsonValue,
+    },
+    select: { id: true, workspaceId: true },
+  });
+  await enqueueRun(run);
+  return { runId: run.id };
+}

@@ -1,0 +1,68 @@
+import { prisma } from "@ledgerflow/db";
+import { type FlowDefinition, validateFlowDefinitionForPublish } from "@ledgerflow/engine";
+import { missingScopes } from "@ledgerflow/xero";
+import { appCatalog, xeroActionFor } from "../catalog/app-catalog";
+
+export interface PublishProblem {
+  stepKey?: string;
+  field?: string;
+  message: string;
+  /** Set when reconnecting the Xero account (with these scopes) fixes the problem. */
+  reconnect?: { connectionId: string; scopes: string[] };
+}
+
+/**
+ * Everything that would make a published flow fail for reasons known now: the definition's own
+ * problems (unknown actions, unmapped required fields, references to later steps) and its Xero
+ * accounts (missing, not Active, or lacking a scope an action needs) — so users hear about them at
+ * switch-on, never as a bare 401/403 at run time.
+ */
+export async function checkFlowCanPublish(workspaceId: string, definition: FlowDefinition): Promise<PublishProblem[]> {
+  const problems: PublishProblem[] = validateFlowDefinitionForPublish(definition, appCatalog()).map((problem) => ({
+    stepKey: problem.stepKey,
+    field: problem.field,
+    message: problem.message,
+  }));
+
+  const connectionIds = [
+    ...new Set(definition.steps.flatMap((step) => (step.connectionId ? [step.connectionId] : []))),
+  ];
+  const connections = await prisma.connection.findMany({
+    where: { workspaceId, id: { in: connectionIds } },
+    select: { id: true, tenantName: true, status: true, scopes: true },
+  });
+  const byId = new Map(connections.map((connection) => [connection.id, connection]));
+
+  for (const step of definition.steps) {
+    if (!step.connectionId) continue;
+    const connection = byId.get(step.connectionId);
+    if (!connection) {
+      problems.push({
+        stepKey: step.key,
+        field: "connectionId",
+        message: "The Xero account of this step was removed: choose another.",
+      });
+      continue;
+    }
+    if (connection.status !== "ACTIVE") {
+      problems.push({
+        stepKey: step.key,
+        field: "connectionId",
+        message: `The Xero account "${connection.tenantName}" needs to be reconnected.`,
+        reconnect: { connectionId: connection.id, scopes: [] },
+      });
+      continue;
+    }
+    const action = xeroActionFor(step.action);
+    const missing = action ? missingScopes(action, connection.scopes) : [];
+    if (missing.length > 0) {
+      problems.push({
+        stepKey: step.key,
+        field: "connectionId",
+        message: `"${connection.tenantName}" was connected without permission for this action (${missing.join(", ")}). Reconnect it to grant it.`,
+        reconnect: { connectionId: connection.id, scopes: missing },
+      });
+    }
+  }
+  return problems;
+}

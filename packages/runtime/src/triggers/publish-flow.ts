@@ -1,0 +1,69 @@
+import { type Prisma, prisma } from "@ledgerflow/db";
+import { type FlowDefinition, upgradeFlowDefinition } from "@ledgerflow/engine";
+import { NotFoundError } from "../errors/domain-errors";
+import { armSchedule, disarmSchedule } from "./arm-schedule";
+import { checkFlowCanPublish, type PublishProblem } from "./check-flow-can-publish";
+
+export type PublishFlowResult = { ok: true; versionNumber: number } | { ok: false; problems: PublishProblem[] };
+
+/**
+ * Switch on / "Publish changes": validates the draft, freezes it as the next FlowVersion, points the
+ * flow at it and arms its trigger. Refuses with every problem found, changing nothing.
+ */
+export async function publishFlow(input: {
+  workspaceId: string;
+  userId: string;
+  flowId: string;
+}): Promise<PublishFlowResult> {
+  const flow = await prisma.flow.findFirst({
+    where: { id: input.flowId, workspaceId: input.workspaceId },
+    select: { id: true, workspaceId: true, draft: true },
+  });
+  if (!flow) throw new NotFoundError("Integration");
+
+  let definition: FlowDefinition;
+  try {
+    definition = upgradeFlowDefinition(flow.draft);
+  } catch (error) {
+    return { ok: false, problems: [{ message: `The integration could not be read: ${(error as Error).message}` }] };
+  }
+  const problems = await checkFlowCanPublish(input.workspaceId, definition);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const version = await prisma.$transaction(async (tx) => {
+    const latest = await tx.flowVersion.findFirst({
+      where: { flowId: flow.id, workspaceId: input.workspaceId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
+    const created = await tx.flowVersion.create({
+      data: {
+        workspaceId: input.workspaceId,
+        flowId: flow.id,
+        number: (latest?.number ?? 0) + 1,
+        definition: definition as unknown as Prisma.InputJsonValue,
+        createdById: input.userId,
+      },
+      select: { id: true, number: true },
+    });
+    await tx.flow.update({
+      where: { id: flow.id, workspaceId: input.workspaceId },
+      data: { enabled: true, publishedVersionId: created.id },
+    });
+    return created;
+  });
+
+  if (definition.trigger.type === "schedule") await armSchedule(flow, definition.trigger.config);
+  else await disarmSchedule(flow.id);
+  return { ok: true, versionNumber: version.number };
+}
+
+/** Switch off: stops accepting the trigger (webhooks then record SKIPPED runs) and disarms schedules. */
+export async function disableFlow(input: { workspaceId: string; flowId: string }): Promise<void> {
+  const { count } = await prisma.flow.updateMany({
+    where: { id: input.flowId, workspaceId: input.workspaceId },
+    data: { enabled: false },
+  });
+  if (count === 0) throw new NotFoundError("Integration");
+  await disarmSchedule(input.flowId);
+}
