@@ -13,3 +13,4 @@ export * from "./client";
 export { connectionMissingScopes } from "./token-access/connection-missing-scopes";
 export type { ConnectionSummary } from "./token-access/connection-record";
 export { getXeroClient, type XeroClientForConnection } from "./token-access/get-xero-client";
+export { type RevokeXeroConnectionResult, revokeXeroConnection } from "./token-access/revoke-xero-connection";

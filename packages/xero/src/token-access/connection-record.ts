@@ -6,6 +6,8 @@ export interface ConnectionRecord {
   workspaceId: string;
   tenantId: string;
   tenantName: string;
+  /** Xero's id of the tenant connection (DELETE /connections/{id} on disconnect). */
+  xeroConnectionId: string | null;
   status: ConnectionStatus;
   scopes: string[];
   expiresAt: Date | null;
@@ -24,6 +26,7 @@ export function findConnectionRecord(connectionId: string, workspaceId: string):
       workspaceId: true,
       tenantId: true,
       tenantName: true,
+      xeroConnectionId: true,
       status: true,
       scopes: true,
       expiresAt: true,

@@ -88,8 +88,9 @@ async function refreshUnderLock(connection: ConnectionRecord, refreshToken: stri
     throw refreshFailedError(connection.tenantName, error);
   }
 
+  // A connection disconnected while we refreshed stays disconnected: its tokens are not restored.
   await prisma.connection.updateMany({
-    where: { workspaceId, id: { in: ids } },
+    where: { workspaceId, id: { in: ids }, status: { not: "REVOKED" } },
     data: {
       ...encryptTokenPair({ accessToken: tokenSet.accessToken, refreshToken: tokenSet.refreshToken ?? refreshToken }),
       expiresAt: tokenSet.expiresAt,

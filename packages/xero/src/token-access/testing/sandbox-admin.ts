@@ -49,3 +49,27 @@ export const sandboxAdmin = {
     ),
   tokenStats: () => admin<SandboxTokenStats>("GET", "/sandbox/admin/stats"),
 };
+
+/**
+ * Answers the sandbox's consent page for an authorization URL as a person would (the form posts
+ * back to the authorize endpoint) and returns where the sandbox sends the browser: our callback
+ * URL with `code` and `state`, or with `error=access_denied`.
+ */
+export async function answerSandboxConsent(
+  authorizationUrl: string,
+  answer: { decision: "allow" | "deny"; email?: string; tenantIds?: string[] },
+): Promise<string> {
+  const url = new URL(authorizationUrl);
+  const form = new URLSearchParams(url.searchParams);
+  form.set("decision", answer.decision);
+  form.set("email", answer.email ?? `consent-${crypto.randomUUID()}@sandbox.test`);
+  for (const tenantId of answer.tenantIds ?? []) form.append("tenantIds", tenantId);
+  const response = await fetch(`${url.origin}${url.pathname}`, { method: "POST", body: form, redirect: "manual" });
+  const location = response.headers.get("location");
+  if (response.status !== 302 || !location) {
+    throw new Error(
+      `the sandbox consent answered ${response.status}, not a redirect: ${(await response.text()).slice(0, 300)}`,
+    );
+  }
+  return location;
+}

@@ -1,0 +1,41 @@
+import { prisma } from "@ledgerflow/db";
+import { encryptTokenPair } from "@ledgerflow/vault";
+import type { XeroConnection, XeroTokenSet } from "@ledgerflow/xero";
+
+/**
+ * Stores one Connection per organisation a consent granted. Upserts on (workspace, provider,
+ * tenant): reconnecting an organisation refreshes its tokens, scopes and status, never duplicates
+ * it. All of them share the consent's token pair, each encrypted on its own.
+ */
+export async function saveXeroConnections({
+  workspaceId,
+  userId,
+  tokenSet,
+  tenants,
+}: {
+  workspaceId: string;
+  userId: string;
+  tokenSet: XeroTokenSet & { refreshToken: string };
+  tenants: XeroConnection[];
+}) {
+  return prisma.$transaction(
+    tenants.map((tenant) => {
+      const fields = {
+        tenantName: tenant.tenantName ?? "Xero organisation",
+        tenantType: tenant.tenantType,
+        xeroConnectionId: tenant.id,
+        ...encryptTokenPair({ accessToken: tokenSet.accessToken, refreshToken: tokenSet.refreshToken }),
+        expiresAt: tokenSet.expiresAt,
+        scopes: tokenSet.scopes,
+        status: "ACTIVE" as const,
+        statusReason: null,
+      };
+      return prisma.connection.upsert({
+        where: { workspaceId_provider_tenantId: { workspaceId, provider: "xero", tenantId: tenant.tenantId } },
+        create: { workspaceId, provider: "xero", tenantId: tenant.tenantId, createdById: userId, ...fields },
+        update: fields,
+        select: { id: true, tenantId: true, tenantName: true },
+      });
+    }),
+  );
+}
