@@ -55,6 +55,11 @@ describe("flowDefinitionSchema", () => {
     expect(findStep(upgradeFlowDefinition(valid), "missing")).toBeUndefined();
   });
 
+  it("accepts an incomplete draft step: no action, a null connection, no input yet", () => {
+    const definition = upgradeFlowDefinition({ ...valid, steps: [{ key: "step_1", action: "", connectionId: null }] });
+    expect(definition.steps).toEqual([{ key: "step_1", action: "", input: {} }]);
+  });
+
   it("requires snake_case, unique, non-reserved step keys", () => {
     const step = valid.steps[0]!;
     expect(issuesOf({ ...valid, steps: [{ ...step, key: "Find-Contact" }] })).toEqual([

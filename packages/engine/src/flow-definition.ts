@@ -20,13 +20,15 @@ export const stepKeySchema = z
   .regex(/^[a-z][a-z0-9_]{0,63}$/, "Step keys use lowercase letters, digits and _ (e.g. find_contact)")
   .refine((key) => !RESERVED_STEP_KEYS.has(key), { message: "This step key is reserved; choose another" });
 
+// A draft may be incomplete (no action or connection chosen yet, fields still empty): the schema
+// checks structure only, and `validateFlowDefinitionForPublish` checks completeness at switch-on.
 export const flowStepSchema = z.object({
   key: stepKeySchema,
-  /** A catalog key, e.g. "xero.createInvoice". */
-  action: z.string().min(1, "Choose an action").max(200),
-  /** The Connection (Xero organisation) the step acts on. Optional in a draft; required to publish. */
-  connectionId: z.string().min(1).max(100).optional(),
-  input: stepInputSchema,
+  /** A catalog key, e.g. "xero.createInvoice"; empty until the user picks one. */
+  action: z.string().max(200),
+  /** The Connection (e.g. a Xero organisation) the step acts on; `null` from the editor means none yet. */
+  connectionId: z.preprocess((value) => value ?? undefined, z.string().min(1).max(100).optional()),
+  input: stepInputSchema.default({}),
 });
 
 export const flowDefinitionSchema = z.object({

@@ -23,7 +23,7 @@ export function isEachMapping(value: unknown): value is EachMapping {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, "$each");
 }
 
-/** Why `value` is not a valid `$each` mapping, or `undefined` when it is. */
+/** Why `value` is not a valid `$each` mapping (none when it is). */
 function eachMappingProblems(value: Record<string, unknown>): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   for (const key of Object.keys(value)) {

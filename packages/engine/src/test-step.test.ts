@@ -77,7 +77,7 @@ describe("testStep", () => {
     expect(result).toEqual({
       input: { LineItems: [{ UnitAmount: "4.50" }] },
       error: {
-        message: "Contact is required, but {{steps.find_contact.ContactID}} (steps.find_contact.ContactID) was empty",
+        message: "Contact is required, but {{steps.find_contact.ContactID}} was empty",
         code: "invalid_input",
         retryable: false,
         field: "ContactID",
@@ -85,8 +85,7 @@ describe("testStep", () => {
           problems: [
             {
               field: "ContactID",
-              message:
-                "Contact is required, but {{steps.find_contact.ContactID}} (steps.find_contact.ContactID) was empty",
+              message: "Contact is required, but {{steps.find_contact.ContactID}} was empty",
               sourcePath: "steps.find_contact.ContactID",
             },
           ],

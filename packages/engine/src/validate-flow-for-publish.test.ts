@@ -39,13 +39,15 @@ describe("validateFlowDefinitionForPublish", () => {
     ]);
   });
 
-  it("reports unknown actions and missing connections", () => {
+  it("reports missing or unknown actions and missing connections", () => {
     const definition = flow([
       { key: "gone", action: "test.removed", connectionId: "conn-1", input: {} },
+      { key: "unchosen", action: "", input: {} },
       { ...findContact, connectionId: undefined },
     ]);
     expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([
       { stepKey: "gone", field: "action", message: 'The action "test.removed" is not available; choose another.' },
+      { stepKey: "unchosen", field: "action", message: "Choose what this step does." },
       { stepKey: "find_contact", field: "connectionId", message: "Choose the connected account this step uses." },
     ]);
   });

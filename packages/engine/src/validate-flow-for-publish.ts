@@ -22,6 +22,7 @@ export function validateFlowDefinitionForPublish(definition: FlowDefinition, cat
   if (definition.steps.length === 0) return [{ message: "Add at least one step after the trigger." }];
   const stepIndex = new Map(definition.steps.map((step, index) => [step.key, index]));
   return definition.steps.flatMap((step, index) => {
+    if (step.action === "") return [{ stepKey: step.key, field: "action", message: "Choose what this step does." }];
     const action = catalog.get(step.action);
     if (!action) {
       return [

@@ -179,7 +179,7 @@ describe("messages name where a mapped value came from", () => {
       problems: [
         {
           field: "ContactName",
-          message: "Customer name is required, but {{trigger.body.customer}} (trigger.body.customer) was empty",
+          message: "Customer name is required, but {{trigger.body.customer}} was empty",
           sourcePath: "trigger.body.customer",
         },
         {
@@ -199,7 +199,7 @@ describe("messages name where a mapped value came from", () => {
       problems: [
         {
           field: "LineItems",
-          message: "Line items is required, but {{trigger.body.lines}} (trigger.body.lines) was empty",
+          message: "Line items is required, but {{trigger.body.lines}} was empty",
           sourcePath: "trigger.body.lines",
         },
       ],
@@ -217,7 +217,7 @@ describe("messages name where a mapped value came from", () => {
         {
           field: "LineItems[0].UnitAmount",
           message:
-            'Unit price (Line items, row 1) must be a number like 12.50, but got "Bread", from {{trigger.body.lines.0.name}} (trigger.body.lines.0.name)',
+            'Unit price (Line items, row 1) must be a number like 12.50, but got "Bread", from {{trigger.body.lines.0.name}}',
           sourcePath: "trigger.body.lines.0.name",
         },
       ],

@@ -113,7 +113,8 @@ function report(location: Location, at: (string | number)[], message: string, em
     location.problems.push({ field, message });
     return;
   }
-  const origin = `${source.template} (${source.path})`;
+  // `{{line.price}} (trigger.body.lines.1.price)`; a reference that already is the full path is not repeated.
+  const origin = source.template === `{{${source.path}}}` ? source.template : `${source.template} (${source.path})`;
   const text = emptyVerb ? `${message}, but ${origin} ${emptyVerb}` : `${message}, from ${origin}`;
   location.problems.push({ field, message: text, sourcePath: source.path });
 }
