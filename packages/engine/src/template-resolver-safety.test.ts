@@ -139,3 +139,35 @@ describe("property-based: arbitrary data and templates", () => {
     );
   });
 });
+
+describe("property-based: a whole-field reference returns exactly the referenced data", () => {
+  const json = fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.parse(JSON.stringify(value)));
+
+  /** Every path into `value` that a template can spell, with the value found there. */
+  function pathsOf(value: unknown, path: string[] = []): [string[], unknown][] {
+    const here: [string[], unknown][] = [[path, value]];
+    if (Array.isArray(value))
+      return [...here, ...value.flatMap((item, index) => pathsOf(item, [...path, String(index)]))];
+    if (value !== null && typeof value === "object") {
+      return [
+        ...here,
+        ...Object.entries(value)
+          .filter(([key]) => /^[A-Za-z0-9_-]+$/.test(key) && !["constructor", "prototype"].includes(key))
+          .flatMap(([key, item]) => pathsOf(item, [...path, key])),
+      ];
+    }
+    return here;
+  }
+
+  it("keeps numbers, booleans, null, strings, objects and lists as they are", () => {
+    fc.assert(
+      fc.property(json, (data) => {
+        for (const [path, expected] of pathsOf(data)) {
+          const template = `{{${["trigger", ...path].join(".")}}}`;
+          expect(resolveTemplates(template, { trigger: data, steps: {} }).value).toEqual(expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
