@@ -107,6 +107,12 @@ function withIdempotency(
  * (429, with Retry-After and X-Rate-Limit-Problem), injected faults, and Idempotency-Key replay.
  * Every answer carries Xero's limit headers.
  */
+const FAULT_DETAILS = {
+  429: "Rate limit exceeded: minute",
+  500: "An error occurred in Xero.",
+  503: "The Xero API is temporarily unavailable.",
+} as const;
+
 export function registerAccountingRoute(app: FastifyInstance, services: AccountingServices, route: AccountingRoute) {
   app.route({
     method: route.method,
@@ -147,13 +153,13 @@ export function registerAccountingRoute(app: FastifyInstance, services: Accounti
         if (fault.latencyMs > 0) await sleep(fault.latencyMs);
         if (fault.failStatus) {
           services.stats.recordFault(tenantId);
-          const detail =
-            fault.failStatus === 503 ? "The Xero API is temporarily unavailable." : "An error occurred in Xero.";
-          return send(
-            reply,
-            { status: fault.failStatus, body: problemJson(fault.failStatus, detail) },
-            admission.headers,
-          );
+          const detail = FAULT_DETAILS[fault.failStatus];
+          // An injected 429 looks like a real one: Retry-After and X-Rate-Limit-Problem included.
+          const headers =
+            fault.failStatus === 429
+              ? { ...admission.headers, "Retry-After": "1", "X-Rate-Limit-Problem": "minute" }
+              : admission.headers;
+          return send(reply, { status: fault.failStatus, body: problemJson(fault.failStatus, detail) }, headers);
         }
         const query = (request.query ?? {}) as Record<string, unknown>;
         const call: AccountingCall = {

@@ -5,7 +5,7 @@ export const faultRuleSchema = z
   .object({
     tenantId: z.string().min(1).optional(),
     failNext: z.number().int().min(0).max(10_000).optional(),
-    failStatus: z.union([z.literal(500), z.literal(503)]).default(503),
+    failStatus: z.union([z.literal(429), z.literal(500), z.literal(503)]).default(503),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
   })
   .refine((rule) => rule.failNext !== undefined || rule.latencyMs !== undefined, {
@@ -16,14 +16,14 @@ export type FaultRule = z.infer<typeof faultRuleSchema>;
 
 interface ActiveFaults {
   failRemaining: number;
-  failStatus: 500 | 503;
+  failStatus: 429 | 500 | 503;
   latencyMs: number;
 }
 
 /** What to do to one call: wait, then possibly fail. */
 export interface FaultDecision {
   latencyMs: number;
-  failStatus?: 500 | 503;
+  failStatus?: 429 | 500 | 503;
 }
 
 const ALL_TENANTS = "*";

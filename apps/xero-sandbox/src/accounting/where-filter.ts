@@ -102,8 +102,8 @@ class Parser {
   }
 
   private expectOp(text: string): void {
-    const token = this.next();
-    if (token.kind !== "op" || token.text !== text) throw parseError(`'${text}' expected`);
+    const token = this.tokens[this.position++];
+    if (token?.kind !== "op" || token.text !== text) throw parseError(`'${text}' expected`);
   }
 
   private parseOr(): Node {
