@@ -1,0 +1,48 @@
+import type { ConnectionListItem } from "@ledgerflow/runtime";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { DisconnectButton } from "./disconnect-button";
+import { StartConnectionButton } from "./start-connection-button";
+
+const statusBadge: Record<ConnectionListItem["status"], { label: string; tone: BadgeProps["tone"] }> = {
+  ACTIVE: { label: "Active", tone: "success" },
+  NEEDS_REAUTH: { label: "Needs reconnect", tone: "warning" },
+  REVOKED: { label: "Revoked", tone: "neutral" },
+};
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+/** One Xero organisation: who connected it and when, its status, and what an editor can do. */
+export function ConnectionRow({ connection, canManage }: { connection: ConnectionListItem; canManage: boolean }) {
+  const badge = statusBadge[connection.status];
+  const connectedBy = connection.createdBy.name ?? connection.createdBy.email;
+  return (
+    <li
+      aria-label={connection.tenantName}
+      className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between"
+    >
+      <div className="flex min-w-0 flex-col gap-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="truncate font-medium text-slate-900">{connection.tenantName}</span>
+          <Badge tone={badge.tone}>{badge.label}</Badge>
+        </div>
+        <p className="text-sm text-slate-500">
+          Xero · connected by {connectedBy} on{" "}
+          <time dateTime={connection.createdAt.toISOString()}>{dateFormat.format(connection.createdAt)}</time>
+        </p>
+        {connection.status === "NEEDS_REAUTH" ? (
+          <p className="text-sm text-amber-800">
+            Xero no longer accepts this connection. Reconnect it so its flows can run again.
+          </p>
+        ) : null}
+      </div>
+      {canManage ? (
+        <div className="flex shrink-0 items-start gap-2">
+          {connection.status !== "ACTIVE" ? <StartConnectionButton label="Reconnect" /> : null}
+          {connection.status !== "REVOKED" ? (
+            <DisconnectButton connectionId={connection.id} tenantName={connection.tenantName} />
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

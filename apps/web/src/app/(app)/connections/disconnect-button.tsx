@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { disconnectConnection } from "@/server/connections/disconnect-connection-action";
+
+/** Disconnect with a confirmation: it stops every flow that uses this organisation. */
+export function DisconnectButton({ connectionId, tenantName }: { connectionId: string; tenantName: string }) {
+  const [open, setOpen] = useState(false);
+  const [result, formAction, pending] = useActionState(
+    async (_previous: Awaited<ReturnType<typeof disconnectConnection>> | null, formData: FormData) => {
+      const outcome = await disconnectConnection(formData);
+      if (outcome.ok) {
+        setOpen(false);
+        toast.success(
+          outcome.data.revokedAtXero
+            ? `Disconnected ${tenantName}.`
+            : `Disconnected ${tenantName} here. Xero could not be reached: remove Ledgerflow from Xero's connected apps too.`,
+        );
+      }
+      return outcome;
+    },
+    null,
+  );
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="secondary" size="sm">
+          Disconnect
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`Disconnect ${tenantName}?`}
+        description="Ledgerflow will revoke its access at Xero and delete the stored tokens. Flows that use this organisation will fail until you reconnect it."
+      >
+        <form action={formAction} className="flex flex-col gap-4">
+          <input type="hidden" name="connectionId" value={connectionId} />
+          {result && !result.ok ? (
+            <p role="alert" className="text-sm text-red-700">
+              {result.error}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? "Disconnecting…" : "Disconnect"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

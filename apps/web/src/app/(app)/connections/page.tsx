@@ -1,0 +1,81 @@
+import { listConnections, roleAllows } from "@ledgerflow/runtime";
+import { PlugIcon } from "lucide-react";
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/app-shell/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireWorkspace } from "@/server/with-workspace";
+import { ConnectionRow } from "./connection-row";
+import { StartConnectionButton } from "./start-connection-button";
+
+export const metadata: Metadata = { title: "Connections" };
+
+interface ConnectionsPageProps {
+  searchParams: Promise<{ connected?: string; denied?: string }>;
+}
+
+/** What the OAuth callback reports back through the URL, as a sentence. */
+function callbackNotice({ connected, denied }: { connected?: string; denied?: string }) {
+  if (denied) {
+    return {
+      tone: "warning" as const,
+      text: "Access wasn't allowed in Xero, so nothing was connected. Try again whenever you're ready.",
+    };
+  }
+  const count = Number(connected);
+  if (Number.isInteger(count) && count > 0) {
+    return { tone: "success" as const, text: `Connected ${count} Xero organisation${count === 1 ? "" : "s"}.` };
+  }
+  return null;
+}
+
+export default async function ConnectionsPage({ searchParams }: ConnectionsPageProps) {
+  const { workspace, role } = await requireWorkspace();
+  const connections = await listConnections({ workspaceId: workspace.id });
+  const canManage = roleAllows(role, "EDITOR");
+  const notice = callbackNotice(await searchParams);
+
+  return (
+    <div className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+      <PageHeader
+        title="Connections"
+        description="The Xero organisations your flows can work with. Tokens are encrypted and never leave the server."
+        actions={canManage ? <StartConnectionButton label="+ Add an account" /> : null}
+      />
+      {notice ? (
+        <p
+          role={notice.tone === "warning" ? "alert" : "status"}
+          className={
+            notice.tone === "warning"
+              ? "rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+              : "rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200"
+          }
+        >
+          {notice.text}
+        </p>
+      ) : null}
+      {!canManage ? (
+        <p className="text-sm text-slate-500">
+          You can view connections; adding or removing them needs the editor role.
+        </p>
+      ) : null}
+      {connections.length === 0 ? (
+        <EmptyState
+          icon={<PlugIcon />}
+          title="No Xero accounts yet"
+          actions={canManage ? <StartConnectionButton label="+ Add an account" /> : null}
+        >
+          Connect a Xero organisation to create contacts, invoices and payments from your flows.
+        </EmptyState>
+      ) : (
+        <Card>
+          <ul aria-label="Xero accounts" className="divide-y divide-slate-100">
+            {connections.map((connection) => (
+              <ConnectionRow key={connection.id} connection={connection} canManage={canManage} />
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { Logo } from "@/components/app-shell/logo";
+import { getAppSession } from "@/server/auth/get-app-session";
+
+/** Sign-in and sign-up: a centred card. Signed-in visitors go straight to the app. */
+export default async function AuthLayout({ children }: { children: ReactNode }) {
+  if (await getAppSession()) redirect("/");
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center gap-8 px-4 py-12">
+      <Logo />
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
+    </main>
+  );
+}
