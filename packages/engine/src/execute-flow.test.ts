@@ -121,6 +121,25 @@ describe("executeFlow", () => {
     expect(events).toEqual(["reused find_contact", "start invoice", "succeeded invoice"]);
   });
 
+  it("takes earlier results as step rows, reusing only the ones that succeeded", async () => {
+    const { catalog, calls } = createRecordingCatalog();
+    const { hooks, events } = recordingHooks();
+    await executeFlow({
+      definition,
+      trigger,
+      catalog,
+      runId: "run-2b",
+      previousSteps: [
+        { stepKey: "find_contact", status: "SUCCEEDED", output: { ContactID: "contact-row" } },
+        { stepKey: "invoice", status: "FAILED", output: null },
+      ],
+      clientFor,
+      hooks,
+    });
+    expect(events).toEqual(["reused find_contact", "start invoice", "succeeded invoice"]);
+    expect(calls.map((call) => [call.action, call.input.ContactID])).toEqual([["test.createInvoice", "contact-row"]]);
+  });
+
   it("re-runs from startAt even when that step has an earlier output", async () => {
     const { catalog, calls } = createRecordingCatalog();
     const result = await executeFlow({

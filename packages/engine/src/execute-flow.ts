@@ -25,9 +25,11 @@ export interface ExecuteFlowOptions {
   /** Part of every step's idempotency key, `<runId>:<stepKey>`. */
   runId: string;
   /**
-   * Outputs of steps that already SUCCEEDED for this run (or the run being resumed), by step key.
-   * Those steps are not called again: after a crash, or when resuming, nothing is written twice.
+   * Earlier results of this run's steps (or of the run being resumed), e.g. its StepRun rows. Steps
+   * that SUCCEEDED are not called again: after a crash, or when resuming, nothing is written twice.
    */
+  previousSteps?: readonly PreviousStepResult[];
+  /** The same, given as the outputs of the steps that succeeded, by step key. */
   previousOutputs?: Readonly<Record<string, unknown>>;
   /** Run from this step on even if it has a previous output; earlier steps reuse theirs. */
   startAt?: string;
@@ -35,6 +37,12 @@ export interface ExecuteFlowOptions {
   hooks?: ExecuteFlowHooks;
   signal?: AbortSignal;
   logger?: StepLogger;
+}
+
+export interface PreviousStepResult {
+  stepKey: string;
+  status: string;
+  output: unknown;
 }
 
 export interface ExecuteFlowResult {
@@ -54,13 +62,14 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
   const signal = options.signal ?? new AbortController().signal;
   const logger = options.logger ?? silentLogger;
   const startIndex = options.startAt ? definition.steps.findIndex((step) => step.key === options.startAt) : -1;
+  const reusable = reusableOutputs(options);
   const outputs: PlainObject = {};
 
   for (const [index, step] of definition.steps.entries()) {
-    const previous = previousOutput(options.previousOutputs, step.key);
-    if (previous.found && (startIndex === -1 || index < startIndex)) {
-      defineOwn(outputs, step.key, previous.output);
-      await hooks.onStepReused?.(step, previous.output);
+    if (reusable.has(step.key) && (startIndex === -1 || index < startIndex)) {
+      const output = reusable.get(step.key);
+      defineOwn(outputs, step.key, output);
+      await hooks.onStepReused?.(step, output);
       continue;
     }
 
@@ -88,7 +97,10 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
   return { status: "SUCCEEDED", outputs };
 }
 
-function previousOutput(previous: Readonly<Record<string, unknown>> | undefined, key: string) {
-  if (!previous || !Object.hasOwn(previous, key)) return { found: false as const };
-  return { found: true as const, output: previous[key] };
+function reusableOutputs({ previousSteps = [], previousOutputs = {} }: ExecuteFlowOptions): Map<string, unknown> {
+  const reusable = new Map(Object.entries(previousOutputs));
+  for (const result of previousSteps) {
+    if (result.status === "SUCCEEDED") reusable.set(result.stepKey, result.output);
+  }
+  return reusable;
 }
