@@ -88,6 +88,15 @@ describe("xero.findContact", () => {
     }
   });
 
+  it("finds a name with quotes and a backslash in it", async () => {
+    const name = `${uniqueName("Joe's")} "Best" Cafe \\ Bar`;
+    const created = await runAction(upsertContact, client, { Name: name });
+    await expect(runAction(findContact, client, { matchBy: "Name", Name: name })).resolves.toMatchObject({
+      found: true,
+      ContactID: created.ContactID,
+    });
+  });
+
   it("does not treat a partial name as a match", async () => {
     const name = uniqueName("Partial Match Co");
     await runAction(upsertContact, client, { Name: name });
