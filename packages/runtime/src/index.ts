@@ -59,11 +59,3 @@ export { disableFlow, type PublishFlowResult, publishFlow } from "./triggers/pub
 export { createUserWithWorkspace } from "./workspaces/create-user-with-workspace";
 export { findWorkspaceMembership, type WorkspaceMembership } from "./workspaces/find-workspace-membership";
 export { roleAllows } from "./workspaces/workspace-role";
-export {
-  type CompleteXeroAuthorizationResult,
-  completeXeroAuthorization,
-} from "./connections/complete-xero-authorization";
-export { disconnectConnection } from "./connections/disconnect-connection";
-export { type ConnectionListItem, listConnections } from "./connections/list-connections";
-export { saveXeroConnections } from "./connections/save-xero-connections";
-export { startXeroAuthorization } from "./connections/start-xero-authorization";
