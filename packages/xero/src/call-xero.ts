@@ -6,6 +6,9 @@ import { currentCallSignal, type XeroClientContext } from "./xero-client-context
 /** Xero's JSON answer as sent (PascalCase), e.g. `{ Invoices: [{ InvoiceID, Total, … }] }`. */
 export type XeroBody = Record<string, unknown>;
 
+/** One xero-node call, e.g. `(api) => api.getContacts(tenantId)`; its `response.data` is Xero's body. */
+export type XeroCall = (accounting: XeroClientContext["accounting"]) => Promise<{ response: { data: unknown } }>;
+
 export interface CallXeroOptions {
   /** What the call does, for error messages: "create the invoice". */
   operation: string;
@@ -13,6 +16,10 @@ export interface CallXeroOptions {
   signal?: AbortSignal;
   /** The step's fields, so validation errors can name the field they concern. */
   fields?: FieldSpec[];
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function abortedPromise(signal: AbortSignal): Promise<never> {
@@ -29,11 +36,7 @@ function abortedPromise(signal: AbortSignal): Promise<never> {
  * and its rejections — JSON strings rather than Errors — become `StepError`s. Returns Xero's raw
  * body rather than xero-node's camelCase models, so step outputs read as Xero's documentation does.
  */
-export async function callXero(
-  client: XeroClientContext,
-  call: (accounting: XeroClientContext["accounting"]) => Promise<{ response: { data: unknown } }>,
-  options: CallXeroOptions,
-): Promise<XeroBody> {
+export async function callXero(client: XeroClientContext, call: XeroCall, options: CallXeroOptions): Promise<XeroBody> {
   const release = await client.acquireCallSlot?.();
   try {
     return await callXeroWithinSlot(client, call, options);
@@ -44,7 +47,7 @@ export async function callXero(
 
 async function callXeroWithinSlot(
   client: XeroClientContext,
-  call: (accounting: XeroClientContext["accounting"]) => Promise<{ response: { data: unknown } }>,
+  call: XeroCall,
   options: CallXeroOptions,
 ): Promise<XeroBody> {
   const timeout = AbortSignal.timeout(client.timeoutMs);
@@ -57,7 +60,7 @@ async function callXeroWithinSlot(
   } catch (rejection) {
     if (timeout.aborted) {
       throw new StepError(
-        `Xero did not answer within ${Math.round(client.timeoutMs / 1000)} s while trying to ${options.operation}; the step will be retried.`,
+        `Xero did not answer within ${formatDuration(client.timeoutMs)} while trying to ${options.operation}; the step will be retried.`,
         { code: "xero_timeout", retryable: true },
       );
     }
@@ -65,6 +68,14 @@ async function callXeroWithinSlot(
       throw new StepError(`The run was stopped while trying to ${options.operation}.`, {
         code: "cancelled",
         retryable: true,
+      });
+    }
+    if (rejection instanceof Error) {
+      // xero-node turns every HTTP and network failure into a JSON string; an Error is a call it
+      // refused to make (a missing required argument): a bug that no retry will fix.
+      throw new StepError(`Ledgerflow could not ${options.operation}: ${rejection.message}`, {
+        code: "xero_request_invalid",
+        cause: rejection,
       });
     }
     const failure = parseXeroRejection(rejection);

@@ -1,5 +1,5 @@
 import type { SelectOption } from "@ledgerflow/engine";
-import { callXero } from "../call-xero";
+import { callXero, type XeroCall } from "../call-xero";
 import type { XeroClientContext } from "../xero-client-context";
 import { recordsOf, type XeroRecord } from "../xero-records";
 import { accountOptions } from "./account-options";
@@ -16,7 +16,7 @@ export interface OptionLoaderArgs {
 
 type OptionLoader = (args: OptionLoaderArgs) => Promise<SelectOption[]>;
 
-async function list(args: OptionLoaderArgs, collection: string, call: Parameters<typeof callXero>[1]) {
+async function list(args: OptionLoaderArgs, collection: string, call: XeroCall) {
   const body = await callXero(args.client, call, { operation: `load ${collection}`, signal: args.signal });
   return recordsOf(body, collection);
 }
@@ -62,11 +62,12 @@ export const optionLoaders: Record<string, OptionLoader> = {
     ),
   contacts: async (args) => {
     const searchTerm = args.query?.trim() || undefined;
+    // First page of 50, summary fields only; Xero leaves archived contacts out unless asked.
     const contacts = await list(args, "Contacts", (api) =>
       api.getContacts(
         args.client.tenantId,
         undefined,
-        'ContactStatus=="ACTIVE"',
+        undefined,
         "Name ASC",
         undefined,
         1,
