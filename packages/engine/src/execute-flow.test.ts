@@ -101,6 +101,16 @@ describe("executeFlow", () => {
     });
   });
 
+  it("gives actions a logger tagged with the run and step", async () => {
+    const { catalog } = createRecordingCatalog();
+    const lines: unknown[] = [];
+    const logger = { info: (message: string, data?: object) => lines.push({ message, ...data }), warn: () => {} };
+    await executeFlow({ definition, trigger, catalog, runId: "run-log", clientFor, logger });
+    expect(lines).toEqual([
+      { message: "Looking up contact", runId: "run-log", stepKey: "find_contact", aborted: false },
+    ]);
+  });
+
   it("reuses outputs of steps that already succeeded instead of calling them again", async () => {
     const { catalog, calls } = createRecordingCatalog();
     const { hooks, events } = recordingHooks();

@@ -152,7 +152,7 @@ describe("property-based: a whole-field reference returns exactly the referenced
       return [
         ...here,
         ...Object.entries(value)
-          .filter(([key]) => /^[A-Za-z0-9_-]+$/.test(key) && !["constructor", "prototype"].includes(key))
+          .filter(([key]) => /^[A-Za-z0-9_-]+$/.test(key) && !["__proto__", "constructor", "prototype"].includes(key))
           .flatMap(([key, item]) => pathsOf(item, [...path, key])),
       ];
     }
