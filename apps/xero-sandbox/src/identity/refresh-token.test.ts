@@ -70,6 +70,16 @@ describe("refresh", () => {
     expect((await refreshTokenSet(second.refreshToken!, settings)).refreshToken).toEqual(expect.any(String));
   });
 
+  it("answers a refused refresh token with exactly Xero's body", async () => {
+    const response = await fetch(`${sandbox.url}/connect/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${btoa(`${TEST_CLIENT.clientId}:${TEST_CLIENT.clientSecret}`)}` },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "never-issued" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_grant" });
+  });
+
   it("refuses an unknown refresh token and another client's one", async () => {
     const settings = testClientSettings(sandbox);
     await expect(refreshTokenSet("made-up", settings)).rejects.toBeInstanceOf(XeroInvalidGrantError);
