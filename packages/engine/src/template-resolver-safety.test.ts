@@ -49,6 +49,13 @@ describe("prototype names never resolve", () => {
     expect(resolveTemplates(`x${template}x`, context).value).toBe("xx");
   });
 
+  it("never resolves templates found inside data (no template injection)", () => {
+    const trigger = { body: { name: "{{steps.secret.token}}" } };
+    const steps = { secret: { token: "t0k3n" } };
+    expect(resolveTemplates("{{trigger.body.name}}", { trigger, steps }).value).toBe("{{steps.secret.token}}");
+    expect(resolveTemplates("Hi {{trigger.body.name}}", { trigger, steps }).value).toBe("Hi {{steps.secret.token}}");
+  });
+
   it("does not call getters in data", () => {
     let called = false;
     const trigger = {

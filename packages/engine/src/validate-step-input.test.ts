@@ -111,6 +111,7 @@ describe("coercion", () => {
   it.each([
     ["Date", "31/03/2026", 'Invoice date must be a date like 2026-01-31, but got "31/03/2026"'],
     ["Date", "2026-02-30", 'Invoice date must be a date like 2026-01-31, but got "2026-02-30"'],
+    ["Date", "2026-02-01T25:00:00Z", 'Invoice date must be a date like 2026-01-31, but got "2026-02-01T25:00:00Z"'],
     ["Status", "PAID", 'Status must be one of: Draft, Approved, but got "PAID"'],
     ["SendToContact", "maybe", 'Email the invoice must be yes or no (true or false), but got "maybe"'],
     ["ContactName", { first: "Ana" }, "Customer name must be text, but got a group of values"],
