@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type AccountingApi, Invoice } from "xero-node";
 import { type AccountingTestSandbox, startAccountingTestSandbox } from "../testing/accounting-test-sandbox";
 import { xeroCall } from "../testing/xero-call";
+import { expectValidXeroResponse } from "../testing/xero-response-validator";
 
 let sandbox: AccountingTestSandbox;
 let xero: AccountingApi;
@@ -86,6 +87,23 @@ describe("Authentication and authorisation", () => {
     });
     expect(response.status).toBe(404);
     expect(await response.text()).toBe("The resource you're looking for cannot be found");
+    for (const header of LIMIT_HEADERS) expect(response.headers.get(header)).not.toBeNull();
+  });
+
+  it("answers a malformed JSON body with Xero's Error shape", async () => {
+    const response = await fetch(`${sandbox.url}/api.xro/2.0/Contacts`, {
+      method: "PUT",
+      headers: {
+        authorization: `Bearer ${await sandbox.token()}`,
+        "xero-tenant-id": nz,
+        "content-type": "application/json",
+      },
+      body: '{"Contacts": [',
+    });
+    const body = await response.json();
+    expect(response.status).toBe(400);
+    expectValidXeroResponse("createContacts", 400, body);
+    expect(body).toMatchObject({ Type: "PostDataInvalidException" });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance } from "fastify";
 import type { SandboxConfig } from "../config";
 import type { Authenticate } from "../identity/authenticate";
 import { type AccountingServices, API_PREFIX, registerAccountingRoute } from "./accounting-route";
@@ -14,7 +14,7 @@ import { paymentsRoutes } from "./payments-routes";
 import { RateLimiter } from "./rate-limits";
 import { settingsRoutes } from "./settings-routes";
 import { trackingCategoriesRoutes } from "./tracking-categories-routes";
-import { NOT_FOUND_TEXT } from "./xero-errors";
+import { NOT_FOUND_TEXT, requestErrorBody, XeroRequestError } from "./xero-errors";
 
 export { createLedger, Ledger, type LedgerChangeListener } from "./ledger";
 export type { LedgerChange } from "./ledger-types";
@@ -42,10 +42,26 @@ export function registerAccountingApi(
     idempotency: new IdempotencyStore(),
     stats,
   };
-  for (const route of ROUTES) registerAccountingRoute(app, services, route);
-  // Anything else under the API answers Xero's plain-text 404.
-  app.all(`${API_PREFIX}/*`, async (_request, reply) =>
-    reply.code(404).type("text/plain; charset=utf-8").send(NOT_FOUND_TEXT),
-  );
+  // An encapsulated context, so the error handler below answers for the Accounting API only.
+  void app.register(async (api) => {
+    api.setErrorHandler(async (error: FastifyError, _request, reply) => {
+      // Fastify's own rejections (malformed JSON, an empty body) answer in Xero's `Error` shape.
+      if (error.statusCode === 400) {
+        return reply
+          .code(400)
+          .send(requestErrorBody(new XeroRequestError(error.message, "PostDataInvalidException", 17)));
+      }
+      throw error;
+    });
+    for (const route of ROUTES) registerAccountingRoute(api, services, route);
+    // Anything else under the API answers Xero's plain-text 404.
+    api.all(`${API_PREFIX}/*`, async (_request, reply) =>
+      reply
+        .code(404)
+        .headers(services.limiter.headers(undefined, undefined))
+        .type("text/plain; charset=utf-8")
+        .send(NOT_FOUND_TEXT),
+    );
+  });
   registerAccountingAdminRoutes(app, services, deps.config);
 }
