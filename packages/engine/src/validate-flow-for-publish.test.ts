@@ -86,6 +86,27 @@ describe("validateFlowDefinitionForPublish", () => {
     ]);
   });
 
+  it("leaves records mapped whole from data to run time", () => {
+    const definition = flow([
+      {
+        key: "invoice",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: {
+          ContactID: "c-1",
+          LineItems: { $each: "{{trigger.body.lines}}", as: "line", map: "{{line}}" },
+        },
+      },
+      {
+        key: "invoice_2",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: { ContactID: "c-1", LineItems: ["{{trigger.body.first_line}}"] },
+      },
+    ]);
+    expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([]);
+  });
+
   it("reports fixed values a field cannot take", () => {
     const definition = flow([
       {

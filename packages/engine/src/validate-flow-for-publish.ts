@@ -80,7 +80,9 @@ interface FieldProblem {
 
 /** Required fields left empty and fixed values a field cannot take, in one record of fields. */
 function fieldProblems(record: unknown, fields: readonly FieldSpec[], at: (string | number)[]): FieldProblem[] {
-  const values = isPlainObject(record) ? record : {};
+  // A whole record mapped from data (`"map": "{{line}}"`) is only known at run time.
+  if (!isPlainObject(record)) return [];
+  const values = record;
   const problems: FieldProblem[] = [];
   for (const field of fields) {
     const value = readOwn(values, field.name);
