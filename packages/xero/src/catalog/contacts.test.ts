@@ -135,6 +135,16 @@ describe("xero.findOrCreateContact", () => {
     expect(matches.body.contacts).toHaveLength(1);
   });
 
+  it("creates one contact when two runs find-or-create it at the same moment", async () => {
+    const name = uniqueName("Concurrent Ltd");
+    const results = await Promise.all([
+      runAction(findOrCreateContact, client, { matchBy: "Name", Name: name }),
+      runAction(findOrCreateContact, client, { matchBy: "Name", Name: name }),
+    ]);
+    expect(results.map((result) => result.created).sort()).toEqual([false, true]);
+    expect(results[0]?.ContactID).toBe(results[1]?.ContactID);
+  });
+
   it("finds an existing contact by email even when the name differs", async () => {
     const email = `${uniqueName("x").replace(" ", "")}@by-email.example`;
     const existing = await runAction(upsertContact, client, { Name: uniqueName("Email Owner"), EmailAddress: email });

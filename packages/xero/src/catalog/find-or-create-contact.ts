@@ -1,4 +1,4 @@
-import type { FieldSpec } from "@ledgerflow/engine";
+import { type FieldSpec, StepError } from "@ledgerflow/engine";
 import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { savedRecord, type XeroRecord } from "../xero-records";
@@ -37,12 +37,26 @@ export const findOrCreateContact = defineXeroAction<Record<string, unknown>, { c
     const input = parseStepInput(inputSchema, rawInput);
     const existing = await findContactBy(ctx.client, input, ctx.signal);
     if (existing) return { created: false, ...existing };
-    const body = await callXero(
-      ctx.client,
-      (accounting) =>
-        accounting.createContacts(ctx.client.tenantId, { contacts: [toXeroContact(input)] }, true, ctx.idempotencyKey),
-      { operation: "create the contact", signal: ctx.signal, fields },
-    );
-    return { created: true, ...savedRecord(body, "Contacts", { operation: "create the contact", fields }) };
+    try {
+      const body = await callXero(
+        ctx.client,
+        (accounting) =>
+          accounting.createContacts(
+            ctx.client.tenantId,
+            { contacts: [toXeroContact(input)] },
+            true,
+            ctx.idempotencyKey,
+          ),
+        { operation: "create the contact", signal: ctx.signal, fields },
+      );
+      return { created: true, ...savedRecord(body, "Contacts", { operation: "create the contact", fields }) };
+    } catch (error) {
+      // Another run may have created the contact between our search and our create (Xero then
+      // refuses the duplicate name): that contact is the one this step was looking for.
+      if (!(error instanceof StepError) || error.code !== "xero_validation") throw error;
+      const createdMeanwhile = await findContactBy(ctx.client, input, ctx.signal);
+      if (createdMeanwhile) return { created: false, ...createdMeanwhile };
+      throw error;
+    }
   },
 });
