@@ -1,5 +1,6 @@
 "use client";
 
+import type { PublishProblem } from "@ledgerflow/runtime";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { setFlowEnabledAction } from "@/server/flows/set-flow-enabled-action";
@@ -11,17 +12,24 @@ interface FlowEnabledSwitchProps {
   enabled: boolean;
   disabled?: boolean;
   /** Called with the problems that keep the flow off (the editor lists them). */
-  onProblems?: (problems: { path: string; message: string }[]) => void;
+  onProblems?: (problems: PublishProblem[]) => void;
+  /** Runs before switching on (the editor saves its draft); false cancels. */
+  beforeEnable?: () => Promise<boolean>;
 }
 
 /** The on/off switch: on publishes the draft and arms the trigger; problems keep the flow off. */
-export function FlowEnabledSwitch({ flowId, flowName, enabled, disabled, onProblems }: FlowEnabledSwitchProps) {
+export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
+  const { flowId, flowName, enabled, disabled, onProblems, beforeEnable } = props;
   const [checked, setChecked] = useState(enabled);
   const [pending, startTransition] = useTransition();
 
   function change(next: boolean) {
     setChecked(next);
     startTransition(async () => {
+      if (next && beforeEnable && !(await beforeEnable())) {
+        setChecked(false);
+        return;
+      }
       const result = await setFlowEnabledAction({ flowId, enabled: next });
       if (!result.ok) {
         setChecked(!next);
@@ -29,8 +37,8 @@ export function FlowEnabledSwitch({ flowId, flowName, enabled, disabled, onProbl
         return;
       }
       setChecked(result.data.enabled);
+      onProblems?.(result.data.problems);
       if (result.data.problems.length > 0) {
-        onProblems?.(result.data.problems);
         toast.error(`“${flowName}” stays off`, {
           description: result.data.problems.map((problem) => problem.message).join(" "),
         });
@@ -46,7 +54,7 @@ export function FlowEnabledSwitch({ flowId, flowName, enabled, disabled, onProbl
         checked={checked}
         onCheckedChange={change}
         disabled={disabled || pending}
-        aria-label={`${flowName}: ${checked ? "on" : "off"}`}
+        aria-label={`${flowName} switched on`}
       />
       <span className={checked ? "text-sm font-medium text-brand-700" : "text-sm text-slate-500"} aria-hidden>
         {checked ? "On" : "Off"}

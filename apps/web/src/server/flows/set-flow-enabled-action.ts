@@ -1,20 +1,25 @@
 "use server";
 
+import { disableFlow, type PublishProblem, publishFlow } from "@ledgerflow/runtime";
 import { z } from "zod";
 import { workspaceAction } from "../with-workspace";
 
-/**
- * The on/off switch. TODO(runtime): call `enableFlow` / `disableFlow` from
- * packages/runtime/src/triggers once they land (they validate, publish and arm the trigger, and
- * return the problems that keep a flow off). Until then the switch reports that it is not wired.
- */
+export interface SetFlowEnabledResult {
+  enabled: boolean;
+  /** Why the flow stays off (empty when it was switched as asked). */
+  problems: PublishProblem[];
+}
+
+/** The on/off switch: on publishes the draft and arms the trigger, or lists what keeps it off. */
 export const setFlowEnabledAction = workspaceAction(
   z.object({ flowId: z.string().min(1), enabled: z.boolean() }),
   "EDITOR",
-  (): { enabled: boolean; problems: { path: string; message: string }[] } => {
-    return {
-      enabled: false,
-      problems: [{ path: "", message: "Switching integrations on is not available yet in this build." }],
-    };
+  async ({ workspace, user, input }): Promise<SetFlowEnabledResult> => {
+    if (!input.enabled) {
+      await disableFlow({ workspaceId: workspace.id, flowId: input.flowId });
+      return { enabled: false, problems: [] };
+    }
+    const result = await publishFlow({ workspaceId: workspace.id, userId: user.id, flowId: input.flowId });
+    return result.ok ? { enabled: true, problems: [] } : { enabled: false, problems: result.problems };
   },
 );

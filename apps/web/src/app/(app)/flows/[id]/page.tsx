@@ -1,0 +1,71 @@
+import { serverEnv } from "@ledgerflow/config";
+import { appCatalog, getFlowForEditor, NotFoundError } from "@ledgerflow/runtime";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { CatalogEntry, StepSampleView } from "@/components/flow-editor/editor-types";
+import { FlowEditor } from "@/components/flow-editor/flow-editor";
+import { requireWorkspace } from "@/server/with-workspace";
+
+interface FlowPageProps {
+  params: Promise<{ id: string }>;
+}
+
+async function loadFlow(flowId: string) {
+  const { workspace, role } = await requireWorkspace();
+  try {
+    return { flow: await getFlowForEditor({ workspaceId: workspace.id, flowId }), role };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: FlowPageProps): Promise<Metadata> {
+  const { flow } = await loadFlow((await params).id);
+  return { title: flow.name };
+}
+
+/** `/flows/[id]`: the editor. VIEWERs get the same screen, read-only. */
+export default async function FlowPage({ params }: FlowPageProps) {
+  const { flow, role } = await loadFlow((await params).id);
+  // Everything the browser needs of the catalog; `run` stays on the server.
+  const catalog: CatalogEntry[] = appCatalog()
+    .list()
+    .map(({ key, kind, group, title, description, fields, outputSample, needsConnection }) => ({
+      key,
+      kind,
+      group,
+      title,
+      description,
+      fields,
+      outputSample,
+      needsConnection,
+    }));
+  const samples: StepSampleView[] = flow.stepSamples.map((sample) => ({
+    stepKey: sample.stepKey,
+    input: sample.input,
+    output: sample.output,
+    error: sample.error as StepSampleView["error"],
+    testedAt: sample.testedAt.toISOString(),
+  }));
+
+  return (
+    <FlowEditor
+      key={flow.id}
+      flow={{
+        id: flow.id,
+        name: flow.name,
+        description: flow.description,
+        enabled: flow.enabled,
+        draft: flow.draft,
+        webhookUrl: new URL(`/api/hooks/${flow.webhookToken}`, serverEnv().NEXTAUTH_URL).toString(),
+        webhookSigningSecret: flow.webhookSigningSecret,
+        publishedVersionNumber: flow.publishedVersion?.number ?? null,
+      }}
+      catalog={catalog}
+      connections={flow.connections}
+      samples={samples}
+      readOnly={role === "VIEWER"}
+    />
+  );
+}

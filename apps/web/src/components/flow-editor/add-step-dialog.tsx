@@ -1,0 +1,62 @@
+"use client";
+
+import { Command } from "cmdk";
+import { PlusIcon, SearchIcon } from "lucide-react";
+import { useState } from "react";
+import { Button } from "../ui/button";
+import { Dialog, DialogContent } from "../ui/dialog";
+import type { CatalogEntry } from "./editor-types";
+
+/** "Add a step": pick an action or search from the catalog, grouped, searchable. */
+export function AddStepDialog({ catalog, onAdd }: { catalog: CatalogEntry[]; onAdd: (actionKey: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const groups = [...new Set(catalog.map((entry) => entry.group))];
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <Button variant="secondary" className="w-full border-dashed" onClick={() => setOpen(true)}>
+        <PlusIcon />
+        Add a step
+      </Button>
+      <DialogContent title="Add a step" description="What should happen in Xero next?" className="max-w-xl p-0 pt-6">
+        <Command className="flex flex-col">
+          <div className="mx-6 flex items-center gap-2 rounded-md border border-slate-300 px-3 focus-within:border-brand-500">
+            <SearchIcon className="size-4 text-slate-400" />
+            <Command.Input
+              autoFocus
+              placeholder="Search actions, e.g. invoice"
+              className="h-9 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
+            />
+          </div>
+          <Command.List className="mt-3 max-h-[60vh] overflow-y-auto px-3 pb-3">
+            <Command.Empty className="px-3 py-6 text-center text-sm text-slate-500">No action matches.</Command.Empty>
+            {groups.map((group) => (
+              <Command.Group
+                key={group}
+                heading={group}
+                className="[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pt-3 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-slate-500"
+              >
+                {catalog
+                  .filter((entry) => entry.group === group)
+                  .map((entry) => (
+                    <Command.Item
+                      key={entry.key}
+                      value={entry.key}
+                      keywords={[entry.title, entry.description, entry.group]}
+                      onSelect={() => {
+                        onAdd(entry.key);
+                        setOpen(false);
+                      }}
+                      className="flex cursor-pointer flex-col gap-0.5 rounded-md px-3 py-2 data-[selected=true]:bg-brand-50"
+                    >
+                      <span className="text-sm font-medium text-slate-900">{entry.title}</span>
+                      <span className="line-clamp-1 text-xs text-slate-500">{entry.description}</span>
+                    </Command.Item>
+                  ))}
+              </Command.Group>
+            ))}
+          </Command.List>
+        </Command>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ActionDefinition, FlowDefinition } from "@ledgerflow/engine";
+
+/** What the editor knows of a catalog entry: everything but `run` (which stays on the server). */
+export type CatalogEntry = Pick<
+  ActionDefinition,
+  "key" | "kind" | "group" | "title" | "description" | "fields" | "outputSample" | "needsConnection"
+>;
+
+export interface ConnectionChoice {
+  id: string;
+  tenantName: string;
+  status: "ACTIVE" | "NEEDS_REAUTH" | "REVOKED";
+}
+
+/** The last "Test" of a step (StepSample), as the browser receives it. */
+export interface StepSampleView {
+  stepKey: string;
+  input: unknown;
+  output: unknown;
+  error: { message: string; field?: string; code?: string } | null;
+  testedAt: string;
+}
+
+export interface FlowEditorProps {
+  flow: {
+    id: string;
+    name: string;
+    description: string;
+    enabled: boolean;
+    draft: FlowDefinition;
+    webhookUrl: string;
+    webhookSigningSecret: string | null;
+    publishedVersionNumber: number | null;
+  };
+  catalog: CatalogEntry[];
+  connections: ConnectionChoice[];
+  samples: StepSampleView[];
+  readOnly: boolean;
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
+import {
+  buildSampleContext,
+  type CatalogAction,
+  createCatalog,
+  type FlowStep,
+  listDataReferences,
+  type PublishProblem,
+  validateFlowDefinitionForPublish,
+} from "@ledgerflow/engine";
+import { EyeIcon } from "lucide-react";
+import { useMemo, useState } from "react";
+import { FlowEnabledSwitch } from "../integrations/flow-enabled-switch";
+import { Sheet, SheetContent } from "../ui/sheet";
+import { AddStepDialog } from "./add-step-dialog";
+import type { FlowEditorProps, StepSampleView } from "./editor-types";
+import { FlowHeader } from "./flow-header";
+import { PublishProblems } from "./publish-problems";
+import { SaveIndicator } from "./save-indicator";
+import { StepCard } from "./step-card";
+import { newStepKey } from "./step-key";
+import { StepPanel } from "./step-panel";
+import { TriggerCard } from "./trigger-card";
+import { TriggerPanel } from "./trigger-panel";
+import { useFlowDraft } from "./use-flow-draft";
+
+const TRIGGER = "trigger";
+
+/** The flow editor: trigger and steps in a column, each opening a side panel; autosaved. */
+export function FlowEditor({ flow, catalog, connections, samples: initialSamples, readOnly }: FlowEditorProps) {
+  const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
+  const [samples, setSamples] = useState<StepSampleView[]>(initialSamples);
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const [webhookUrl, setWebhookUrl] = useState(flow.webhookUrl);
+  const [signingSecret, setSigningSecret] = useState(flow.webhookSigningSecret);
+  const [refusal, setRefusal] = useState<PublishProblem[]>([]);
+
+  // The browser's catalog has no `run` (it stays on the server); validation and the data picker
+  // only read keys, fields and output samples.
+  const engineCatalog = useMemo(() => createCatalog(catalog as unknown as CatalogAction[]), [catalog]);
+  const problems = useMemo(() => validateFlowDefinitionForPublish(draft, engineCatalog), [draft, engineCatalog]);
+  const sampleOutputs = useMemo(
+    () =>
+      Object.fromEntries(
+        samples.filter((sample) => sample.output != null).map((sample) => [sample.stepKey, sample.output]),
+      ),
+    [samples],
+  );
+  const stepTitles = new Map(
+    draft.steps.map((step, index) => [
+      step.key,
+      `Step ${index + 1} (${catalog.find((entry) => entry.key === step.action)?.title ?? step.action})`,
+    ]),
+  );
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const setSteps = (change: (steps: FlowStep[]) => FlowStep[]) =>
+    update((current) => ({ ...current, steps: change(current.steps) }));
+  const moveStep = (from: number, to: number) => setSteps((steps) => arrayMove(steps, from, to));
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const keys = draft.steps.map((step) => step.key);
+    moveStep(keys.indexOf(String(active.id)), keys.indexOf(String(over.id)));
+  };
+  const addStep = (actionKey: string) => {
+    const key = newStepKey(
+      actionKey,
+      draft.steps.map((step) => step.key),
+    );
+    const connectionId = connections.length === 1 ? connections[0]?.id : undefined;
+    setSteps((steps) => [...steps, { key, action: actionKey, input: {}, ...(connectionId ? { connectionId } : {}) }]);
+    setOpenKey(key);
+  };
+
+  const openStepIndex = draft.steps.findIndex((step) => step.key === openKey);
+  const openStep = draft.steps[openStepIndex];
+  const openAction = openStep ? catalog.find((entry) => entry.key === openStep.action) : undefined;
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <FlowHeader flowId={flow.id} name={flow.name} description={flow.description} readOnly={readOnly}>
+        {readOnly ? null : <SaveIndicator status={status} />}
+        <FlowEnabledSwitch
+          flowId={flow.id}
+          flowName={flow.name}
+          enabled={flow.enabled}
+          disabled={readOnly}
+          beforeEnable={flush}
+          onProblems={setRefusal}
+        />
+      </FlowHeader>
+
+      <div className="mx-auto flex w-full max-w-2xl flex-col gap-5 px-4 py-6 sm:px-8 sm:py-8">
+        {readOnly ? (
+          <p className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600">
+            <EyeIcon aria-hidden className="size-4 text-slate-400" />
+            You can view this integration. Ask an owner or editor to change it.
+          </p>
+        ) : null}
+        <PublishProblems
+          problems={refusal.length > 0 ? refusal : problems}
+          refused={refusal.length > 0}
+          stepTitles={stepTitles}
+          onOpenStep={setOpenKey}
+        />
+
+        <ol aria-label="Steps" className="flex flex-col">
+          <li className="flex flex-col items-center">
+            <TriggerCard trigger={draft.trigger} onOpen={() => setOpenKey(TRIGGER)} />
+            <span aria-hidden className="h-5 w-px bg-slate-300" />
+          </li>
+          <li>
+            <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+              <SortableContext items={draft.steps.map((step) => step.key)} strategy={verticalListSortingStrategy}>
+                <ol aria-label="Actions" className="flex flex-col gap-5">
+                  {draft.steps.map((step, index) => (
+                    <StepCard
+                      key={step.key}
+                      step={step}
+                      index={index}
+                      count={draft.steps.length}
+                      action={catalog.find((entry) => entry.key === step.action)}
+                      connection={connections.find((connection) => connection.id === step.connectionId)}
+                      sample={samples.find((sample) => sample.stepKey === step.key)}
+                      problemCount={problems.filter((problem) => problem.stepKey === step.key).length}
+                      readOnly={readOnly}
+                      onOpen={() => setOpenKey(step.key)}
+                      onMove={(to) => moveStep(index, to)}
+                      onRemove={() => setSteps((steps) => steps.filter((candidate) => candidate.key !== step.key))}
+                    />
+                  ))}
+                </ol>
+              </SortableContext>
+            </DndContext>
+          </li>
+        </ol>
+        {readOnly ? null : <AddStepDialog catalog={catalog} onAdd={addStep} />}
+      </div>
+
+      <Sheet
+        open={openKey !== null && (openKey === TRIGGER || openStep !== undefined)}
+        onOpenChange={(open) => !open && setOpenKey(null)}
+      >
+        {openKey === TRIGGER ? (
+          <SheetContent title="Trigger" description="What starts this integration, and the sample data to build with.">
+            <TriggerPanel
+              flowId={flow.id}
+              trigger={draft.trigger}
+              onChange={(trigger) => update((current) => ({ ...current, trigger }))}
+              webhookUrl={webhookUrl}
+              signingSecret={signingSecret}
+              onUrlChange={setWebhookUrl}
+              onSecretChange={setSigningSecret}
+              readOnly={readOnly}
+            />
+          </SheetContent>
+        ) : openStep ? (
+          <SheetContent
+            title={`${openStepIndex + 1}. ${openAction?.title ?? openStep.action}`}
+            description={`Use its results later as {{steps.${openStep.key}.…}}`}
+          >
+            <StepPanel
+              flowId={flow.id}
+              step={openStep}
+              catalog={catalog}
+              connections={connections}
+              groups={listDataReferences({
+                definition: draft,
+                stepKey: openStep.key,
+                sampleOutputs,
+                catalog: engineCatalog,
+              })}
+              sampleContext={buildSampleContext({
+                definition: draft,
+                stepKey: openStep.key,
+                sampleOutputs,
+                catalog: engineCatalog,
+              })}
+              sample={samples.find((sample) => sample.stepKey === openStep.key)}
+              problems={problems.filter((problem) => problem.stepKey === openStep.key)}
+              readOnly={readOnly}
+              onChange={(step) =>
+                setSteps((steps) => steps.map((candidate) => (candidate.key === step.key ? step : candidate)))
+              }
+              flush={flush}
+              onTested={(sample) =>
+                setSamples((current) => [
+                  ...current.filter((candidate) => candidate.stepKey !== sample.stepKey),
+                  sample,
+                ])
+              }
+            />
+          </SheetContent>
+        ) : null}
+      </Sheet>
+    </div>
+  );
+}

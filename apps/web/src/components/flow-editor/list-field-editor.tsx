@@ -1,0 +1,210 @@
+"use client";
+
+import {
+  type EachMapping,
+  isEachMapping,
+  listItemReferences,
+  type MappingObject,
+  type MappingValue,
+  wholeTemplateExpression,
+} from "@ledgerflow/engine";
+import { PlusIcon, Trash2Icon } from "lucide-react";
+import { Button } from "../ui/button";
+import { Combobox } from "../ui/combobox";
+import { Field } from "../ui/field";
+import { Tabs, TabsList, TabsTrigger } from "../ui/tabs";
+import { FieldInput, type FieldInputProps } from "./field-input";
+
+const ITEM_NAME = "line";
+
+function asRecord(value: MappingValue | undefined): MappingObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !isEachMapping(value)
+    ? (value as MappingObject)
+    : {};
+}
+
+/**
+ * A `list` field (invoice lines): either lines typed in one by one, or one line per item of a list
+ * from the trigger or an earlier step (`$each`), each line mapped from `{{line.…}}`.
+ */
+export function ListFieldEditor(props: FieldInputProps) {
+  const { spec, value, onChange, readOnly, error } = props;
+  const itemFields = spec.itemFields ?? [];
+  const mode = isEachMapping(value) ? "each" : "rows";
+  const rows = Array.isArray(value) ? value.map(asRecord) : [];
+
+  const switchMode = (next: string) => {
+    if (next === mode) return;
+    onChange(
+      next === "each"
+        ? { $each: "", as: ITEM_NAME, map: rows[0] ?? {} }
+        : [asRecord(isEachMapping(value) ? value.map : undefined)],
+    );
+  };
+
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50/60 p-3">
+      <legend className="px-1 text-sm font-medium text-slate-800">
+        {spec.label}
+        {spec.required ? <span className="ml-0.5 text-red-600">*</span> : null}
+      </legend>
+      {spec.help ? <p className="-mt-1 text-xs text-slate-500">{spec.help}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Tabs value={mode} onValueChange={switchMode}>
+        <TabsList aria-label={`How to fill ${spec.label}`}>
+          <TabsTrigger value="rows" disabled={readOnly}>
+            Enter lines
+          </TabsTrigger>
+          <TabsTrigger value="each" disabled={readOnly}>
+            One per item of a list
+          </TabsTrigger>
+        </TabsList>
+      </Tabs>
+      {mode === "rows" ? (
+        <RowsEditor {...props} itemFields={itemFields} rows={rows} />
+      ) : (
+        <EachEditor {...props} itemFields={itemFields} mapping={value as EachMapping} />
+      )}
+    </fieldset>
+  );
+}
+
+function RowsEditor({
+  rows,
+  itemFields,
+  onChange,
+  readOnly,
+  spec,
+  ...props
+}: FieldInputProps & { rows: MappingObject[]; itemFields: NonNullable<FieldInputProps["spec"]["itemFields"]> }) {
+  const setRow = (index: number, row: MappingObject) =>
+    onChange(rows.map((current, at) => (at === index ? row : current)));
+  return (
+    <div className="flex flex-col gap-3">
+      {rows.map((row, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity of their own; position is what the user edits
+        <div key={index} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3">
+          <div className="flex items-center justify-between">
+            <p className="text-sm font-medium text-slate-700">Line {index + 1}</p>
+            {readOnly ? null : (
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Remove line ${index + 1}`}
+                onClick={() => onChange(rows.filter((_, at) => at !== index))}
+              >
+                <Trash2Icon />
+              </Button>
+            )}
+          </div>
+          <ItemFields
+            {...props}
+            spec={spec}
+            readOnly={readOnly}
+            fields={itemFields}
+            record={row}
+            onRecordChange={(next) => setRow(index, next)}
+          />
+        </div>
+      ))}
+      {readOnly ? null : (
+        <Button variant="secondary" size="sm" className="self-start" onClick={() => onChange([...rows, {}])}>
+          <PlusIcon />
+          Add a line
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function EachEditor({
+  mapping,
+  itemFields,
+  onChange,
+  groups,
+  sampleContext,
+  readOnly,
+  spec,
+  ...props
+}: FieldInputProps & { mapping: EachMapping; itemFields: NonNullable<FieldInputProps["spec"]["itemFields"]> }) {
+  const lists = groups.flatMap((group) =>
+    group.references.filter((reference) => reference.type === "list").map((reference) => ({ reference, group })),
+  );
+  const sourcePath = wholeTemplateExpression(mapping.$each)?.trim();
+  const itemGroups = sourcePath ? listItemReferences(sampleContext, [{ source: mapping.$each, as: mapping.as }]) : [];
+
+  return (
+    <div className="flex flex-col gap-3">
+      <Field
+        label="List to go through"
+        help={`Each item becomes one line; map its fields from {{${mapping.as}.…}}.`}
+        required
+      >
+        {(control) => (
+          <Combobox
+            {...control}
+            disabled={readOnly}
+            value={sourcePath ?? null}
+            onChange={(path) => onChange({ ...mapping, $each: `{{${path}}}` })}
+            placeholder="Choose a list from the trigger or an earlier step"
+            emptyText="No lists in the samples yet: add a trigger sample or test an earlier step."
+            options={lists.map(({ reference, group }) => ({
+              value: reference.path,
+              label: reference.path,
+              hint: reference.preview,
+              group: group.title,
+            }))}
+          />
+        )}
+      </Field>
+      <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <p className="text-sm font-medium text-slate-700">Each line</p>
+        <ItemFields
+          {...props}
+          spec={spec}
+          readOnly={readOnly}
+          groups={[...itemGroups, ...groups]}
+          sampleContext={sampleContext}
+          fields={itemFields}
+          record={asRecord(mapping.map)}
+          onRecordChange={(map) => onChange({ ...mapping, map })}
+        />
+      </div>
+    </div>
+  );
+}
+
+function ItemFields({
+  fields,
+  record,
+  onRecordChange,
+  ...props
+}: Omit<FieldInputProps, "value" | "onChange" | "siblings"> & {
+  fields: NonNullable<FieldInputProps["spec"]["itemFields"]>;
+  record: MappingObject;
+  onRecordChange: (record: MappingObject) => void;
+}) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      {fields.map((field) => (
+        <div key={field.name} className={field.type === "text" || field.type === "list" ? "sm:col-span-2" : undefined}>
+          <FieldInput
+            {...props}
+            error={null}
+            spec={field}
+            value={record[field.name]}
+            siblings={record}
+            onChange={(next) => {
+              const { [field.name]: _removed, ...rest } = record;
+              onRecordChange(next === undefined ? rest : { ...rest, [field.name]: next });
+            }}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { PublishProblem } from "@ledgerflow/engine";
+import { AlertCircleIcon } from "lucide-react";
+
+interface PublishProblemsProps {
+  problems: PublishProblem[];
+  /** Step titles by key, to say where each problem is. */
+  stepTitles: Map<string, string>;
+  onOpenStep: (stepKey: string) => void;
+  /** Set after a refused switch-on: the list is why the integration stayed off. */
+  refused: boolean;
+}
+
+/** What keeps the integration from being switched on, each linked to the step to fix. */
+export function PublishProblems({ problems, stepTitles, onOpenStep, refused }: PublishProblemsProps) {
+  if (problems.length === 0) return null;
+  return (
+    <section
+      aria-label="Before switching on"
+      role={refused ? "alert" : undefined}
+      className={
+        refused
+          ? "rounded-xl border border-red-200 bg-red-50 p-4"
+          : "rounded-xl border border-amber-200 bg-amber-50/70 p-4"
+      }
+    >
+      <h2
+        className={
+          refused
+            ? "flex items-center gap-2 text-sm font-semibold text-red-900"
+            : "flex items-center gap-2 text-sm font-semibold text-amber-900"
+        }
+      >
+        <AlertCircleIcon aria-hidden className="size-4" />
+        {refused
+          ? "The integration stays off until these are fixed"
+          : `${problems.length} thing${problems.length === 1 ? "" : "s"} to finish before switching on`}
+      </h2>
+      <ul className="mt-2 flex flex-col gap-1 pl-6 text-sm">
+        {problems.map((problem) => (
+          <li
+            key={`${problem.stepKey ?? ""}:${problem.field ?? ""}:${problem.message}`}
+            className="list-disc text-slate-700"
+          >
+            {problem.stepKey ? (
+              <button
+                type="button"
+                className="font-medium text-slate-900 underline-offset-2 hover:underline"
+                onClick={() => onOpenStep(problem.stepKey!)}
+              >
+                {stepTitles.get(problem.stepKey) ?? problem.stepKey}
+              </button>
+            ) : null}
+            {problem.stepKey ? ": " : null}
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+"use client";
+
+import type { DataPickerGroup, FlowStep, MappingValue, PublishProblem, TemplateContext } from "@ledgerflow/engine";
+import { ExternalLinkIcon, FlaskConicalIcon, PlusIcon, RefreshCwIcon } from "lucide-react";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { testStepAction } from "@/server/flows/test-step-action";
+import { Button } from "../ui/button";
+import { Combobox } from "../ui/combobox";
+import { Field } from "../ui/field";
+import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
+import { FieldInput } from "./field-input";
+import { StepTestResult } from "./step-test-result";
+
+interface StepPanelProps {
+  flowId: string;
+  step: FlowStep;
+  catalog: CatalogEntry[];
+  connections: ConnectionChoice[];
+  groups: DataPickerGroup[];
+  sampleContext: TemplateContext;
+  sample: StepSampleView | undefined;
+  problems: PublishProblem[];
+  readOnly: boolean;
+  onChange: (step: FlowStep) => void;
+  /** Saves the draft now (the test runs what is saved). */
+  flush: () => Promise<boolean>;
+  onTested: (sample: StepSampleView) => void;
+}
+
+/** The top-level field a problem's path points at: `LineItems[0].UnitAmount` → `LineItems`. */
+const topField = (path: string | undefined) => path?.split(/[.[]/)[0];
+
+/** A step's side panel: its action, its Xero organisation, its fields, and the Test button. */
+export function StepPanel(props: StepPanelProps) {
+  const {
+    flowId,
+    step,
+    catalog,
+    connections,
+    groups,
+    sampleContext,
+    sample,
+    problems,
+    readOnly,
+    onChange,
+    flush,
+    onTested,
+  } = props;
+  const action = catalog.find((entry) => entry.key === step.action);
+  const [refreshToken, setRefreshToken] = useState(0);
+  const [testing, startTest] = useTransition();
+  const [testError, setTestError] = useState<string | null>(null);
+
+  const fieldErrors = new Map<string, string>();
+  for (const problem of problems) {
+    const name = topField(problem.field);
+    if (name && !fieldErrors.has(name)) fieldErrors.set(name, problem.message);
+  }
+  const testedField = topField(sample?.error?.field);
+  if (sample?.error && testedField) fieldErrors.set(testedField, sample.error.message);
+
+  const setInput = (name: string, value: MappingValue | undefined) => {
+    const { [name]: _removed, ...rest } = step.input;
+    onChange({ ...step, input: value === undefined ? rest : { ...rest, [name]: value } });
+  };
+
+  const runTest = () =>
+    startTest(async () => {
+      setTestError(null);
+      if (!(await flush())) {
+        setTestError("Save the integration first: fix the problem shown at the top.");
+        return;
+      }
+      const result = await testStepAction({ flowId, stepKey: step.key });
+      if (!result.ok) return setTestError(result.error);
+      onTested({
+        stepKey: result.data.stepKey,
+        input: result.data.input,
+        output: result.data.output,
+        error: result.data.error as StepSampleView["error"],
+        testedAt: new Date(result.data.testedAt).toISOString(),
+      });
+    });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Field label="Action" required error={fieldErrors.get("action")}>
+        {(control) => (
+          <Combobox
+            {...control}
+            disabled={readOnly}
+            value={step.action}
+            onChange={(key) => onChange({ ...step, action: key, input: {} })}
+            searchPlaceholder="Search actions…"
+            options={catalog.map((entry) => ({ value: entry.key, label: entry.title, group: entry.group }))}
+          />
+        )}
+      </Field>
+      {action ? <p className="-mt-4 text-sm text-slate-500">{action.description}</p> : null}
+
+      {action && action.needsConnection !== false ? (
+        <Field
+          label="Xero organisation"
+          required
+          error={fieldErrors.get("connectionId")}
+          help={connections.length === 0 ? "Connect a Xero organisation to use this step." : undefined}
+        >
+          {(control) => (
+            <Combobox
+              {...control}
+              disabled={readOnly}
+              value={step.connectionId ?? null}
+              onChange={(connectionId) => onChange({ ...step, connectionId })}
+              placeholder="Choose an organisation"
+              options={connections.map((connection) => ({
+                value: connection.id,
+                label: connection.tenantName,
+                hint: connection.status === "ACTIVE" ? undefined : "Reconnect needed",
+              }))}
+              emptyText="No Xero organisation connected yet."
+              footer={
+                <Link
+                  href="/connections?add=xero"
+                  className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100"
+                >
+                  <PlusIcon className="size-4" />
+                  Add an account
+                  <ExternalLinkIcon className="ml-auto size-3.5 text-slate-400" />
+                </Link>
+              }
+            />
+          )}
+        </Field>
+      ) : null}
+
+      {action ? (
+        <section aria-label="Fields" className="flex flex-col gap-4">
+          <div className="flex items-center justify-between border-t border-slate-200 pt-5">
+            <h3 className="text-sm font-semibold text-slate-900">Fields</h3>
+            <Button
+              variant="ghost"
+              size="sm"
+              disabled={!step.connectionId}
+              onClick={() => setRefreshToken((token) => token + 1)}
+            >
+              <RefreshCwIcon />
+              Refresh fields
+            </Button>
+          </div>
+          {action.fields.map((field) => (
+            <FieldInput
+              key={field.name}
+              spec={field}
+              value={step.input[field.name]}
+              onChange={(value) => setInput(field.name, value)}
+              siblings={step.input}
+              groups={groups}
+              sampleContext={sampleContext}
+              connectionId={step.connectionId}
+              refreshToken={refreshToken}
+              error={fieldErrors.get(field.name)}
+              readOnly={readOnly}
+            />
+          ))}
+        </section>
+      ) : null}
+
+      {action ? (
+        <section aria-label="Test this step" className="flex flex-col gap-3 border-t border-slate-200 pt-5">
+          <div className="flex items-center justify-between gap-3">
+            <div>
+              <h3 className="text-sm font-semibold text-slate-900">Test</h3>
+              <p className="text-xs text-slate-500">
+                Runs this step now with the sample data{action.kind === "action" ? ": it really writes to Xero" : ""}.
+              </p>
+            </div>
+            <Button variant="secondary" onClick={runTest} disabled={readOnly || testing}>
+              <FlaskConicalIcon />
+              {testing ? "Testing…" : "Test step"}
+            </Button>
+          </div>
+          {testError ? (
+            <p role="alert" className="text-sm text-red-700">
+              {testError}
+            </p>
+          ) : null}
+          {sample ? <StepTestResult sample={sample} /> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

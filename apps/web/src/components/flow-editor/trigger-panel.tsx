@@ -1,0 +1,101 @@
+"use client";
+
+import { createTrigger, type FlowTrigger, type TriggerType } from "@ledgerflow/engine";
+import { triggerTypePresentation } from "../trigger-type-label";
+import { cn } from "../ui/class-names";
+import { SampleEditor } from "./sample-editor";
+import { ScheduleTriggerSettings } from "./schedule-trigger-settings";
+import { WebhookTriggerSettings } from "./webhook-trigger-settings";
+
+/** The trigger types a user can pick today (Xero events come later). */
+const pickable: TriggerType[] = ["webhook", "schedule", "manual"];
+
+interface TriggerPanelProps {
+  flowId: string;
+  trigger: FlowTrigger;
+  onChange: (trigger: FlowTrigger) => void;
+  webhookUrl: string;
+  signingSecret: string | null;
+  onUrlChange: (url: string) => void;
+  onSecretChange: (secret: string | null) => void;
+  readOnly: boolean;
+}
+
+function sampleBody(trigger: FlowTrigger): unknown {
+  return trigger.sample && "body" in trigger.sample ? trigger.sample.body : undefined;
+}
+
+/** The trigger's side panel: what starts the integration, its settings, and its sample data. */
+export function TriggerPanel({ flowId, trigger, onChange, readOnly, ...webhook }: TriggerPanelProps) {
+  const setBody = (body: unknown) =>
+    onChange({ ...trigger, sample: body === undefined ? undefined : { ...(trigger.sample ?? {}), body } });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-2 text-sm font-medium text-slate-800">What starts this integration?</legend>
+        <div className="grid gap-2 sm:grid-cols-3">
+          {pickable.map((type) => {
+            const { label, icon: Icon, blurb } = triggerTypePresentation[type];
+            const selected = trigger.type === type;
+            return (
+              <label
+                key={type}
+                className={cn(
+                  "flex cursor-pointer flex-col gap-1 rounded-lg border p-3 text-sm transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500",
+                  selected
+                    ? "border-brand-500 bg-brand-50/60 ring-1 ring-brand-500"
+                    : "border-slate-200 hover:border-slate-300",
+                  readOnly && "cursor-default opacity-80",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="trigger-type"
+                  value={type}
+                  checked={selected}
+                  disabled={readOnly}
+                  className="sr-only"
+                  onChange={() => onChange({ ...createTrigger(type), sample: trigger.sample })}
+                />
+                <span className="flex items-center gap-2 font-medium text-slate-900">
+                  <Icon aria-hidden className="size-4 text-brand-600" />
+                  {label}
+                </span>
+                <span className="text-xs text-slate-500">{blurb}</span>
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      {trigger.type === "webhook" ? (
+        <WebhookTriggerSettings
+          flowId={flowId}
+          webhookUrl={webhook.webhookUrl}
+          signingSecret={webhook.signingSecret}
+          onUrlChange={webhook.onUrlChange}
+          onSecretChange={webhook.onSecretChange}
+          readOnly={readOnly}
+          onCaptured={(event) => onChange({ ...trigger, sample: event })}
+        />
+      ) : null}
+      {trigger.type === "schedule" ? (
+        <ScheduleTriggerSettings
+          config={trigger.config}
+          readOnly={readOnly}
+          onChange={(config) => onChange({ ...trigger, config })}
+        />
+      ) : null}
+      {trigger.type === "manual" ? (
+        <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-600">
+          Start this integration with <strong>Run now</strong>, using the sample below or a body you edit then.
+        </p>
+      ) : null}
+
+      {trigger.type !== "schedule" ? (
+        <SampleEditor value={sampleBody(trigger)} onChange={setBody} readOnly={readOnly} />
+      ) : null}
+    </div>
+  );
+}

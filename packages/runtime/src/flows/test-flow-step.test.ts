@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
+import { afterAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "../errors/domain-errors";
+import { createFlow } from "./create-flow";
+import { getFlowForEditor } from "./get-flow-for-editor";
+import { testFlowStep } from "./test-flow-step";
+import { updateFlowDraft } from "./update-flow-draft";
+
+// Tests that reach Xero live with the worker's suites (they need a connected sandbox organisation);
+// these cover what the editor relies on before any Xero call: the result is stored as the sample.
+const suffix = randomUUID().slice(0, 8);
+const user = await prisma.user.create({ data: { email: `test-step-${suffix}@example.test`, name: "Step tester" } });
+const workspace = await prisma.workspace.create({
+  data: { name: `Test step ${suffix}`, memberships: { create: { userId: user.id, role: "OWNER" } } },
+});
+const workspaceId = workspace.id;
+
+afterAll(async () => {
+  await prisma.workspace.delete({ where: { id: workspaceId } });
+  await prisma.user.delete({ where: { id: user.id } });
+});
+
+async function flowWithSteps(steps: Parameters<typeof updateFlowDraft>[0]["draft"]["steps"]) {
+  const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+  await updateFlowDraft({
+    workspaceId,
+    flowId,
+    draft: { schemaVersion: 1, trigger: { type: "webhook", config: {}, sample: { body: { name: "Ada" } } }, steps },
+  });
+  return flowId;
+}
+
+describe("testFlowStep", () => {
+  it("stores a step without a Xero organisation as a failed test naming the field", async () => {
+    const flowId = await flowWithSteps([{ key: "tracking", action: "xero.getTrackingCategories", input: {} }]);
+    const sample = await testFlowStep({ workspaceId, flowId, stepKey: "tracking" });
+    expect(sample.output).toBeNull();
+    expect(sample.error).toMatchObject({
+      field: "connectionId",
+      message: "Choose the Xero organisation this step uses.",
+    });
+    const { stepSamples } = await getFlowForEditor({ workspaceId, flowId });
+    expect(stepSamples.map((stored) => stored.stepKey)).toEqual(["tracking"]);
+  });
+
+  it("shows the resolved input even when the action refuses it", async () => {
+    const flowId = await flowWithSteps([
+      { key: "find", action: "xero.findContact", input: { Name: "{{trigger.body.name}}" } },
+    ]);
+    const sample = await testFlowStep({ workspaceId, flowId, stepKey: "find" });
+    expect(sample.input).toMatchObject({ Name: "Ada" });
+    expect(sample.error).not.toBeNull();
+  });
+
+  it("reports an unknown step as a failed test, not a crash", async () => {
+    const flowId = await flowWithSteps([]);
+    const sample = await testFlowStep({ workspaceId, flowId, stepKey: "missing" });
+    expect(sample.error).toMatchObject({ code: "unknown_step" });
+  });
+
+  it("treats another workspace's flow as not found", async () => {
+    const other = await prisma.workspace.create({ data: { name: `Other ${suffix}` } });
+    try {
+      const { id: flowId } = await createFlow({ workspaceId: other.id, userId: user.id });
+      await expect(testFlowStep({ workspaceId, flowId, stepKey: "a" })).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      await prisma.workspace.delete({ where: { id: other.id } });
+    }
+  });
+});
