@@ -10,12 +10,13 @@ import { registerDiscoveryRoutes } from "./identity/discovery-routes";
 import { registerTokenRoutes } from "./identity/token-routes";
 import { createStateSaver, readStateFile } from "./persistence/state-file";
 import { registerWebhookAdminRoutes } from "./webhooks/webhook-admin-routes";
-import { WebhookDelivery } from "./webhooks/webhook-delivery";
+import { WebhookDelivery, type WebhookDeliveryJson } from "./webhooks/webhook-delivery";
 
-/** What the state file holds: the identity service and the ledger, each as its own JSON. */
+/** What the state file holds: identity, ledger and webhooks, each as its own JSON. */
 interface SandboxStateJson {
   identity: IdentityJson;
   ledger: unknown;
+  webhooks?: WebhookDeliveryJson;
 }
 
 export interface Sandbox {
@@ -46,13 +47,17 @@ export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
   registerIdentityAdminRoutes(app, { identity, ledger });
   registerAccountingApi(app, { ledger, authenticate: identity.authenticate, config });
 
-  const webhooks = new WebhookDelivery(config);
+  const webhooks = new WebhookDelivery(config, saved?.webhooks);
   ledger.onChange((change) => webhooks.notify(change));
   registerWebhookAdminRoutes(app, { config, delivery: webhooks });
   app.addHook("onClose", async () => webhooks.flush());
 
   if (config.stateFile) {
-    const saver = createStateSaver(config.stateFile, () => ({ identity: identity.toJSON(), ledger: ledger.toJSON() }));
+    const saver = createStateSaver(config.stateFile, () => ({
+      identity: identity.toJSON(),
+      ledger: ledger.toJSON(),
+      webhooks: webhooks.toJSON(),
+    }));
     identity.store.onChange(() => saver.schedule());
     ledger.onChange(() => saver.schedule());
     // Not every ledger write is a webhook-worthy change (payments, items): save after any write.

@@ -23,6 +23,7 @@ describe("state file", () => {
     await createAccountingApi(minted.access_token, testClientSettings(first)).createContacts(tenantId, {
       contacts: [{ name }],
     });
+    await first.admin("PUT", "/sandbox/admin/webhooks", { url: "http://127.0.0.1:9/hooks", key: "hook-key" });
     await first.close();
     expect(existsSync(stateFile)).toBe(true);
     expect(readFileSync(stateFile, "utf8")).not.toContain(minted.refresh_token); // stored hashed
@@ -40,6 +41,8 @@ describe("state file", () => {
       expect(body.contacts?.map((contact) => contact.name)).toEqual([name]);
       const renewed = await refreshTokenSet(minted.refresh_token, settings);
       expect(renewed.refreshToken).toEqual(expect.any(String));
+      const webhooks = await second.admin<{ url: string | null }>("GET", "/sandbox/admin/webhooks");
+      expect(webhooks.url).toBe("http://127.0.0.1:9/hooks");
     } finally {
       await second.close();
     }

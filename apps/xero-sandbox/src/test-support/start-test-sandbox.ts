@@ -14,7 +14,7 @@ export const TEST_ADMIN_SECRET = "sandbox-test-admin-secret";
 export interface TestSandbox extends Sandbox {
   url: string;
   /** Calls an admin route with the admin secret. */
-  admin<T = unknown>(method: "GET" | "POST", path: string, body?: object): Promise<T>;
+  admin<T = unknown>(method: "GET" | "POST" | "PUT", path: string, body?: object): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): 
   return {
     ...sandbox,
     url,
-    async admin<T>(method: "GET" | "POST", path: string, body?: object): Promise<T> {
+    async admin<T>(method: "GET" | "POST" | "PUT", path: string, body?: object): Promise<T> {
       const response = await fetch(`${url}${path}`, {
         method,
         headers: {

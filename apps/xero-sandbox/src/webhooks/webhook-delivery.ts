@@ -22,6 +22,12 @@ export interface WebhookDeliveryRecord {
   attempts: number;
 }
 
+/** What survives a restart: the subscription (it may have been changed at run time) and the sequence. */
+export interface WebhookDeliveryJson {
+  subscription: WebhookSubscription;
+  nextSequence: number;
+}
+
 const RECEIVER_TIMEOUT_MS = 5_000; // Xero gives a receiver 5 seconds to answer
 const ATTEMPTS = 3;
 const KEPT_RECORDS = 100;
@@ -46,12 +52,24 @@ export class WebhookDelivery {
   readonly subscription: WebhookSubscription;
   private pending: WebhookEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private nextSequence = 1;
+  private nextSequence: number;
   private inFlight = new Set<Promise<void>>();
   private readonly records: WebhookDeliveryRecord[] = [];
 
-  constructor(private readonly config: Pick<SandboxConfig, "baseUrl" | "webhook">) {
-    this.subscription = { url: config.webhook.url, key: config.webhook.key };
+  constructor(
+    private readonly config: Pick<SandboxConfig, "baseUrl" | "webhook">,
+    saved?: WebhookDeliveryJson,
+  ) {
+    // A URL or key set in the environment wins over a saved one: the operator changed it.
+    this.subscription = {
+      url: config.webhook.url ?? saved?.subscription.url ?? null,
+      key: config.webhook.key ?? saved?.subscription.key ?? null,
+    };
+    this.nextSequence = saved?.nextSequence ?? 1;
+  }
+
+  toJSON(): WebhookDeliveryJson {
+    return { subscription: { ...this.subscription }, nextSequence: this.nextSequence };
   }
 
   /** Queues a ledger change; dropped when no webhook is subscribed. */
