@@ -11,8 +11,11 @@ export function ensureDependencies(log) {
   const marker = path.join(root, "node_modules", ".package-lock.json");
   const lock = path.join(root, "package-lock.json");
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  log("installing dependencies (npm ci)…");
-  const result = spawnSync("npm", ["ci", "--no-fund", "--no-audit"], { cwd: root, stdio: "inherit" });
+  log("installing dependencies…");
+  // `npm ci` first; npm 11 may refuse a lock that lacks other platforms' optional packages, and
+  // `npm install` installs the same pinned versions from it.
+  const install = (args) => spawnSync("npm", [...args, "--no-fund", "--no-audit"], { cwd: root, stdio: "inherit" });
+  const result = install(["ci"]).status === 0 ? { status: 0 } : install(["install"]);
   if (result.status !== 0) {
     console.error("npm ci failed; fix the error above and run the command again.");
     process.exit(1);
