@@ -60,6 +60,9 @@ const maintenance = new Worker(
 );
 for (const worker of [runs, schedules, maintenance])
   worker.on("error", (error) => log(`queue error: ${error.message}`));
+runs.on("completed", (job, status) => {
+  if (env.WORKER_LOG_RUNS) log(`run ${job.data.runId} ${status}`);
+});
 runs.on("failed", (job, error) => {
   if (job && error.name !== "DelayedError")
     log(`run ${job.data.runId} attempt ${job.attemptsMade} failed: ${error.message}`);

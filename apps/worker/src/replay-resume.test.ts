@@ -50,7 +50,7 @@ it("a run failed at step 2 of 3 by a Xero validation error, resumed after the da
     ["invoice", "SUCCEEDED"],
     ["payment", "FAILED"],
   ]);
-  expect((failed.steps[1]?.error as { message: string }).message).toMatch(
+  expect((failed.steps[1]?.error as { message?: string } | undefined)?.message).toMatch(
     /Invoice not of valid status for creation of a payment/,
   );
 

@@ -46,7 +46,7 @@ export async function executeRun(attempt: RunAttempt, deps: ExecuteRunDeps): Pro
       steps: { where: { status: "SUCCEEDED" }, select: { stepKey: true, output: true } },
     },
   });
-  if (!run || !run.flowVersion || !["QUEUED", "RUNNING"].includes(run.status)) {
+  if (!run?.flowVersion || !["QUEUED", "RUNNING"].includes(run.status)) {
     return { kind: "finished", status: "NOT_RUNNABLE" };
   }
 

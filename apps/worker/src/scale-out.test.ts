@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
+import type { FlowDefinition } from "@ledgerflow/engine";
+import { runFlowNow } from "@ledgerflow/runtime";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eventually } from "./testing/app-processes";
+import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { type System, startSystem } from "./testing/system";
+import { xeroGet } from "./testing/xero-reads";
+
+// How users scale out: more worker processes on the same Redis. Xero's limits are lifted here (in
+// the sandbox and in our limiter) because this is about sharing work, not about pacing.
+let system: System;
+beforeAll(async () => {
+  system = await startSystem({
+    workers: 2,
+    sandbox: {
+      rateLimits: { concurrentPerTenant: null, perMinutePerTenant: null, perDayPerTenant: null, appPerMinute: null },
+    },
+    env: {
+      WORKER_LOG_RUNS: "true",
+      WORKER_CONCURRENCY: "8",
+      XERO_LIMIT_CONCURRENT: "0",
+      XERO_LIMIT_PER_MINUTE: "0",
+      XERO_LIMIT_PER_DAY: "0",
+      XERO_LIMIT_APP_PER_MINUTE: "0",
+    },
+  });
+}, 90_000);
+afterAll(() => system?.stop());
+
+it("two workers share 200 runs: each run executes exactly once and both do work", async () => {
+  const { user, workspace } = await seedWorkspace();
+  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
+  const batch = `SCALE-${randomUUID().slice(0, 6)}`;
+  const definition = {
+    schemaVersion: 1,
+    trigger: { type: "manual", config: {} },
+    steps: [
+      {
+        key: "contact",
+        action: "xero.upsertContact",
+        connectionId: connection.id,
+        input: { Name: "{{trigger.body.name}}", AccountNumber: batch },
+      },
+    ],
+  } as FlowDefinition;
+  const flow = await seedEnabledFlow({ workspaceId: workspace.id, userId: user.id, definition });
+
+  const runIds: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const { runId } = await runFlowNow({
+      workspaceId: workspace.id,
+      flowId: flow.id,
+      body: { name: `${batch} #${i}` },
+    });
+    runIds.push(runId);
+  }
+  await eventually(
+    async () =>
+      (await prisma.run.count({ where: { flowId: flow.id, workspaceId: workspace.id, status: "SUCCEEDED" } })) === 200,
+    { timeoutMs: 120_000, intervalMs: 250, what: "all 200 runs to succeed" },
+  );
+
+  const steps = await prisma.stepRun.findMany({ where: { workspaceId: workspace.id, runId: { in: runIds } } });
+  expect(steps).toHaveLength(200);
+  expect(steps.every((step) => step.attempts === 1 && step.status === "SUCCEEDED")).toBe(true);
+
+  const finishedBy = system.workers.map(
+    (worker) => runIds.filter((id) => worker.output().includes(`run ${id} SUCCEEDED`)).length,
+  );
+  expect(finishedBy[0]! + finishedBy[1]!).toBe(200);
+  expect(finishedBy[0]).toBeGreaterThan(0);
+  expect(finishedBy[1]).toBeGreaterThan(0);
+
+  const where = encodeURIComponent(`AccountNumber=="${batch}"`);
+  let contacts = 0;
+  for (let page = 1; ; page++) {
+    const body = await xeroGet<{ Contacts: unknown[] }>(
+      system,
+      connection.tenantId,
+      `/Contacts?where=${where}&page=${page}`,
+    );
+    contacts += body.Contacts.length;
+    if (body.Contacts.length < 100) break;
+  }
+  expect(contacts).toBe(200);
+}, 180_000);

@@ -1,0 +1,48 @@
+import { prisma } from "@ledgerflow/db";
+import type { FlowDefinition } from "@ledgerflow/engine";
+import { armSchedule, disableFlow } from "@ledgerflow/runtime";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eventually } from "./testing/app-processes";
+import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { type System, startSystem } from "./testing/system";
+
+let system: System;
+beforeAll(async () => {
+  system = await startSystem({ workers: 1 });
+}, 60_000);
+afterAll(() => system?.stop());
+
+it("a schedule fires at its times, each run carrying its scheduled time, and stops when switched off", async () => {
+  const { user, workspace } = await seedWorkspace();
+  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
+  const definition = {
+    schemaVersion: 1,
+    trigger: { type: "schedule", config: { mode: "interval", everySeconds: 3600, timezone: "Pacific/Auckland" } },
+    steps: [{ key: "tracking", action: "xero.getTrackingCategories", connectionId: connection.id, input: {} }],
+  } as FlowDefinition;
+  const flow = await seedEnabledFlow({ workspaceId: workspace.id, userId: user.id, definition });
+  // Users get at most one run a minute; the test re-arms the same scheduler every 2 s to watch it fire.
+  await armSchedule(flow, { mode: "interval", everySeconds: 2, timezone: "Pacific/Auckland" });
+
+  const runs = await eventually(
+    async () => {
+      const found = await prisma.run.findMany({
+        where: { workspaceId: workspace.id, flowId: flow.id, status: "SUCCEEDED" },
+        orderBy: { createdAt: "asc" },
+      });
+      return found.length >= 3 ? found : undefined;
+    },
+    { timeoutMs: 30_000, what: "three scheduled runs" },
+  );
+  expect(runs.every((run) => run.source === "SCHEDULE")).toBe(true);
+  const times = runs.map((run) => Date.parse((run.trigger as { scheduledAt: string }).scheduledAt));
+  for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(2_000);
+
+  await disableFlow({ workspaceId: workspace.id, flowId: flow.id });
+  const countAfterOff = await prisma.run.count({ where: { workspaceId: workspace.id, flowId: flow.id } });
+  await new Promise((resolve) => setTimeout(resolve, 4_500));
+  // At most one firing already in flight when it was switched off; then nothing.
+  expect(await prisma.run.count({ where: { workspaceId: workspace.id, flowId: flow.id } })).toBeLessThanOrEqual(
+    countAfterOff + 1,
+  );
+}, 90_000);
