@@ -46,8 +46,10 @@ function findPaymentAccount(books: OrganisationBooks, input: PaymentInput) {
 export function createPayment(books: OrganisationBooks, input: PaymentInput, now = new Date()): Saved<PaymentRecord> {
   const reference = input.Invoice?.InvoiceID ?? input.Invoice?.InvoiceNumber ?? input.InvoiceNumber;
   if (!reference) throw new XeroValidationError(["An Invoice or Credit Note must be specified for a payment."]);
-  const invoice = findInvoice(books, reference);
-  if (!invoice) throw new XeroValidationError([`Invoice ${reference} could not be found.`]);
+  const found = findInvoice(books, reference);
+  if (!found) throw new XeroValidationError([`Invoice ${reference} could not be found.`]);
+  // Records are replaced, never changed in place: the ledger's draft shares them with the live books.
+  const invoice = { ...found, Payments: [...found.Payments] };
   const account = findPaymentAccount(books, input);
   if (invoice.Status !== "AUTHORISED") {
     throw new XeroValidationError(["Invoice not of valid status for creation of a payment"]);
@@ -98,6 +100,7 @@ export function createPayment(books: OrganisationBooks, input: PaymentInput, now
     invoice.FullyPaidOnDate = date;
   }
   invoice.UpdatedDateUTC = updated;
+  books.invoices[books.invoices.indexOf(found)] = invoice;
   return {
     record: payment,
     changes: [{ resource: "INVOICE", resourceId: invoice.InvoiceID, eventType: "UPDATE" }],

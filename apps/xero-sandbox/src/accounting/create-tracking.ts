@@ -32,14 +32,16 @@ export function createTrackingOption(
   categoryId: string,
   input: z.infer<typeof trackingNameInputSchema>,
 ): Saved<TrackingOptionRecord> {
-  const category = books.trackingCategories.find(
+  const index = books.trackingCategories.findIndex(
     (candidate) => candidate.TrackingCategoryID === categoryId.toLowerCase(),
   );
+  const category = books.trackingCategories[index];
   if (!category) throw new XeroNotFoundError();
   if (category.Options.some((option) => option.Name.toLowerCase() === input.Name.toLowerCase())) {
     throw new XeroValidationError(["For each specified tracking option the name must be unique."]);
   }
   const option: TrackingOptionRecord = { TrackingOptionID: randomUUID(), Name: input.Name, Status: "ACTIVE" };
-  category.Options.push(option);
+  // Records are replaced, never changed in place: the ledger's draft shares them with the live books.
+  books.trackingCategories[index] = { ...category, Options: [...category.Options, option] };
   return { record: option, changes: [] };
 }

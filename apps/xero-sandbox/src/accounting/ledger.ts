@@ -61,14 +61,25 @@ export class Ledger {
   }
 
   /**
-   * Runs `change` on a copy of the tenant's books and keeps the copy only when it says so, then
-   * tells listeners what changed. Callers validate before they mutate, but the copy makes a
-   * rejected batch leave nothing behind.
+   * Runs `change` on a draft of the tenant's books and keeps the draft only when it says so, then
+   * tells listeners what changed, so a rejected batch leaves nothing behind. The draft copies the
+   * record lists, not the records (a write stays cheap however large the books grow): writers
+   * replace a record they change instead of changing it in place.
    */
   write<T>(tenantId: string, change: (books: OrganisationBooks) => LedgerWrite<T>): T {
     const current = this.tenants.get(tenantId);
     if (!current) throw new Error(`Unknown tenant ${tenantId}`);
-    const draft = structuredClone(current);
+    const draft: OrganisationBooks = {
+      ...current,
+      currencies: [...current.currencies],
+      accounts: [...current.accounts],
+      taxRates: [...current.taxRates],
+      trackingCategories: [...current.trackingCategories],
+      items: [...current.items],
+      contacts: [...current.contacts],
+      invoices: [...current.invoices],
+      payments: [...current.payments],
+    };
     const { commit, result, changes } = change(draft);
     if (commit) {
       this.tenants.set(tenantId, draft);

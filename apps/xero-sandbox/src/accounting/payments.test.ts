@@ -182,6 +182,22 @@ describe("Payments", () => {
     expect((await readInvoice(invoice.InvoiceID)).AmountDue).toBe(100);
   });
 
+  it("saves nothing of a batch with a bad payment by default (summarizeErrors)", async () => {
+    const invoice = await invoiceFor115();
+    const batch = await xeroCall(
+      "createPayments",
+      xero.createPayments(nz, {
+        payments: [
+          { invoice: { invoiceID: invoice.InvoiceID }, account: { code: "090" }, amount: 15 },
+          { invoice: { invoiceID: invoice.InvoiceID }, account: { code: "090" }, amount: 500 },
+        ],
+      }),
+    );
+    expect(batch.status).toBe(400);
+    expect(validationMessages(batch.data)).toEqual(["Payment amount exceeds the amount outstanding on this document"]);
+    expect(await readInvoice(invoice.InvoiceID)).toMatchObject({ AmountDue: 115, AmountPaid: 0, Payments: [] });
+  });
+
   it("lists and gets payments, and 404s an unknown one", async () => {
     const invoice = await invoiceFor115();
     const created = await xeroCall(

@@ -157,9 +157,13 @@ function buildInvoice(
   if (dueDate) invoice.DueDate = dueDate;
   if (existing?.FullyPaidOnDate) invoice.FullyPaidOnDate = existing.FullyPaidOnDate;
 
-  const customer = books.contacts.find((candidate) => candidate.ContactID === invoice.Contact.ContactID);
-  if (customer && type === "ACCREC") customer.IsCustomer = true;
-  if (customer && type === "ACCPAY") customer.IsSupplier = true;
+  // Records are replaced, never changed in place: the ledger's draft shares them with the live books.
+  const customerIndex = books.contacts.findIndex((candidate) => candidate.ContactID === invoice.Contact.ContactID);
+  const customer = books.contacts[customerIndex];
+  if (customer) {
+    books.contacts[customerIndex] =
+      type === "ACCREC" ? { ...customer, IsCustomer: true } : { ...customer, IsSupplier: true };
+  }
 
   changes.push({ resource: "INVOICE", resourceId: invoice.InvoiceID, eventType: existing ? "UPDATE" : "CREATE" });
   return { record: invoice, changes };
