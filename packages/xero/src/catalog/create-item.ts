@@ -77,7 +77,7 @@ export const createItem = defineXeroAction<Record<string, unknown>, XeroRecord>(
   outputSample: sampleItem,
   scopes: { classic: ["accounting.settings"], granular: ["accounting.settings"] },
   async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput);
+    const input = parseStepInput(inputSchema, rawInput, fields);
     const item: Item = {
       code: input.Code,
       name: input.Name,

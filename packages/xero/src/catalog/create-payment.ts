@@ -84,7 +84,7 @@ export const createPayment = defineXeroAction<Record<string, unknown>, XeroRecor
   outputSample: samplePayment,
   scopes: { classic: ["accounting.transactions"], granular: ["accounting.payments"] },
   async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput);
+    const input = parseStepInput(inputSchema, rawInput, fields);
     const payment = {
       invoice: input.InvoiceID ? { invoiceID: input.InvoiceID } : { invoiceNumber: input.InvoiceNumber },
       account: input.AccountID ? { accountID: input.AccountID } : { code: input.AccountCode },

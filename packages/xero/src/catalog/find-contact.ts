@@ -20,7 +20,7 @@ export const findContact = defineXeroAction<Record<string, unknown>, { found: bo
   outputSample: { found: true, ...sampleContact },
   scopes: { classic: ["accounting.contacts.read"], granular: ["accounting.contacts.read"] },
   async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput);
+    const input = parseStepInput(inputSchema, rawInput, fields);
     const contact = await findContactBy(ctx.client, input, ctx.signal);
     if (contact) return { found: true, ...contact };
     if (input.ifNotFound === "continue") return { found: false };

@@ -56,7 +56,7 @@ export const findItems = defineXeroAction<Record<string, unknown>, FindItemsOutp
   outputSample: { found: true, count: 1, items: [sampleItem], ...sampleItem },
   scopes: { classic: ["accounting.settings.read"], granular: ["accounting.settings.read"] },
   async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput);
+    const input = parseStepInput(inputSchema, rawInput, fields);
     const where = input.find === "byCode" && input.Code ? `Code==${whereLiteral(input.Code)}` : undefined;
     // GET /Items is not paginated: one answer holds every item.
     const body = await callXero(

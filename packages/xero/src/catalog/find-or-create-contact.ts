@@ -34,7 +34,7 @@ export const findOrCreateContact = defineXeroAction<Record<string, unknown>, { c
   outputSample: { created: false, ...sampleContact },
   scopes: { classic: ["accounting.contacts"], granular: ["accounting.contacts"] },
   async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput);
+    const input = parseStepInput(inputSchema, rawInput, fields);
     const existing = await findContactBy(ctx.client, input, ctx.signal);
     if (existing) return { created: false, ...existing };
     try {

@@ -28,7 +28,7 @@ export const getTrackingCategories = defineXeroAction<Record<string, unknown>, {
   outputSample: { count: 1, items: [sampleTrackingCategory] },
   scopes: { classic: ["accounting.settings.read"], granular: ["accounting.settings.read"] },
   async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput);
+    const input = parseStepInput(inputSchema, rawInput, fields);
     const body = await callXero(
       ctx.client,
       (accounting) =>

@@ -154,7 +154,7 @@ export function invoiceAction(
     fields,
     outputSample: type === "ACCREC" ? sampleInvoice : { ...sampleInvoice, Type: "ACCPAY", InvoiceNumber: "SUP-881" },
     async run(ctx, rawInput) {
-      const input = parseStepInput(inputSchema, rawInput);
+      const input = parseStepInput(inputSchema, rawInput, fields);
       const body = await callXero(
         ctx.client,
         (accounting) =>

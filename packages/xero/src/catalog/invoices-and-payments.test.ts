@@ -158,9 +158,25 @@ describe("xero.createInvoice", () => {
     expect(matches.body.invoices).toHaveLength(1);
   });
 
-  it("refuses a step without lines before calling Xero", async () => {
-    const error = await stepErrorOf(runAction(createInvoice, client, { ContactName: "Bayside Club", LineItems: [] }));
-    expect(error).toMatchObject({ code: "invalid_input", field: "LineItems" });
+  it("refuses a step without lines, or with a line that is not a number, before calling Xero", async () => {
+    const empty = await stepErrorOf(runAction(createInvoice, client, { ContactName: "Bayside Club", LineItems: [] }));
+    expect(empty).toMatchObject({
+      code: "invalid_input",
+      field: "LineItems",
+      message: "Line items: needs at least one line",
+    });
+
+    const notANumber = await stepErrorOf(
+      runAction(createInvoice, client, {
+        ContactName: "Bayside Club",
+        LineItems: [{ Description: "Tea" }, { Description: "Cake", UnitAmount: "four" }],
+      }),
+    );
+    expect(notANumber).toMatchObject({
+      code: "invalid_input",
+      field: "LineItems[1].UnitAmount",
+      message: "Unit price (Line items, row 2): must be a number",
+    });
   });
 });
 

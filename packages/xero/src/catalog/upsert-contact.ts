@@ -38,7 +38,7 @@ export const upsertContact = defineXeroAction<Record<string, unknown>, XeroRecor
   outputSample: sampleContact,
   scopes: { classic: ["accounting.contacts"], granular: ["accounting.contacts"] },
   async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput);
+    const input = parseStepInput(inputSchema, rawInput, fields);
     const body = await callXero(
       ctx.client,
       (accounting) =>
