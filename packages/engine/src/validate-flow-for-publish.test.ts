@@ -76,12 +76,12 @@ describe("validateFlowDefinitionForPublish", () => {
       {
         stepKey: "invoice",
         field: "LineItems[].UnitAmount",
-        message: "Unit price is required: enter a value or map one",
+        message: "Unit price (Line items, every row) is required: enter a value or map one",
       },
       {
         stepKey: "invoice_fixed",
         field: "LineItems[1].UnitAmount",
-        message: "Unit price is required: enter a value or map one",
+        message: "Unit price (Line items, row 2) is required: enter a value or map one",
       },
     ]);
   });
@@ -125,7 +125,7 @@ describe("validateFlowDefinitionForPublish", () => {
       {
         stepKey: "invoice",
         field: "LineItems[0].UnitAmount",
-        message: 'Unit price must be a number like 12.50, but got "ten"',
+        message: 'Unit price (Line items, row 1) must be a number like 12.50, but got "ten"',
       },
     ]);
   });

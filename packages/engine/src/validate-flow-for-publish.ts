@@ -45,8 +45,9 @@ export function validateFlowDefinitionForPublish(definition: FlowDefinition, cat
       const message = referenceProblem(reference, index, stepIndex);
       if (message) problems.push({ stepKey: step.key, field: fieldOf(reference.at), message });
     }
-    for (const problem of fieldProblems(step.input, action.fields, []))
+    for (const problem of fieldProblems(step.input, action.fields, [], "")) {
       problems.push({ stepKey: step.key, ...problem });
+    }
     return problems;
   });
 }
@@ -78,8 +79,16 @@ interface FieldProblem {
   message: string;
 }
 
-/** Required fields left empty and fixed values a field cannot take, in one record of fields. */
-function fieldProblems(record: unknown, fields: readonly FieldSpec[], at: (string | number)[]): FieldProblem[] {
+/**
+ * Required fields left empty and fixed values a field cannot take, in one record of fields; `where`
+ * names the record in messages, e.g. " (Line items, row 2)".
+ */
+function fieldProblems(
+  record: unknown,
+  fields: readonly FieldSpec[],
+  at: (string | number)[],
+  where: string,
+): FieldProblem[] {
   // A whole record mapped from data (`"map": "{{line}}"`) is only known at run time.
   if (!isPlainObject(record)) return [];
   const values = record;
@@ -89,28 +98,33 @@ function fieldProblems(record: unknown, fields: readonly FieldSpec[], at: (strin
     const path = formatFieldPath([...at, field.name]);
     if (isUnset(value)) {
       if (field.default === undefined && isRequired(field, values, fields)) {
-        problems.push({ field: path, message: `${field.label} is required: enter a value or map one` });
+        problems.push({ field: path, message: `${field.label}${where} is required: enter a value or map one` });
       }
       continue;
     }
     if (field.type === "list" && field.itemFields) {
-      problems.push(...listItemProblems(value, field.itemFields, [...at, field.name]));
+      problems.push(...listItemProblems(value, field, [...at, field.name]));
       continue;
     }
     if (isFixed(value)) {
       const coerced = coerceFieldValue(value, field);
-      if (!coerced.ok) problems.push({ field: path, message: `${field.label} ${coerced.reason}` });
+      if (!coerced.ok) problems.push({ field: path, message: `${field.label}${where} ${coerced.reason}` });
     }
   }
   return problems;
 }
 
-function listItemProblems(value: unknown, itemFields: FieldSpec[], at: (string | number)[]): FieldProblem[] {
-  // `[]` stands for "each mapped item": the problem is in the one `map` every item shares.
-  if (isEachMapping(value))
-    return fieldProblems(readOwn(value, "map"), itemFields, [...at.slice(0, -1), `${at.at(-1)}[]`]);
+function listItemProblems(value: unknown, list: FieldSpec, at: (string | number)[]): FieldProblem[] {
+  const itemFields = list.itemFields ?? [];
+  if (isEachMapping(value)) {
+    // `[]` stands for "each mapped item": the problem is in the one `map` every item shares.
+    const eachAt = [...at.slice(0, -1), `${at.at(-1)}[]`];
+    return fieldProblems(readOwn(value, "map"), itemFields, eachAt, ` (${list.label}, every row)`);
+  }
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => fieldProblems(item, itemFields, [...at, index]));
+  return value.flatMap((item, index) =>
+    fieldProblems(item, itemFields, [...at, index], ` (${list.label}, row ${index + 1})`),
+  );
 }
 
 /** Required, or required by another field's fixed value (a mapped condition is only known at run time). */

@@ -103,6 +103,12 @@ describe("coercion", () => {
     });
   });
 
+  it("leaves out an empty optional list", () => {
+    const fields: FieldSpec[] = [{ name: "Tags", label: "Tags", type: "list" }];
+    expect(validateStepInput({ Tags: [] }, fields)).toEqual({ ok: true, input: {} });
+    expect(validateStepInput({ Tags: ["a", 1] }, fields)).toEqual({ ok: true, input: { Tags: ["a", 1] } });
+  });
+
   it("treats a single record given for a list as a list of one", () => {
     const result = validateStepInput({ ContactName: "A", LineItems: { UnitAmount: "3" } }, invoiceFields);
     expect(result.ok && result.input.LineItems).toEqual([{ Quantity: 1, UnitAmount: 3 }]);

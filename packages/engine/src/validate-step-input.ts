@@ -68,8 +68,10 @@ function validateRecord(record: PlainObject, fields: readonly FieldSpec[], locat
       continue;
     }
     const value = field.type === "list" ? validateList(coerced.value as unknown[], field, at, location) : coerced.value;
-    if (field.type === "list" && (value as unknown[]).length === 0 && isRequired(field, values)) {
-      report(location, at, `${field.label}${where} needs at least one entry`, "was empty");
+    if (Array.isArray(value) && value.length === 0) {
+      // An empty list is an empty field: left out, unless the field is required.
+      if (isRequired(field, values))
+        report(location, at, `${field.label}${where} needs at least one entry`, "was empty");
       continue;
     }
     defineOwn(cleaned, field.name, value);
