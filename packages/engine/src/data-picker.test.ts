@@ -116,8 +116,8 @@ describe("listDataReferences", () => {
     });
     expect(groups.map(({ key, title, fromExample }) => ({ key, title, fromExample }))).toEqual([
       { key: "trigger", title: "Trigger", fromExample: false },
-      { key: "find_contact", title: "1. find_contact", fromExample: false },
-      { key: "invoice", title: "2. invoice", fromExample: true },
+      { key: "find_contact", title: "1. Find or create contact", fromExample: false },
+      { key: "invoice", title: "2. Create invoice", fromExample: true },
     ]);
     expect(groups[1]?.references.map((reference) => [reference.template, reference.preview])).toEqual([
       ["{{steps.find_contact.ContactID}}", "c-42"],

@@ -24,7 +24,7 @@ export interface DataReference {
 export interface DataPickerGroup {
   /** `trigger`, a step key, or an `$each` item name. */
   key: string;
-  /** `Trigger`, `2. find_contact`, or `Each line`. */
+  /** `Trigger`, `2. Find or create contact` (position and action), or `Each line`. */
   title: string;
   /** Whether the values come from a real event/test, or from the action's example output. */
   fromExample: boolean;
@@ -63,7 +63,7 @@ export function listDataReferences(options: DataPickerOptions): DataPickerGroup[
     if (!Object.hasOwn(steps, step.key)) return;
     groups.push({
       key: step.key,
-      title: `${index + 1}. ${step.key}`,
+      title: `${index + 1}. ${options.catalog.get(step.action)?.title ?? step.key}`,
       fromExample: examples.has(step.key),
       references: flatten(readOwn(steps, step.key), ["steps", step.key], limit),
     });
