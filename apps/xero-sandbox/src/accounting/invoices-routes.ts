@@ -23,6 +23,8 @@ const INVOICE_FIELDS = [
   "Contact.Name",
 ];
 
+const unitDecimals = (query: Record<string, unknown>) => (String(query.unitdp) === "4" ? 4 : 2);
+
 const failedInvoice = (input: object, messages: string[]) => ({
   ...input,
   HasErrors: true,
@@ -66,11 +68,11 @@ export const invoicesRoutes: AccountingRoute[] = [
     method: "PUT",
     url: "/Invoices",
     scopes: ENDPOINT_SCOPES.invoicesWrite,
-    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
+    handle: ({ ledger, tenantId, body, query, summarizeErrors }) =>
       writeAnswer(
         writeBatch(ledger, tenantId, batchElements(body, "Invoices"), {
           schema: invoiceInputSchema,
-          save: (books, input) => createInvoice(books, input),
+          save: (books, input) => createInvoice(books, input, { unitDecimals: unitDecimals(query) }),
           failed: failedInvoice,
           summarizeErrors,
         }),
@@ -81,11 +83,11 @@ export const invoicesRoutes: AccountingRoute[] = [
     method: "POST",
     url: "/Invoices",
     scopes: ENDPOINT_SCOPES.invoicesWrite,
-    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
+    handle: ({ ledger, tenantId, body, query, summarizeErrors }) =>
       writeAnswer(
         writeBatch(ledger, tenantId, batchElements(body, "Invoices"), {
           schema: invoiceInputSchema,
-          save: (books, input) => upsertInvoice(books, input),
+          save: (books, input) => upsertInvoice(books, input, { unitDecimals: unitDecimals(query) }),
           failed: failedInvoice,
           summarizeErrors,
         }),
@@ -96,11 +98,11 @@ export const invoicesRoutes: AccountingRoute[] = [
     method: "POST",
     url: "/Invoices/:InvoiceID",
     scopes: ENDPOINT_SCOPES.invoicesWrite,
-    handle: ({ ledger, tenantId, body, params }) =>
+    handle: ({ ledger, tenantId, body, query, params }) =>
       writeAnswer(
         writeBatch(ledger, tenantId, batchElements(body, "Invoices").slice(0, 1), {
           schema: invoiceInputSchema,
-          save: (books, input) => updateInvoice(books, params.InvoiceID!, input),
+          save: (books, input) => updateInvoice(books, params.InvoiceID!, input, { unitDecimals: unitDecimals(query) }),
           failed: failedInvoice,
           summarizeErrors: true,
         }),

@@ -127,6 +127,23 @@ describe("Invoice totals, as Xero computes them", () => {
     expect(invoice.LineItems[0]).toMatchObject({ TaxType: "NONE", TaxAmount: 0 });
   });
 
+  it("rounds unit amounts to 2 decimals unless unitdp=4", async () => {
+    const invoice = {
+      type: Invoice.TypeEnum.ACCREC,
+      contact: { name: unique("Unit decimals") },
+      lineAmountTypes: LineAmountTypes.NoTax,
+      lineItems: [{ description: "Metered", quantity: 3, unitAmount: 10.125, accountCode: "200" }],
+    };
+    const twoDp = await createOk(invoice);
+    expect(twoDp.LineItems[0]).toMatchObject({ UnitAmount: 10.13, LineAmount: 30.39 });
+
+    const fourDp = await xeroCall("createInvoices", xero.createInvoices(nz, { invoices: [invoice] }, undefined, 4));
+    expect((fourDp.data as { Invoices: WireInvoice[] }).Invoices[0]!.LineItems[0]).toMatchObject({
+      UnitAmount: 10.125,
+      LineAmount: 30.38, // 30.375, rounded half away from zero
+    });
+  });
+
   it("uses the organisation's own currency and tax rates (UK: GBP, VAT 20%)", async () => {
     const invoice = await createOk(
       {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { decimalInput, guidInput, optionalText } from "./input-fields";
-import { lineTotals } from "./invoice-totals";
+import { lineTotals, roundMoney } from "./invoice-totals";
 import type {
   InvoiceType,
   LineAmountType,
@@ -83,7 +83,7 @@ function resolveTracking(
 export function resolveLineItems(
   books: OrganisationBooks,
   inputs: LineItemInput[],
-  context: { type: InvoiceType; amountType: LineAmountType; requireAccount: boolean },
+  context: { type: InvoiceType; amountType: LineAmountType; requireAccount: boolean; unitDecimals: 2 | 4 },
   messages: string[],
 ): LineItemRecord[] {
   return inputs.map((input) => {
@@ -113,8 +113,9 @@ export function resolveLineItems(
     if (discountRate !== undefined && (discountRate < 0 || discountRate > 100)) {
       messages.push("Discount rate must be between 0 and 100.");
     }
-    const quantity = input.Quantity ?? 1;
-    const unitAmount = input.UnitAmount ?? details?.UnitPrice ?? 0;
+    // Xero keeps quantities to 4 decimals and unit amounts to 2 (4 with `unitdp=4`).
+    const quantity = roundMoney(input.Quantity ?? 1, 4);
+    const unitAmount = roundMoney(input.UnitAmount ?? details?.UnitPrice ?? 0, context.unitDecimals);
     const totals = lineTotals(
       { Quantity: quantity, UnitAmount: unitAmount, DiscountRate: discountRate, taxRate: taxRate?.EffectiveRate ?? 0 },
       context.amountType,

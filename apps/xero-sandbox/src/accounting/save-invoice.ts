@@ -30,6 +30,12 @@ export const invoiceInputSchema = z.object({
 
 export type InvoiceInput = z.infer<typeof invoiceInputSchema>;
 
+export interface InvoiceWriteOptions {
+  now?: Date;
+  /** Xero's `unitdp` query: unit amounts keep 4 decimals when it is 4, else they are rounded to 2. */
+  unitDecimals?: 2 | 4;
+}
+
 const CREATE_STATUSES: InvoiceStatus[] = ["DRAFT", "SUBMITTED", "AUTHORISED"];
 /** Which status each status may move to through an update. */
 const NEXT_STATUSES: Record<InvoiceStatus, InvoiceStatus[]> = {
@@ -61,7 +67,7 @@ function buildInvoice(
   books: OrganisationBooks,
   input: InvoiceInput,
   existing: InvoiceRecord | undefined,
-  now: Date,
+  { now = new Date(), unitDecimals = 2 }: InvoiceWriteOptions,
 ): Saved<InvoiceRecord> {
   const messages: string[] = [];
   const changes: Change[] = [];
@@ -94,7 +100,7 @@ function buildInvoice(
   const lineInputs: LineItemInput[] | undefined =
     input.LineItems ?? (input.LineAmountTypes ? existing?.LineItems : undefined);
   const lineItems = lineInputs
-    ? resolveLineItems(books, lineInputs, { type, amountType, requireAccount }, messages)
+    ? resolveLineItems(books, lineInputs, { type, amountType, requireAccount, unitDecimals }, messages)
     : (existing?.LineItems ?? []);
   if (!lineInputs && requireAccount && lineItems.some((line) => !line.AccountCode)) {
     messages.push("Account code must be specified for all line items on an approved document.");
@@ -186,8 +192,12 @@ export function findInvoice(books: OrganisationBooks, idOrNumber: string): Invoi
 }
 
 /** PUT /Invoices: create only. */
-export function createInvoice(books: OrganisationBooks, input: InvoiceInput, now = new Date()): Saved<InvoiceRecord> {
-  return store(books, buildInvoice(books, { ...input, InvoiceID: undefined }, undefined, now));
+export function createInvoice(
+  books: OrganisationBooks,
+  input: InvoiceInput,
+  options: InvoiceWriteOptions = {},
+): Saved<InvoiceRecord> {
+  return store(books, buildInvoice(books, { ...input, InvoiceID: undefined }, undefined, options));
 }
 
 /** POST /Invoices/{InvoiceID}: update that invoice. */
@@ -195,24 +205,28 @@ export function updateInvoice(
   books: OrganisationBooks,
   idOrNumber: string,
   input: InvoiceInput,
-  now = new Date(),
+  options: InvoiceWriteOptions = {},
 ): Saved<InvoiceRecord> {
   const existing = findInvoice(books, idOrNumber);
   if (!existing) throw new XeroNotFoundError();
-  return store(books, buildInvoice(books, input, existing, now));
+  return store(books, buildInvoice(books, input, existing, options));
 }
 
 /** POST /Invoices: update by InvoiceID, else by InvoiceNumber, else create. */
-export function upsertInvoice(books: OrganisationBooks, input: InvoiceInput, now = new Date()): Saved<InvoiceRecord> {
+export function upsertInvoice(
+  books: OrganisationBooks,
+  input: InvoiceInput,
+  options: InvoiceWriteOptions = {},
+): Saved<InvoiceRecord> {
   if (input.InvoiceID) {
     const existing = findInvoice(books, input.InvoiceID);
     if (!existing) throw new XeroValidationError([`Invoice with InvoiceID ${input.InvoiceID} could not be found.`]);
-    return store(books, buildInvoice(books, input, existing, now));
+    return store(books, buildInvoice(books, input, existing, options));
   }
   const byNumber = input.InvoiceNumber
     ? books.invoices.find(
         (invoice) => invoice.InvoiceNumber === input.InvoiceNumber && (!input.Type || invoice.Type === input.Type),
       )
     : undefined;
-  return store(books, buildInvoice(books, input, byNumber, now));
+  return store(books, buildInvoice(books, input, byNumber, options));
 }
