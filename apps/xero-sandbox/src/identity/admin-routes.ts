@@ -24,8 +24,14 @@ const revokeGrantsSchema = z
   .refine((body) => body.refreshToken || body.tenantId, { message: "give refreshToken or tenantId" });
 
 const expireTokensSchema = z
-  .object({ tenantId: z.string().min(1).optional(), grantId: z.string().min(1).optional() })
-  .refine((body) => body.tenantId || body.grantId, { message: "give tenantId or grantId" });
+  .object({
+    tenantId: z.string().min(1).optional(),
+    connectionId: z.string().min(1).optional(),
+    grantId: z.string().min(1).optional(),
+  })
+  .refine((body) => body.tenantId || body.connectionId || body.grantId, {
+    message: "give tenantId, connectionId or grantId",
+  });
 
 const grantConnectionsSchema = z.object({ grantId: z.string().min(1) });
 
@@ -86,7 +92,11 @@ export function registerIdentityAdminRoutes(app: FastifyInstance, deps: { identi
   app.post("/sandbox/admin/tokens/expire", { preHandler }, async (request, reply) => {
     const body = parseInput(expireTokensSchema, request.body, reply);
     if (!body) return;
-    const grants = body.grantId ? [store.findGrant(body.grantId)] : store.grantsOfTenant(body.tenantId!);
+    const grants = [
+      ...(body.grantId ? [store.findGrant(body.grantId)] : []),
+      ...(body.tenantId ? store.grantsOfTenant(body.tenantId) : []),
+      ...(body.connectionId ? store.grantsOfConnection(body.connectionId) : []),
+    ];
     let expired = 0;
     for (const grant of grants) if (grant) expired += store.expireAccessTokens(grant.grantId);
     return { expiredAccessTokens: expired };

@@ -238,6 +238,15 @@ export class IdentityStore {
     );
   }
 
+  /** The grants whose tokens reach this connection: the same user's grants to the same app. */
+  grantsOfConnection(connectionId: string): Grant[] {
+    const connection = this.state.connections.find((c) => c.id === connectionId);
+    if (!connection) return [];
+    return Object.values(this.state.grants).filter(
+      (grant) => grant.userId === connection.userId && grant.clientId === connection.clientId,
+    );
+  }
+
   issueRefreshToken(grantId: string, ttlSeconds: number): string {
     const token = newSecret();
     this.state.refreshTokens[hashSecret(token)] = {

@@ -168,6 +168,19 @@ describe("admin routes", () => {
     expect(await listTenantConnections(renewed.accessToken, {}, settings)).toHaveLength(1);
   });
 
+  it("expires access tokens by connection and lists a grant's connections", async () => {
+    const settings = testClientSettings(sandbox);
+    const minted = await sandbox.admin<{ access_token: string; grantId: string }>("POST", "/sandbox/admin/tokens", {});
+    const connections = await sandbox.admin<{ id: string; tenantId: string }[]>(
+      "GET",
+      `/sandbox/admin/grants/${minted.grantId}/connections`,
+    );
+    expect(connections).toHaveLength(sandbox.ledger.organisations().length);
+    await sandbox.admin("POST", "/sandbox/admin/tokens/expire", { connectionId: connections[0]!.id });
+    const error = await listTenantConnections(minted.access_token, {}, settings).catch((e: unknown) => e);
+    expect((error as XeroIdentityRequestError).detail).toMatch(/^TokenExpired/);
+  });
+
   it("revokes a grant by refresh token", async () => {
     const settings = testClientSettings(sandbox);
     const tokens = await connect(sandbox);
