@@ -8,6 +8,8 @@ import { createXeroClientContext, type XeroClientContext } from "../xero-client-
 // The catalog's tests talk to a Xero sandbox of their own, started in-process on a free port, so
 // rate limits, injected faults and created records belong to one test file. Calls go over HTTP
 // through the real xero-node AccountingApi, made by the app's own client factory.
+// `@ledgerflow/xero-sandbox` is not declared in package.json: the sandbox's own tests depend on
+// this package, and turbo refuses a dependency cycle; the workspace link resolves it for tests.
 
 const ADMIN_SECRET = "xero-catalog-tests-admin-secret";
 const NZ_ORGANISATION = "Demo Company (NZ)";
