@@ -118,6 +118,26 @@ describe("Contacts", () => {
     ]);
   });
 
+  it("POST with a ContactID renames that contact, but not onto another contact's name", async () => {
+    const contact = await createContact({ name: unique("Kauri Co") });
+    const renamed = unique("Kauri Holdings");
+    const result = await xeroCall(
+      "updateOrCreateContacts",
+      xero.updateOrCreateContacts(tenant, { contacts: [{ contactID: contact.ContactID, name: renamed }] }),
+    );
+    expect(result.body?.contacts?.[0]).toMatchObject({ contactID: contact.ContactID, name: renamed });
+
+    const other = await createContact({ name: unique("Matai Ltd") });
+    const clash = await xeroCall(
+      "updateContact",
+      xero.updateContact(tenant, other.ContactID, { contacts: [{ name: renamed }] }),
+    );
+    expect(clash.status).toBe(400);
+    expect(validationMessages(clash.data)[0]).toContain(
+      `The contact name ${renamed} is already assigned to another contact.`,
+    );
+  });
+
   it("filters with where, searchTerm and IDs", async () => {
     const marker = randomUUID().slice(0, 8);
     const withEmail = await createContact({
