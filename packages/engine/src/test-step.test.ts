@@ -77,7 +77,8 @@ describe("testStep", () => {
     expect(result).toEqual({
       input: { LineItems: [{ UnitAmount: "4.50" }] },
       error: {
-        message: "Contact is required, but {{steps.find_contact.ContactID}} was empty",
+        message:
+          'Contact is required, but {{steps.find_contact.ContactID}} was empty. Test "find_contact" first so this step can use the result.',
         code: "invalid_input",
         retryable: false,
         field: "ContactID",
@@ -90,6 +91,7 @@ describe("testStep", () => {
             },
           ],
         },
+        untestedSteps: ["find_contact"],
       },
     });
     expect(calls).toHaveLength(0);

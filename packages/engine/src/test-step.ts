@@ -2,9 +2,10 @@
 // steps' last test outputs, so the user sees the exact input sent and what came back.
 import { StepError, type StepLogger } from "./action-definition";
 import type { Catalog } from "./catalog";
-import { type FlowDefinition, findStep } from "./flow-definition";
+import { type FlowDefinition, type FlowStep, findStep } from "./flow-definition";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
 import { type ClientFor, callAction, prepareStep, silentLogger, stepLogger } from "./run-step";
+import { listTemplateReferences, referencedStepKey } from "./template-references";
 
 export interface TestStepOptions {
   definition: FlowDefinition;
@@ -19,9 +20,14 @@ export interface TestStepOptions {
   logger?: StepLogger;
 }
 
+export type TestStepError = ReturnType<StepError["toJSON"]> & {
+  /** Earlier steps this step reads that have not been tested yet (the editor offers to test them). */
+  untestedSteps?: string[];
+};
+
 export type TestStepResult =
   | { input: PlainObject | undefined; output: unknown }
-  | { input: PlainObject | undefined; error: ReturnType<StepError["toJSON"]> };
+  | { input: PlainObject | undefined; error: TestStepError };
 
 export async function testStep(options: TestStepOptions): Promise<TestStepResult> {
   const { definition, stepKey, catalog, clientFor } = options;
@@ -39,7 +45,9 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
   const trigger = options.sampleEvent ?? definition.trigger.sample ?? {};
 
   const prepared = prepareStep(catalog, found.step, { trigger, steps: outputs });
-  if (!prepared.ok) return { input: prepared.resolved, error: prepared.error.toJSON() };
+  if (!prepared.ok) {
+    return { input: prepared.resolved, error: withUntestedHint(prepared.error.toJSON(), found.step, outputs) };
+  }
 
   const result = await callAction({
     step: found.step,
@@ -55,4 +63,18 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
   return result.ok
     ? { input: prepared.input, output: result.output }
     : { input: prepared.input, error: result.error.toJSON() };
+}
+
+/**
+ * When the step reads earlier steps that have no test result yet, says so: their values were empty
+ * because they were never produced, not because the data lacks them.
+ */
+function withUntestedHint(error: TestStepError, step: FlowStep, outputs: PlainObject): TestStepError {
+  const untested = listTemplateReferences(step.input)
+    .map(referencedStepKey)
+    .filter((key): key is string => key !== undefined && !Object.hasOwn(outputs, key));
+  if (untested.length === 0) return error;
+  const untestedSteps = [...new Set(untested)];
+  const names = untestedSteps.map((key) => `"${key}"`).join(", ");
+  return { ...error, message: `${error.message}. Test ${names} first so this step can use the result.`, untestedSteps };
 }
