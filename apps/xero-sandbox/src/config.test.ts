@@ -24,7 +24,7 @@ describe("loadSandboxConfig", () => {
     expect(config.adminSecret.length).toBeGreaterThanOrEqual(16);
   });
 
-  it("reads clients, lifetimes and limits from XERO_SANDBOX_* variables; 'off' switches a limit off", () => {
+  it("reads clients, lifetimes and limits from XERO_SANDBOX_* variables; 0 or 'off' switches a limit off", () => {
     const config = loadSandboxConfig({
       XERO_SANDBOX_PORT: "4999",
       XERO_SANDBOX_CLIENTS: JSON.stringify([{ clientId: "a", clientSecret: "b", redirectUris: ["http://x.test/cb"] }]),
@@ -32,6 +32,7 @@ describe("loadSandboxConfig", () => {
       XERO_SANDBOX_REFRESH_GRACE_SECONDS: "0",
       XERO_SANDBOX_LIMIT_PER_MINUTE: "off",
       XERO_SANDBOX_LIMIT_CONCURRENT: "2",
+      XERO_SANDBOX_LIMIT_PER_DAY: "0",
       XERO_SANDBOX_LIMIT_MINUTE_WINDOW_MS: "1000",
       XERO_SANDBOX_ADMIN_SECRET: "admin-secret-123",
     });
@@ -39,8 +40,19 @@ describe("loadSandboxConfig", () => {
     expect(config.clients).toEqual([{ clientId: "a", clientSecret: "b", redirectUris: ["http://x.test/cb"] }]);
     expect(config.tokens.accessTokenTtlSeconds).toBe(5);
     expect(config.tokens.refreshGraceSeconds).toBe(0);
-    expect(config.rateLimits).toMatchObject({ perMinutePerTenant: null, concurrentPerTenant: 2, minuteWindowMs: 1000 });
+    expect(config.rateLimits).toMatchObject({
+      perMinutePerTenant: null,
+      perDayPerTenant: null,
+      concurrentPerTenant: 2,
+      minuteWindowMs: 1000,
+    });
     expect(config.adminSecretGenerated).toBe(false);
+  });
+
+  it("treats empty variables as unset", () => {
+    const config = loadSandboxConfig({ XERO_SANDBOX_CLIENTS: "", XERO_SANDBOX_WEBHOOK_URL: "", XERO_SANDBOX_PORT: "" });
+    expect(config.webhook.url).toBeNull();
+    expect(config.port).toBe(4010);
   });
 
   it("names every bad variable in one error", () => {

@@ -22,12 +22,12 @@ export type SandboxClient = z.infer<typeof sandboxClientSchema>;
 
 const seconds = z.coerce.number().int().positive();
 
-/** A rate limit: a positive number, or "off" to switch it off (null). */
+/** A rate limit: a positive number, or 0 / "off" to switch it off (null), as the app's limiter reads 0. */
 const limit = (fallback: number) =>
   z
-    .union([z.literal("off"), z.coerce.number().int().positive()])
+    .union([z.literal("off"), z.coerce.number().int().min(0)])
     .default(fallback)
-    .transform((value) => (value === "off" ? null : value));
+    .transform((value) => (value === "off" || value === 0 ? null : value));
 
 const clientsFromJson = z
   .string()
@@ -112,7 +112,9 @@ export function loadSandboxConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: SandboxConfigOverrides = {},
 ): SandboxConfig {
-  const parsed = sandboxEnvSchema.safeParse(env);
+  // An empty variable (`XERO_SANDBOX_WEBHOOK_URL=` copied from .env.example) means "unset".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = sandboxEnvSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid Xero sandbox environment:\n${problems.join("\n")}`);
