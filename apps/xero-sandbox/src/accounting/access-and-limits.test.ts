@@ -177,10 +177,15 @@ describe("Fault injection", () => {
     expect((await xeroCall("getOrganisations", xero.getOrganisations(nz))).status).toBe(503);
     expect((await xeroCall("getOrganisations", xero.getOrganisations(nz))).status).toBe(200);
 
+    await sandbox.admin("accounting/faults", { body: { tenantId: nz, failNext: 1, failStatus: 429 } });
+    const injected429 = await xeroCall("getOrganisations", xero.getOrganisations(nz));
+    expect(injected429.status).toBe(429);
+    expect(injected429.headers).toMatchObject({ "retry-after": "1", "x-rate-limit-problem": "minute" });
+
     await sandbox.admin("accounting/faults", { body: { failNext: 1, failStatus: 500 } });
     expect((await xeroCall("getOrganisations", xero.getOrganisations(uk))).status).toBe(500);
     const stats = await sandbox.admin<Stats>("accounting/stats");
-    expect(stats.tenants[nz]?.faultsInjected).toBe(2);
+    expect(stats.tenants[nz]?.faultsInjected).toBe(3);
     expect(stats.tenants[uk]?.faultsInjected).toBe(1);
   });
 

@@ -101,18 +101,19 @@ function withIdempotency(
   }
 }
 
-/**
- * Registers one Accounting route behind everything Xero does before a handler runs: the Bearer
- * token (401), the `xero-tenant-id` connection and the endpoint's scopes (403), the rate limits
- * (429, with Retry-After and X-Rate-Limit-Problem), injected faults, and Idempotency-Key replay.
- * Every answer carries Xero's limit headers.
- */
+/** The problem `Detail` of each status a fault can inject. */
 const FAULT_DETAILS = {
   429: "Rate limit exceeded: minute",
   500: "An error occurred in Xero.",
   503: "The Xero API is temporarily unavailable.",
 } as const;
 
+/**
+ * Registers one Accounting route behind everything Xero does before a handler runs: the Bearer
+ * token (401), the `xero-tenant-id` connection and the endpoint's scopes (403), the rate limits
+ * (429, with Retry-After and X-Rate-Limit-Problem), injected faults, and Idempotency-Key replay.
+ * Every answer carries Xero's limit headers.
+ */
 export function registerAccountingRoute(app: FastifyInstance, services: AccountingServices, route: AccountingRoute) {
   app.route({
     method: route.method,
