@@ -31,6 +31,11 @@ export const serverEnvSchema = z.object({
   RUN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
   WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** Log one line per finished run (which worker ran it, and how it ended). */
+  WORKER_LOG_RUNS: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
   /** QUEUED runs older than this are re-enqueued by the sweeper (Redis was down or lost them). */
   SWEEPER_QUEUED_AFTER_MS: z.coerce.number().int().positive().default(30_000),
