@@ -168,6 +168,51 @@ describe("authorize request checks", () => {
   });
 });
 
+describe("token endpoint options", () => {
+  it("verifies a plain PKCE challenge and accepts client credentials in the body", async () => {
+    const verifier = "plain-verifier-0123456789-0123456789-0123456789";
+    const plainCode = async () => {
+      const authorizeUrl = new URL("/identity/connect/authorize", sandbox.url);
+      authorizeUrl.search = new URLSearchParams({
+        client_id: TEST_CLIENT.clientId,
+        redirect_uri: TEST_CLIENT.redirectUris[0]!,
+        response_type: "code",
+        scope: "openid offline_access accounting.contacts.read",
+        state: "plain-state",
+        code_challenge: verifier,
+        code_challenge_method: "plain",
+      }).toString();
+      const answer = await submitConsent(authorizeUrl, { email: "plain@example.com", tenantIds: [tenantIds[0]!] });
+      return new URL(answer.location!).searchParams.get("code")!;
+    };
+    const exchange = (code: string, codeVerifier: string) =>
+      fetch(`${sandbox.url}/connect/token`, {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          code,
+          redirect_uri: TEST_CLIENT.redirectUris[0]!,
+          code_verifier: codeVerifier,
+          client_id: TEST_CLIENT.clientId,
+          client_secret: TEST_CLIENT.clientSecret,
+        }),
+      });
+
+    const refused = await exchange(await plainCode(), `${verifier}-wrong`);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: "invalid_grant" });
+
+    const accepted = await exchange(await plainCode(), verifier);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({
+      token_type: "Bearer",
+      scope: "openid offline_access accounting.contacts.read",
+      refresh_token: expect.any(String),
+      id_token: expect.any(String),
+    });
+  });
+});
+
 describe("token endpoint refusals", () => {
   it("refuses a wrong PKCE verifier", async () => {
     const { settings, checks, answer } = await consent();

@@ -18,6 +18,8 @@ export async function grantAuthorizationCode(
   input: { code?: string; redirect_uri?: string; code_verifier?: string },
 ): Promise<TokenSetResponse> {
   if (!input.code) throw new OAuthError("invalid_request", "code is required");
+  // Redeeming burns the code before the checks below, so a wrong verifier or redirect_uri cannot
+  // be retried against the same code (no guessing a PKCE verifier).
   const redeemed = identity.store.redeemCode(input.code);
   if (!redeemed.ok) throw new OAuthError("invalid_grant", redeemed.reason);
   const code = redeemed.code;
