@@ -32,20 +32,20 @@ export function coerceFieldValue(value: unknown, field: FieldSpec): Coerced {
       // Items are checked one by one by the caller; a single record is a list of one.
       if (Array.isArray(value)) return { ok: true, value };
       if (isPlainObject(value)) return { ok: true, value: [value] };
-      return { ok: false, reason: `must be a list, but got ${describe(value)}` };
+      return { ok: false, reason: `must be a list, but got ${valueForMessage(value)}` };
   }
 }
 
 function coerceText(value: unknown, trim: boolean): Coerced {
   if (typeof value === "string") return { ok: true, value: trim ? value.trim() : value };
   if (typeof value === "number" || typeof value === "boolean") return { ok: true, value: String(value) };
-  return { ok: false, reason: `must be text, but got ${describe(value)}` };
+  return { ok: false, reason: `must be text, but got ${valueForMessage(value)}` };
 }
 
 function coerceNumber(value: unknown): Coerced {
   if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
   if (typeof value === "string" && NUMBER_PATTERN.test(value.trim())) return { ok: true, value: Number(value.trim()) };
-  return { ok: false, reason: `must be a number like 12.50, but got ${describe(value)}` };
+  return { ok: false, reason: `must be a number like 12.50, but got ${valueForMessage(value)}` };
 }
 
 function coerceBoolean(value: unknown): Coerced {
@@ -53,7 +53,7 @@ function coerceBoolean(value: unknown): Coerced {
   const word = typeof value === "string" || typeof value === "number" ? String(value).trim().toLowerCase() : undefined;
   if (word !== undefined && TRUE_WORDS.has(word)) return { ok: true, value: true };
   if (word !== undefined && FALSE_WORDS.has(word)) return { ok: true, value: false };
-  return { ok: false, reason: `must be yes or no (true or false), but got ${describe(value)}` };
+  return { ok: false, reason: `must be yes or no (true or false), but got ${valueForMessage(value)}` };
 }
 
 /**
@@ -61,7 +61,7 @@ function coerceBoolean(value: unknown): Coerced {
  * the UTC date: an order placed late on the 31st in Auckland belongs to the 31st.
  */
 function coerceDate(value: unknown): Coerced {
-  const invalid: Coerced = { ok: false, reason: `must be a date like 2026-01-31, but got ${describe(value)}` };
+  const invalid: Coerced = { ok: false, reason: `must be a date like 2026-01-31, but got ${valueForMessage(value)}` };
   if (typeof value !== "string") return invalid;
   const text = value.trim();
   const xeroDate = XERO_DATE_PATTERN.exec(text);
@@ -83,7 +83,7 @@ function isCalendarDate(text: string): boolean {
 /** A static option by value, else by value or label ignoring letter case ("authorised" → AUTHORISED). */
 function coerceSelect(value: unknown, options: SelectOption[] | undefined): Coerced {
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
-    return { ok: false, reason: `must be one choice, but got ${describe(value)}` };
+    return { ok: false, reason: `must be one choice, but got ${valueForMessage(value)}` };
   }
   const text = String(value).trim();
   // Options loaded from the connection (accounts, tax rates) are checked by the connector itself.
@@ -96,11 +96,11 @@ function coerceSelect(value: unknown, options: SelectOption[] | undefined): Coer
   const match = exact ?? loose;
   if (match) return { ok: true, value: match.value };
   const choices = options.map((option) => option.label).join(", ");
-  return { ok: false, reason: `must be one of: ${choices}, but got ${describe(value)}` };
+  return { ok: false, reason: `must be one of: ${choices}, but got ${valueForMessage(value)}` };
 }
 
 /** How a wrong value is shown in a message: short, and never a whole payload. */
-export function describe(value: unknown): string {
+export function valueForMessage(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "an empty value";
   if (Array.isArray(value)) return `a list of ${value.length}`;

@@ -1,5 +1,6 @@
 export * from "./action-definition";
 export * from "./catalog";
+export { type Coerced, coerceFieldValue } from "./coerce-field-value";
 export * from "./data-picker";
 export * from "./execute-flow";
 export * from "./flow-definition";

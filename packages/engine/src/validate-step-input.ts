@@ -3,7 +3,7 @@
 // bookkeeper reads ("Unit price (Line items, row 2)"), and — when the value was mapped — the
 // reference and data path it should have come from, so "it was empty" points at the real cause.
 import type { FieldSpec } from "./action-definition";
-import { type Coerced, coerceFieldValue, describe } from "./coerce-field-value";
+import { type Coerced, coerceFieldValue, valueForMessage } from "./coerce-field-value";
 import { clonePlainData, defineOwn, isPlainObject, type PlainObject, readOwn } from "./plain-data";
 import { formatFieldPath } from "./template-path";
 import type { ResolvedReference } from "./template-resolver";
@@ -86,7 +86,12 @@ function validateList(items: unknown[], field: FieldSpec, at: (string | number)[
     const itemAt = [...at, index];
     const context = [`${field.label}, row ${index + 1}`, ...location.context];
     if (!isPlainObject(item)) {
-      report(location, itemAt, `${context.join(", ")} must be a group of values, but got ${describe(item)}`, undefined);
+      report(
+        location,
+        itemAt,
+        `${context.join(", ")} must be a group of values, but got ${valueForMessage(item)}`,
+        undefined,
+      );
       return undefined;
     }
     return validateRecord(item, itemFields, { ...location, at: itemAt, context });
