@@ -3,6 +3,7 @@ import { z } from "zod";
 import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { savedRecord, type XeroRecord } from "../xero-records";
+import { accountReference } from "./account-reference";
 import { samplePayment } from "./output-samples";
 import { optionalNumber, optionalText, parseStepInput, requiredDate, requiredNumber } from "./step-input";
 
@@ -87,7 +88,7 @@ export const createPayment = defineXeroAction<Record<string, unknown>, XeroRecor
     const input = parseStepInput(inputSchema, rawInput, fields);
     const payment = {
       invoice: input.InvoiceID ? { invoiceID: input.InvoiceID } : { invoiceNumber: input.InvoiceNumber },
-      account: input.AccountID ? { accountID: input.AccountID } : { code: input.AccountCode },
+      account: input.AccountID ? { accountID: input.AccountID } : accountReference(input.AccountCode),
       amount: input.Amount,
       date: input.Date,
       reference: input.Reference,

@@ -255,6 +255,19 @@ describe("xero.createPayment", () => {
     expect(stored.response.data.Invoices[0]).toMatchObject({ Status: "AUTHORISED", AmountDue: 200, AmountPaid: 100 });
   });
 
+  it("takes the account chosen by its AccountID, as the dropdown offers accounts without a code", async () => {
+    const accounts = await client.accounting.getAccounts(client.tenantId, undefined, 'Code=="091"');
+    const savingsId = accounts.body.accounts?.[0]?.accountID;
+    const invoice = await approvedInvoice(40);
+    const payment = await runAction(createPayment, client, {
+      InvoiceID: invoice.InvoiceID,
+      AccountCode: savingsId,
+      Amount: 40,
+      Date: "2026-04-02",
+    });
+    expect(payment).toMatchObject({ Account: { AccountID: savingsId, Code: "091" } });
+  });
+
   it("surfaces an over-payment refusal verbatim, naming the amount", async () => {
     const invoice = await approvedInvoice(50);
     const error = await stepErrorOf(

@@ -1,6 +1,7 @@
 import type { FieldSpec } from "@ledgerflow/engine";
 import type { LineItem, LineItemTracking } from "xero-node";
 import { z } from "zod";
+import { accountReference } from "./account-reference";
 import { optionalNumber, optionalText } from "./step-input";
 
 /** Sales (invoice) lines and purchase (bill) lines differ in the accounts and taxes they offer. */
@@ -109,11 +110,13 @@ function trackingOf(line: LineItemInput): LineItemTracking[] | undefined {
 }
 
 export function toXeroLineItem(line: LineItemInput): LineItem {
+  const account = accountReference(line.AccountCode);
   return {
     description: line.Description,
     quantity: line.Quantity,
     unitAmount: line.UnitAmount,
-    accountCode: line.AccountCode,
+    accountCode: account.code,
+    accountID: account.accountID,
     taxType: line.TaxType,
     itemCode: line.ItemCode,
     discountRate: line.DiscountRate,
