@@ -151,6 +151,9 @@ describe("the Xero catalog in the engine", () => {
       `Reference=="${trigger.body.orderId}"`,
     );
     expect(invoices.body.invoices).toHaveLength(1);
+    // Paid once: the repeated payment step was answered from Xero's idempotency record.
+    const invoice = invoices.response.data.Invoices[0];
+    expect(invoice).toMatchObject({ Status: "PAID", AmountPaid: invoice.Total, AmountDue: 0 });
     const contacts = await client.accounting.getContacts(
       client.tenantId,
       undefined,
