@@ -1,6 +1,7 @@
 import type { AccountingRoute } from "./accounting-route";
 import { batchElements, validationErrors, writeBatch } from "./batch-write";
 import { createPayment, paymentInputSchema } from "./create-payment";
+import { deletePayment, paymentDeleteInputSchema } from "./delete-payment";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
 import { writeAnswer } from "./write-answer";
@@ -77,6 +78,22 @@ export const paymentsRoutes: AccountingRoute[] = [
         writeBatch(ledger, tenantId, [body], {
           schema: paymentInputSchema,
           save: (books, input) => createPayment(books, input),
+          failed: failedPayment,
+          summarizeErrors: true,
+        }),
+        "Payments",
+      ),
+  },
+  {
+    // deletePayment: payments are never edited, only deleted (`{ "Status": "DELETED" }`).
+    method: "POST",
+    url: "/Payments/:PaymentID",
+    scopes: ENDPOINT_SCOPES.paymentsWrite,
+    handle: ({ ledger, tenantId, body, params }) =>
+      writeAnswer(
+        writeBatch(ledger, tenantId, batchElements(body, "Payments").slice(0, 1), {
+          schema: paymentDeleteInputSchema,
+          save: (books) => deletePayment(books, params.PaymentID!),
           failed: failedPayment,
           summarizeErrors: true,
         }),

@@ -198,6 +198,30 @@ describe("Payments", () => {
     expect(await readInvoice(invoice.InvoiceID)).toMatchObject({ AmountDue: 115, AmountPaid: 0, Payments: [] });
   });
 
+  it("deletes a payment: the invoice owes the amount again and is no longer PAID", async () => {
+    const invoice = await invoiceFor115();
+    const paid = await xeroCall(
+      "createPayment",
+      xero.createPayment(nz, { invoice: { invoiceID: invoice.InvoiceID }, account: { code: "090" }, amount: 115 }),
+    );
+    const paymentId = (paid.data as { Payments: WirePayment[] }).Payments[0]!.PaymentID;
+    expect((await readInvoice(invoice.InvoiceID)).Status).toBe("PAID");
+
+    const deleted = await xeroCall("deletePayment", xero.deletePayment(nz, paymentId, { status: "DELETED" }));
+    expect(deleted.status).toBe(200);
+    expect((deleted.data as { Payments: WirePayment[] }).Payments[0]!.Status).toBe("DELETED");
+    expect(await readInvoice(invoice.InvoiceID)).toMatchObject({
+      Status: "AUTHORISED",
+      AmountPaid: 0,
+      AmountDue: 115,
+      Payments: [],
+    });
+
+    const again = await xeroCall("deletePayment", xero.deletePayment(nz, paymentId, { status: "DELETED" }));
+    expect(again.status).toBe(400);
+    expect(validationMessages(again.data)).toEqual(["This payment has already been deleted."]);
+  });
+
   it("lists and gets payments, and 404s an unknown one", async () => {
     const invoice = await invoiceFor115();
     const created = await xeroCall(
