@@ -6,7 +6,8 @@
  *      preference, honoured when the user is a member; otherwise their oldest workspace),
  *   3. checks the role against `minimumRole` (route: 403; action: `{ ok: false }`; page: 404),
  *   4. parses the input with zod (route: 400 naming the field; action: `fieldErrors`),
- *   5. maps domain errors (NotFoundError → 404, ConflictError → 409, …) in one place.
+ *   5. maps domain errors (NotFoundError → 404, ConflictError → 409, …) in one place, and the
+ *      StepErrors that Xero access throws (reconnect needed → 422, retryable → 503).
  *
  * Route handler:
  *   export const POST = withWorkspace(
@@ -20,6 +21,7 @@
  *   const { workspace, role } = await requireWorkspace();
  */
 import type { Role } from "@ledgerflow/db";
+import { StepError } from "@ledgerflow/engine";
 import { DomainError, ForbiddenError, findWorkspaceMembership, roleAllows } from "@ledgerflow/runtime";
 import { cookies } from "next/headers";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
@@ -102,6 +104,10 @@ export function errorResponse(error: unknown): Response {
     const headers: HeadersInit = "retryAfterSeconds" in error ? { "Retry-After": String(error.retryAfterSeconds) } : {};
     const field = "field" in error && error.field ? { field: error.field } : {};
     return Response.json({ error: error.message, ...field }, { status: statusByDomainCode[error.code], headers });
+  }
+  if (error instanceof StepError) {
+    const status = error.code === "connection_not_found" ? 404 : error.retryable ? 503 : 422;
+    return Response.json({ error: error.message, code: error.code }, { status });
   }
   console.error("Unhandled error in route handler", error);
   return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500 });
@@ -196,6 +202,7 @@ export function workspaceAction<S extends z.ZodType, T>(
         const fieldErrors = "field" in error && error.field ? { [String(error.field)]: [error.message] } : {};
         return { ok: false, error: error.message, fieldErrors };
       }
+      if (error instanceof StepError) return { ok: false, error: error.message, fieldErrors: {} };
       console.error("Unhandled error in server action", error);
       return { ok: false, error: "Something went wrong on our side. Try again.", fieldErrors: {} };
     }
