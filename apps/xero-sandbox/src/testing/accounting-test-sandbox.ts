@@ -2,6 +2,7 @@ import { createAccountingApi } from "@ledgerflow/xero";
 import type { AccountingApi } from "xero-node";
 import { loadSandboxConfig, type SandboxConfigOverrides } from "../config";
 import { buildSandbox } from "../server";
+import { loadXeroAccountingSpec } from "./xero-response-validator";
 
 // A sandbox of a test file's own, in-process on a free port: its rate limits, faults and records
 // belong to that file. Accounting calls go over HTTP through the real xero-node AccountingApi,
@@ -30,6 +31,8 @@ export interface AccountingTestSandbox {
 export async function startAccountingTestSandbox(
   overrides: SandboxConfigOverrides = {},
 ): Promise<AccountingTestSandbox> {
+  // Every response the tests receive is checked against the spec: load it while still in beforeAll.
+  loadXeroAccountingSpec();
   const config = loadSandboxConfig({}, { port: 0, adminSecret: ADMIN_SECRET, stateFile: null, ...overrides });
   const sandbox = await buildSandbox(config);
   const url = await sandbox.app.listen({ port: 0, host: "127.0.0.1" });

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import OpenAPIResponseValidator, { type OpenAPIResponseValidatorError } from "openapi-response-validator";
+import openapiResponseValidator, { type OpenAPIResponseValidatorError } from "openapi-response-validator";
 import { parse } from "yaml";
 import { z } from "zod";
 
@@ -47,13 +49,35 @@ function prepareSchema(schema: unknown, open: boolean): void {
   for (const value of Object.values(object)) prepareSchema(value, open);
 }
 
+/**
+ * Parsing the 900 KB YAML takes seconds (many more on a busy machine, in every test process), so
+ * the parsed spec is cached as JSON in the temp directory, keyed by the YAML's content hash.
+ */
+function readSpecFile(file: string): Spec {
+  const text = readFileSync(file, "utf8");
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const cached = path.join(tmpdir(), `ledgerflow-xero-accounting-spec-${hash}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8")) as Spec;
+  const parsed = parse(text) as Spec;
+  // Write-then-rename, so a parallel test process never reads half a file.
+  const partial = `${cached}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify(parsed));
+  renameSync(partial, cached);
+  return parsed;
+}
+
 let spec: Spec | undefined;
 function loadSpec(): Spec {
   if (!spec) {
-    spec = parse(readFileSync(process.env.XERO_ACCOUNTING_SPEC ?? SPEC_FILE, "utf8")) as Spec;
+    spec = readSpecFile(process.env.XERO_ACCOUNTING_SPEC ?? SPEC_FILE);
     for (const [name, schema] of Object.entries(spec.components.schemas)) prepareSchema(schema, OPEN_SCHEMAS.has(name));
   }
   return spec;
+}
+
+/** Loads the spec now (call it from a `beforeAll`, whose timeout is longer than a test's). */
+export function loadXeroAccountingSpec(): void {
+  loadSpec();
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +89,12 @@ const CUSTOM_FORMATS = {
   int64: () => true,
   byte: () => true,
 };
+
+// A CommonJS module with `exports.default`: Node's ESM loader hands over the whole module object.
+const OpenAPIResponseValidator =
+  (openapiResponseValidator as unknown as { default?: typeof openapiResponseValidator }).default ??
+  openapiResponseValidator;
+type OpenAPIResponseValidator = InstanceType<typeof OpenAPIResponseValidator>;
 
 const validators = new Map<string, OpenAPIResponseValidator>();
 
@@ -92,12 +122,39 @@ function responsesToCheck(operationId: string): Record<string, JsonObject> {
   return "400" in documented ? documented : { ...documented, "400": loadSpec().components.responses["400Error"]! };
 }
 
+/**
+ * Only the component schemas the responses reach: ajv walks the whole root schema it is given, and
+ * the spec has hundreds of schemas an operation never uses.
+ */
+function reachableSchemas(responses: object): Record<string, JsonObject> {
+  const all = loadSpec().components.schemas;
+  const reached: Record<string, JsonObject> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+    } else if (node && typeof node === "object") {
+      const ref = (node as JsonObject).$ref;
+      if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
+        const name = ref.slice("#/components/schemas/".length);
+        if (!reached[name] && all[name]) {
+          reached[name] = all[name];
+          visit(all[name]);
+        }
+      }
+      for (const value of Object.values(node)) visit(value);
+    }
+  };
+  visit(responses);
+  return reached;
+}
+
 function validatorFor(operationId: string): OpenAPIResponseValidator {
   const cached = validators.get(operationId);
   if (cached) return cached;
+  const responses = responsesToCheck(operationId);
   const validator = new OpenAPIResponseValidator({
-    responses: responsesToCheck(operationId) as never,
-    components: loadSpec().components as never,
+    responses: responses as never,
+    components: { schemas: reachableSchemas(responses) } as never,
     customFormats: CUSTOM_FORMATS,
     // Name the offending property: "must NOT have additional properties 'Foo'".
     errorTransformer: (error: OpenAPIResponseValidatorError, ajvError: { params: object }) => {
