@@ -32,6 +32,12 @@ function isRequired(spec: FieldSpec, siblings: Record<string, MappingValue>): bo
   return spec.requiredWhen ? siblings[spec.requiredWhen.field] === spec.requiredWhen.equals : false;
 }
 
+/** Fixed choices (a status, yes/no) are picked, not mapped: no data picker clutters them. */
+function isMappable(spec: FieldSpec): boolean {
+  if (spec.type === "boolean") return false;
+  return !(spec.type === "select" && spec.options && "static" in spec.options);
+}
+
 /** One field of a step, drawn from its FieldSpec: label, help, required marker, control, data picker. */
 export function FieldInput(props: FieldInputProps) {
   const { spec, value, onChange, siblings, groups, error, readOnly } = props;
@@ -54,7 +60,9 @@ export function FieldInput(props: FieldInputProps) {
       help={spec.help}
       error={error}
       required={isRequired(spec, siblings)}
-      action={readOnly ? null : <DataPicker groups={groups} onPick={insert} fieldLabel={spec.label} />}
+      action={
+        readOnly || !isMappable(spec) ? null : <DataPicker groups={groups} onPick={insert} fieldLabel={spec.label} />
+      }
     >
       {(control) => <FieldControl {...props} control={control} textRef={textRef} />}
     </Field>

@@ -60,6 +60,7 @@ export function StepCard(props: StepCardProps) {
       <button
         type="button"
         onClick={onOpen}
+        aria-label={`Open ${label}`}
         className={cn("flex min-w-0 flex-1 items-start gap-3 py-3.5 pr-2 text-left", readOnly && "pl-4")}
       >
         <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-lg bg-sky-50 text-xs font-semibold text-sky-700 ring-1 ring-sky-100">

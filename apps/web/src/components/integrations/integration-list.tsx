@@ -67,7 +67,7 @@ export function IntegrationList({ flows, canEdit }: IntegrationListProps) {
             </div>
           </dl>
           <div className="flex items-center justify-between border-t border-slate-100 pt-3 sm:w-20 sm:justify-end sm:border-0 sm:pt-0">
-            <span className="text-xs text-slate-500 sm:hidden">Switch</span>
+            <span className="text-xs text-slate-500 sm:hidden">Status</span>
             <FlowEnabledSwitch flowId={flow.id} flowName={flow.name} enabled={flow.enabled} disabled={!canEdit} />
           </div>
         </li>

@@ -1,0 +1,210 @@
+import { randomBytes } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
+import { createUserWithWorkspace } from "@ledgerflow/runtime";
+import { hash } from "@node-rs/argon2";
+import { expect, type Page, test } from "@playwright/test";
+
+// The integrations home and the flow editor, as a bookkeeper uses them: sign up, build an
+// integration, reload without losing anything, reorder and remove steps; and a VIEWER who can look
+// but not change. Screenshots of every screen at desktop and phone width land in e2e/artifacts.
+
+const unique = randomBytes(5).toString("hex");
+const password = "correct horse battery staple";
+const sample = {
+  customer: "Ada Lovelace",
+  email: "ada@example.com",
+  lines: [{ name: "Analytical engine", qty: 2, price: 1250 }],
+};
+
+async function screenshots(page: Page, name: string) {
+  for (const [label, width] of [
+    ["desktop", 1280],
+    ["phone", 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: label === "desktop" ? 800 : 844 });
+    await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 20_000 });
+}
+
+async function waitUntilSaved(page: Page) {
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+}
+
+const steps = (page: Page) => page.getByRole("list", { name: "Actions" }).getByRole("listitem");
+
+async function addStep(page: Page, search: string, title: string) {
+  await page.getByRole("button", { name: "Add a step" }).click();
+  await page.getByPlaceholder("Search actions, e.g. invoice").fill(search);
+  await page.getByRole("option", { name: new RegExp(title) }).click();
+  await expect(page.getByRole("dialog", { name: new RegExp(title) })).toBeVisible();
+}
+
+test("build an integration: trigger, sample, steps, fields; reload loses nothing; reorder and remove", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUp(page, "Erin Editor", `editor-${unique}@example.com`);
+
+  // The empty home explains the first two things to do.
+  await expect(page.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Build your first integration" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Connect your Xero organisation" })).toHaveAttribute(
+    "href",
+    "/connections",
+  );
+  await screenshots(page, "integrations-empty");
+
+  await page.getByRole("button", { name: "New integration" }).click();
+  await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
+  const flowUrl = page.url();
+
+  await page.getByLabel("Integration name").fill("Order paid → invoice");
+  await page.getByLabel("Description").fill("Invoices every paid shop order in Xero");
+  await page.getByLabel("Description").press("Enter");
+
+  // Trigger: a webhook with its URL and a sample body.
+  await page.getByRole("button", { name: "Trigger: Webhook" }).click();
+  const triggerPanel = page.getByRole("dialog", { name: "Trigger" });
+  await expect(triggerPanel.getByRole("textbox", { name: "Webhook URL" })).toHaveValue(/\/api\/hooks\/[\w-]{43}$/);
+  await triggerPanel.getByLabel("Sample request body (JSON)").fill(JSON.stringify(sample, null, 2));
+  await waitUntilSaved(page);
+  await screenshots(page, "editor-trigger-panel");
+  await page.keyboard.press("Escape");
+
+  // Step 1: a sales invoice, with fields typed and mapped through the data picker.
+  await addStep(page, "invoice", "Create sales invoice");
+  const invoicePanel = page.getByRole("dialog", { name: /Create sales invoice/ });
+  await invoicePanel.getByRole("textbox", { name: "Reference", exact: true }).fill("Shop order");
+  await invoicePanel.getByRole("button", { name: "Insert data into Customer name" }).click();
+  await page.getByRole("option", { name: /email/ }).click();
+  await expect(invoicePanel.getByRole("textbox", { name: /^Customer name/ })).toHaveValue("{{trigger.body.email}}");
+  // Line items mapped from the sample's list, one line per item.
+  await invoicePanel.getByRole("tab", { name: "One per item of a list" }).click();
+  await invoicePanel.getByRole("combobox", { name: /List to go through/ }).click();
+  await page.getByRole("option", { name: /trigger\.body\.lines/ }).click();
+  await invoicePanel.getByRole("button", { name: "Insert data into Description" }).click();
+  await page.getByRole("option", { name: /^name/ }).first().click();
+  await expect(invoicePanel.getByRole("textbox", { name: "Description", exact: true })).toHaveValue("{{line.name}}");
+  await waitUntilSaved(page);
+  await screenshots(page, "editor-step-panel");
+  await page.keyboard.press("Escape");
+
+  // Step 2: find a contact.
+  await addStep(page, "find contact", "Find contact");
+  await page.keyboard.press("Escape");
+  await expect(steps(page)).toHaveCount(2);
+  await expect(steps(page).nth(0)).toHaveAccessibleName(/Create sales invoice/);
+  await waitUntilSaved(page);
+  await screenshots(page, "editor");
+
+  // Reload: name, sample, steps and fields are all still there.
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("Integration name")).toHaveValue("Order paid → invoice");
+  await expect(page.getByLabel("Description")).toHaveValue("Invoices every paid shop order in Xero");
+  await expect(steps(page)).toHaveCount(2);
+  await page.getByRole("button", { name: "Open Step 1: Create sales invoice" }).click();
+  const reopened = page.getByRole("dialog", { name: /Create sales invoice/ });
+  await expect(reopened.getByRole("textbox", { name: "Reference", exact: true })).toHaveValue("Shop order");
+  await expect(reopened.getByRole("textbox", { name: "Description", exact: true })).toHaveValue("{{line.name}}");
+  await page.keyboard.press("Escape");
+
+  // Reorder with the keyboard: "Find contact" moves up to step 1.
+  await page.getByRole("button", { name: "Move Step 2: Find contact up" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(steps(page).nth(0)).toHaveAccessibleName("Step 1: Find contact");
+  await expect(steps(page).nth(1)).toHaveAccessibleName("Step 2: Create sales invoice");
+
+  // Remove the invoice step; the change is saved and survives a reload.
+  await page.getByRole("button", { name: "Remove Step 2: Create sales invoice" }).click();
+  await expect(steps(page)).toHaveCount(1);
+  await waitUntilSaved(page);
+  await page.goto(flowUrl);
+  await page.waitForLoadState("networkidle");
+  await expect(steps(page)).toHaveCount(1);
+  await expect(steps(page).nth(0)).toHaveAccessibleName("Step 1: Find contact");
+
+  // Problems that keep it from being switched on are listed.
+  await expect(page.getByRole("region", { name: "Before switching on" })).toContainText("Contact name is required");
+
+  // The home lists it with its trigger and switch.
+  await page.goto("/");
+  const row = page.getByRole("list", { name: "Integrations" }).getByRole("listitem");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Order paid → invoice");
+  await expect(row).toContainText("Webhook");
+  await expect(row).toContainText("Never");
+  await expect(row.getByRole("switch", { name: "Order paid → invoice switched on" })).not.toBeChecked();
+  await screenshots(page, "integrations");
+});
+
+test("a VIEWER sees the editor read-only", async ({ page }) => {
+  const owner = await createUserWithWorkspace({
+    email: `owner-${unique}@example.com`,
+    name: "Olive Owner",
+    passwordHash: await hash(password),
+  });
+  const viewerEmail = `viewer-${unique}@example.com`;
+  const viewer = await createUserWithWorkspace({
+    email: viewerEmail,
+    name: "Vic Viewer",
+    passwordHash: await hash(password),
+  });
+  await prisma.membership.create({ data: { userId: viewer.user.id, workspaceId: owner.workspace.id, role: "VIEWER" } });
+  const flow = await prisma.flow.create({
+    data: {
+      workspaceId: owner.workspace.id,
+      name: "Supplier bills",
+      draft: {
+        schemaVersion: 1,
+        trigger: { type: "webhook", config: {}, sample: { body: { supplier: "Acme" } } },
+        steps: [
+          {
+            key: "find_contact",
+            action: "xero.findContact",
+            input: { matchBy: "Name", Name: "{{trigger.body.supplier}}" },
+          },
+        ],
+      },
+      webhookToken: `e2e-editor-${randomBytes(16).toString("hex")}`,
+    },
+  });
+  await prisma.$disconnect();
+
+  // Sign in as the viewer, working in the owner's workspace.
+  await page.context().addCookies([
+    {
+      name: "lf_workspace",
+      value: owner.workspace.id,
+      url: process.env.LEDGERFLOW_TEST_WEB_URL ?? "http://localhost:3000",
+    },
+  ]);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(viewerEmail);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 20_000 });
+
+  await page.goto(`/flows/${flow.id}`);
+  await expect(page.getByText("You can view this integration.")).toBeVisible();
+  await expect(page.getByLabel("Integration name")).toHaveAttribute("readonly", "");
+  await expect(page.getByRole("button", { name: "Add a step" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Remove Step/ })).toHaveCount(0);
+  await expect(page.getByRole("switch", { name: "Supplier bills switched on" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Open Step 1: Find contact" }).click();
+  const panel = page.getByRole("dialog", { name: /Find contact/ });
+  await expect(panel.getByRole("textbox", { name: /^Contact name/ })).toHaveAttribute("readonly", "");
+  await expect(panel.getByRole("button", { name: "Test step" })).toBeDisabled();
+  await screenshots(page, "editor-viewer");
+});
