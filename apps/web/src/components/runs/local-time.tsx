@@ -35,8 +35,12 @@ function formatRelative(date: Date, now: number): string {
 
 function formatExact(date: Date, hydrated: boolean): string {
   return new Intl.DateTimeFormat(hydrated ? undefined : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "medium",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
     timeZone: hydrated ? undefined : "UTC",
     timeZoneName: "short",
   }).format(date);

@@ -9,8 +9,8 @@ import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
-import { type RunFilters as Filters, runsHref } from "./run-search-params";
 import { runStatusLabel } from "./run-status-label";
+import { type RunFilters as Filters, runsHref } from "./runs-href";
 
 const ALL = "all";
 

@@ -1,7 +1,7 @@
 import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import Link from "next/link";
 import { Button } from "../ui/button";
-import { type RunFilters, runsHref } from "./run-search-params";
+import { type RunFilters, runsHref } from "./runs-href";
 
 interface RunPaginationProps {
   filters: RunFilters;

@@ -1,13 +1,14 @@
 import { decodeRunCursor, type ListRunsInput, runStatuses } from "@ledgerflow/runtime";
 import { z } from "zod";
+import type { RunFilters } from "./runs-href";
 
-// The run history's state lives in the URL (`/runs?flow=…&status=FAILED&from=2026-11-01&to=…`), so
-// links and bookmarks reproduce the same view. A malformed parameter is dropped and reported next to
-// the filters instead of breaking the page.
+// Reads the run history's URL (`/runs?flow=…&status=FAILED&from=2026-11-01&to=…`), so links and
+// bookmarks reproduce the same view. A malformed parameter is dropped and reported next to the
+// filters instead of breaking the page.
 
 const isoDay = z.iso.date({ message: "use a date like 2026-11-24" });
 
-const paramSchemas = {
+const paramSchemas: { [K in keyof RunFilters]-?: z.ZodType<NonNullable<RunFilters[K]>> } = {
   flow: z.string().min(1).max(64),
   status: z.enum(runStatuses, { message: `use one of ${runStatuses.join(", ")}` }),
   from: isoDay,
@@ -16,14 +17,10 @@ const paramSchemas = {
   dir: z.enum(["older", "newer"]),
 };
 
-type ParamName = keyof typeof paramSchemas;
-
-export type RunFilters = { [K in ParamName]?: z.output<(typeof paramSchemas)[K]> };
-
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export function readRunSearchParams(raw: RawSearchParams): { filters: RunFilters; problems: string[] } {
-  const filters: Record<string, string> = {};
+  const filters: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, schema] of Object.entries(paramSchemas)) {
     const value = [raw[name]].flat()[0];
@@ -32,12 +29,13 @@ export function readRunSearchParams(raw: RawSearchParams): { filters: RunFilters
     if (parsed.success) filters[name] = parsed.data;
     else problems.push(`Ignored "${name}": ${parsed.error.issues[0]?.message ?? "invalid value"}.`);
   }
-  if (filters.from && filters.to && filters.from > filters.to) {
-    problems.push(`Ignored the dates: "from" (${filters.from}) is after "to" (${filters.to}).`);
-    delete filters.from;
-    delete filters.to;
+  const result = filters as RunFilters;
+  if (result.from && result.to && result.from > result.to) {
+    problems.push(`Ignored the dates: "from" (${result.from}) is after "to" (${result.to}).`);
+    delete result.from;
+    delete result.to;
   }
-  return { filters: filters as RunFilters, problems };
+  return { filters: result, problems };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,15 +51,4 @@ export function toListRunsInput(workspaceId: string, filters: RunFilters): ListR
     cursor: filters.cursor,
     direction: filters.dir,
   };
-}
-
-/** `/runs` with the given filters; a change of filter starts again at the first page. */
-export function runsHref(filters: RunFilters): string {
-  const params = new URLSearchParams();
-  for (const name of Object.keys(paramSchemas) as ParamName[]) {
-    const value = filters[name];
-    if (value) params.set(name, value);
-  }
-  const query = params.toString();
-  return query ? `/runs?${query}` : "/runs";
 }

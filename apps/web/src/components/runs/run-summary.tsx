@@ -45,11 +45,11 @@ export function RunSummary({ run, renderedAt }: RunSummaryProps) {
     { term: "Attempts", value: run.attempts },
   ];
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm lg:grid-cols-4">
       {facts.map(({ term, value }) => (
         <div key={term} className="flex min-w-0 flex-col gap-0.5">
           <dt className="text-xs text-slate-500">{term}</dt>
-          <dd className="truncate text-slate-900">{value}</dd>
+          <dd className="break-words text-slate-900">{value}</dd>
         </div>
       ))}
     </dl>

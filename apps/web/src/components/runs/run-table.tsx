@@ -10,7 +10,7 @@ interface RunTableProps {
   renderedAt: number;
 }
 
-/** One page of the run history. On narrow screens source and duration move under the flow name. */
+/** One page of the run history. On narrow screens status, source and duration move under the flow name. */
 export function RunTable({ runs, renderedAt }: RunTableProps) {
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
@@ -18,7 +18,7 @@ export function RunTable({ runs, renderedAt }: RunTableProps) {
         <caption className="sr-only">Runs, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">
+            <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
               Status
             </th>
             <th scope="col" className="px-4 py-2.5 font-medium">
@@ -38,17 +38,21 @@ export function RunTable({ runs, renderedAt }: RunTableProps) {
         <tbody className="divide-y divide-slate-100">
           {runs.map((run) => (
             <tr key={run.id} className="hover:bg-slate-50">
-              <td className="px-4 py-3 align-top">
+              <td className="hidden px-4 py-3 align-top sm:table-cell">
                 <RunStatusBadge status={run.status} />
               </td>
-              <td className="max-w-0 px-4 py-3 align-top">
+              <td className="w-full max-w-0 px-4 py-3 align-top">
                 <Link
                   href={`/runs/${run.id}`}
                   className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
                 >
                   {run.flow.name}
                 </Link>
-                <span className="block truncate text-xs text-slate-500">
+                {/* Phones: the status sits under the flow name instead of in its own column. */}
+                <span className="mt-1 block sm:hidden">
+                  <RunStatusBadge status={run.status} />
+                </span>
+                <span className="mt-0.5 block truncate text-xs text-slate-500">
                   <span className="md:hidden">
                     {runSourceLabel[run.source]} · {formatDuration(run.durationMs)} ·{" "}
                   </span>

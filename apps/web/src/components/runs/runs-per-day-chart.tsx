@@ -1,7 +1,7 @@
 import type { RunStatus } from "@ledgerflow/db";
 import type { RunsOnDay } from "@ledgerflow/runtime";
-import { type RunFilters, runsHref } from "./run-search-params";
 import { runStatusLabel } from "./run-status-label";
+import { type RunFilters, runsHref } from "./runs-href";
 
 // Runs per day by status as a small stacked bar chart in plain SVG. Each day is a link to that day's
 // runs; the same numbers are available as a table for screen readers and anyone who prefers one.

@@ -1,0 +1,112 @@
+import { getRunDetail, inProgressRunStatuses, roleAllows } from "@ledgerflow/runtime";
+import { ArrowLeftIcon } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/app-shell/page-header";
+import { RunStatusBadge } from "@/components/run-status-badge";
+import { AutoRefresh } from "@/components/runs/auto-refresh";
+import { readStepError } from "@/components/runs/read-step-error";
+import { RerunMenu } from "@/components/runs/rerun-menu";
+import { RunSummary } from "@/components/runs/run-summary";
+import { StepErrorCallout } from "@/components/runs/step-error-callout";
+import { StepRunCard } from "@/components/runs/step-run-card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { JsonViewer } from "@/components/ui/json-viewer";
+import { requireWorkspace } from "@/server/with-workspace";
+
+export const metadata: Metadata = { title: "Run" };
+
+interface RunPageProps {
+  params: Promise<{ id: string }>;
+}
+
+export default async function RunPage({ params }: RunPageProps) {
+  const { workspace, role } = await requireWorkspace();
+  const { id } = await params;
+  // Another workspace's run, or no such run: the same 404.
+  const run = await getRunDetail({ workspaceId: workspace.id, runId: id });
+  if (!run) notFound();
+
+  const renderedAt = Date.now();
+  const inProgress = (inProgressRunStatuses as readonly string[]).includes(run.status);
+  const runError = readStepError(run.error);
+  const failedStep = run.steps.find((step) => step.status === "FAILED");
+
+  return (
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+      <Link
+        href={`/runs?flow=${run.flow.id}`}
+        className="inline-flex items-center gap-1.5 self-start text-sm text-slate-600 hover:text-slate-900"
+      >
+        <ArrowLeftIcon aria-hidden className="size-4" />
+        Runs of {run.flow.name}
+      </Link>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Run
+            <RunStatusBadge status={run.status} />
+          </span>
+        }
+        description={<span className="font-mono text-xs break-all">{run.id}</span>}
+        actions={
+          roleAllows(role, "EDITOR") ? (
+            <RerunMenu runId={run.id} canResume={run.status === "FAILED"} finished={!inProgress} />
+          ) : null
+        }
+      />
+      <AutoRefresh active={inProgress} />
+      <Card>
+        <CardContent>
+          <RunSummary run={run} renderedAt={renderedAt} />
+        </CardContent>
+      </Card>
+
+      {/* A run-level error that is not one step's (e.g. the version could not be loaded) leads the page. */}
+      {runError && !failedStep ? <StepErrorCallout error={runError} title="This run failed" /> : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Trigger</CardTitle>
+          <CardDescription>The event that started this run, as received.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {run.payloadPrunedAt ? (
+            <p className="text-sm text-slate-600">
+              The payload was removed after the retention period, on {run.payloadPrunedAt.toISOString().slice(0, 10)}.
+            </p>
+          ) : run.trigger === null ? (
+            <p className="text-sm text-slate-600">No payload was recorded.</p>
+          ) : (
+            <JsonViewer value={run.trigger} className="max-h-[32rem]" />
+          )}
+        </CardContent>
+      </Card>
+
+      <section aria-labelledby="steps-heading" className="flex flex-col gap-4">
+        <h2 id="steps-heading" className="text-lg font-semibold text-slate-900">
+          Steps
+        </h2>
+        {run.steps.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-sm text-slate-600">
+            {inProgress ? "No step has started yet." : "No step ran."}
+          </p>
+        ) : (
+          <ol className="flex flex-col gap-4">
+            {run.steps.map((step) => (
+              <li key={step.id}>
+                <StepRunCard
+                  step={step}
+                  // A resumed replay copies the steps that had succeeded, with their original times.
+                  carriedOver={run.replayOfId !== null && step.startedAt < run.createdAt}
+                  renderedAt={renderedAt}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
