@@ -333,6 +333,27 @@ test("the history refreshes itself while a run is in progress", async ({ page })
   await expect(page.getByText("Updating while runs are in progress")).toHaveCount(0);
 });
 
+test("Re-run resumes a failed run from its failed step as a new run", async ({ page }) => {
+  await page.goto(`/runs/${seeded.failedRunId}`);
+  await expect(async () => {
+    await page.getByRole("button", { name: "Re-run" }).click();
+    await page.getByRole("menuitem", { name: /Resume from the failed step/ }).click({ timeout: 2_000 });
+  }).toPass();
+  await expect(page).not.toHaveURL(`/runs/${seeded.failedRunId}`);
+  await expect(page).toHaveURL(/\/runs\/\w+$/);
+  const replay = await prisma.run.findFirstOrThrow({
+    where: { replayOfId: seeded.failedRunId },
+    select: { id: true, source: true, resumeFromStepKey: true },
+  });
+  expect(replay).toMatchObject({ source: "REPLAY", resumeFromStepKey: "invoice" });
+  await expect(page).toHaveURL(`/runs/${replay.id}`);
+  await expect(page.getByText(`Replay of ${seeded.failedRunId} from step invoice`)).toBeVisible();
+  // The step that had succeeded is carried over, not sent to Xero again.
+  await expect(page.getByRole("region", { name: "Step 1: find_contact" })).toContainText(
+    "Reused from the original run",
+  );
+});
+
 test("phone width: the table keeps status, flow and start time readable", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/runs");

@@ -50,7 +50,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
       onSubmit={onSubmit}
       className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
     >
-      <Field label="Flow" className="col-span-2 sm:w-56">
+      <Field label="Flow" className="min-w-0 sm:w-56">
         {(control) => (
           <Select
             {...control}
@@ -63,7 +63,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
           />
         )}
       </Field>
-      <Field label="Status" className="col-span-2 sm:w-40">
+      <Field label="Status" className="min-w-0 sm:w-40">
         {(control) => (
           <Select
             {...control}

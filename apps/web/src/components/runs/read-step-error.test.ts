@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { readStepError } from "./read-step-error";
+
+describe("readStepError", () => {
+  it("reads a stored StepError with Xero's validation messages", () => {
+    expect(
+      readStepError({
+        message: "Account code '999' is not valid.\nA Contact must be specified.",
+        code: "xero_validation",
+        retryable: false,
+        field: "LineItems.AccountCode",
+        details: {
+          status: 400,
+          validationErrors: ["Account code '999' is not valid.", "A Contact must be specified."],
+        },
+      }),
+    ).toEqual({
+      message: "Account code '999' is not valid.\nA Contact must be specified.",
+      code: "xero_validation",
+      field: "LineItems.AccountCode",
+      httpStatus: 400,
+      validationErrors: ["Account code '999' is not valid.", "A Contact must be specified."],
+    });
+  });
+
+  it("tolerates other shapes: nothing, a plain string, odd fields", () => {
+    expect(readStepError(null)).toBeNull();
+    expect(readStepError("Timed out")).toEqual({ message: "Timed out", validationErrors: [] });
+    expect(readStepError({ message: 42, details: { validationErrors: "nope" } })).toEqual({
+      message: "The step failed without a message.",
+      code: undefined,
+      field: undefined,
+      httpStatus: undefined,
+      validationErrors: [],
+    });
+  });
+});
