@@ -146,6 +146,15 @@ test("build an integration: trigger, sample, steps, fields; reload loses nothing
   await expect(row).toContainText("Never");
   await expect(row.getByRole("switch", { name: "Order paid → invoice switched on" })).not.toBeChecked();
   await screenshots(page, "integrations");
+
+  // Deleting it (after a confirmation) leaves the empty home again.
+  await page.goto(flowUrl);
+  await page.getByRole("button", { name: "Delete integration" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete “Order paid → invoice”?" })
+    .getByRole("button", { name: "Delete integration" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Build your first integration" })).toBeVisible({ timeout: 20_000 });
 });
 
 test("a VIEWER sees the editor read-only", async ({ page }) => {

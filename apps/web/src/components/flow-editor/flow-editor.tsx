@@ -29,6 +29,7 @@ import { useMemo, useState } from "react";
 import { FlowEnabledSwitch } from "../integrations/flow-enabled-switch";
 import { Sheet, SheetContent } from "../ui/sheet";
 import { AddStepDialog } from "./add-step-dialog";
+import { DeleteFlowButton } from "./delete-flow-button";
 import type { FlowEditorProps, StepSampleView } from "./editor-types";
 import { FlowHeader } from "./flow-header";
 import { PublishProblems } from "./publish-problems";
@@ -108,6 +109,7 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
           beforeEnable={flush}
           onProblems={setRefusal}
         />
+        {readOnly ? null : <DeleteFlowButton flowId={flow.id} flowName={flow.name} />}
       </FlowHeader>
 
       <div className="mx-auto flex w-full max-w-2xl flex-col gap-5 px-4 py-6 sm:px-8 sm:py-8">
