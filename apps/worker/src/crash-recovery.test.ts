@@ -10,7 +10,8 @@ import { contactsNamed, invoicesWithReference, type XeroInvoice, xeroGet } from 
 
 let system: System;
 beforeAll(async () => {
-  system = await startSystem({ workers: 1 });
+  // A short lock so the dead worker's job is taken over within seconds.
+  system = await startSystem({ workers: 1, env: { WORKER_LOCK_MS: "4000" } });
 }, 60_000);
 afterAll(() => system?.stop());
 

@@ -64,12 +64,18 @@ it("two workers share 200 runs: each run executes exactly once and both do work"
 
   const steps = await prisma.stepRun.findMany({ where: { workspaceId: workspace.id, runId: { in: runIds } } });
   expect(steps).toHaveLength(200);
-  expect(steps.every((step) => step.attempts === 1 && step.status === "SUCCEEDED")).toBe(true);
+  expect(steps.filter((step) => step.attempts !== 1 || step.status !== "SUCCEEDED")).toEqual([]);
 
-  const finishedBy = system.workers.map(
-    (worker) => runIds.filter((id) => worker.output().includes(`run ${id} SUCCEEDED`)).length,
+  // A run is SUCCEEDED in Postgres a moment before its worker logs the finished job.
+  const finishedBy = await eventually(
+    async () => {
+      const counts = system.workers.map(
+        (worker) => runIds.filter((id) => worker.output().includes(`run ${id} SUCCEEDED`)).length,
+      );
+      return counts[0]! + counts[1]! === 200 ? counts : undefined;
+    },
+    { what: "both workers to log every run" },
   );
-  expect(finishedBy[0]! + finishedBy[1]!).toBe(200);
   expect(finishedBy[0]).toBeGreaterThan(0);
   expect(finishedBy[1]).toBeGreaterThan(0);
 

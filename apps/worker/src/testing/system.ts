@@ -60,7 +60,6 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     XERO_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
     SWEEPER_INTERVAL_MS: "1000",
     SWEEPER_QUEUED_AFTER_MS: "3000",
-    WORKER_LOCK_MS: "4000",
     XERO_TIMEOUT_MS: "10000",
     ...(webPort ? { NEXTAUTH_URL: `http://localhost:${webPort}` } : {}),
     ...options.env,
