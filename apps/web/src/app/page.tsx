@@ -6,6 +6,9 @@ import { LandingPage } from "@/components/landing/landing-page";
 import { getAppSession } from "@/server/auth/get-app-session";
 import { requireWorkspace } from "@/server/with-workspace";
 
+// Who is signed in decides what `/` shows: never prerender it at build time.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   return (await getAppSession()) ? { title: "Integrations" } : {};
 }

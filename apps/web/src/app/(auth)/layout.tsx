@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { Logo } from "@/components/app-shell/logo";
 import { getAppSession } from "@/server/auth/get-app-session";
 
+// Whether a visitor is signed in decides the page: render per request, never at build.
+export const dynamic = "force-dynamic";
+
 /** Sign-in and sign-up: a centred card. Signed-in visitors go straight to the app. */
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   if (await getAppSession()) redirect("/");
