@@ -3,7 +3,7 @@ import { prisma } from "@ledgerflow/db";
 import { disableFlow, replayRun, signWebhookBody } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
-import { orderPayload, orderToInvoiceFlow } from "./testing/flows";
+import { orderPayload, orderToInvoiceFlow, readOnlyWebhookFlow } from "./testing/flows";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { contactsNamed, invoicesWithReference } from "./testing/xero-reads";
@@ -80,7 +80,7 @@ describe("webhook trigger", () => {
     const flow = await seedEnabledFlow({
       workspaceId: seed.workspace.id,
       userId: seed.user.id,
-      definition: { ...orderToInvoiceFlow(connection.id), steps: [] },
+      definition: readOnlyWebhookFlow(connection.id),
       signingSecret: secret,
     });
     const body = "orderId=F1&note=hello";
@@ -109,7 +109,7 @@ describe("webhook trigger", () => {
     const flow = await seedEnabledFlow({
       workspaceId: seed.workspace.id,
       userId: seed.user.id,
-      definition: { ...orderToInvoiceFlow(connection.id), steps: [] },
+      definition: readOnlyWebhookFlow(connection.id),
     });
     const bad = await post(flow.webhookToken, '{"orderId": ');
     expect(bad.status).toBe(400);

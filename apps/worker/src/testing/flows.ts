@@ -98,3 +98,12 @@ export function invoicePaymentFlow(connectionId: string): FlowDefinition {
     ],
   } as FlowDefinition;
 }
+
+/** A webhook flow with one harmless read: for tests about ingress rather than about Xero writes. */
+export function readOnlyWebhookFlow(connectionId: string): FlowDefinition {
+  return {
+    schemaVersion: 1,
+    trigger: { type: "webhook", config: {} },
+    steps: [{ key: "tracking", action: "xero.getTrackingCategories", connectionId, input: {} }],
+  } as FlowDefinition;
+}
