@@ -40,13 +40,35 @@ describe("XeroRateLimiter", () => {
       minuteMs: 2_000,
     });
     const id = tenant();
-    for (let i = 0; i < 60; i++) expect((await limiter.tryAcquire(id)).ok).toBe(true);
+    for (let i = 0; i < 60; i++) {
+      const slot = await limiter.tryAcquire(id);
+      if (!slot.ok) throw new Error(`call ${i + 1} was refused`);
+      await slot.release(); // a finished call counts from when it ended
+    }
     const refused = await limiter.tryAcquire(id);
     expect(refused).toMatchObject({ ok: false, reason: "minute" });
     if (refused.ok) throw new Error("unreachable");
     expect(refused.retryInMs).toBeGreaterThan(0);
     expect(refused.retryInMs).toBeLessThanOrEqual(2_000);
     await new Promise((resolve) => setTimeout(resolve, refused.retryInMs + 20));
+    expect((await limiter.tryAcquire(id)).ok).toBe(true);
+  });
+
+  it("counts a call still in flight inside every window until it is released", async () => {
+    const limiter = new XeroRateLimiter(redis, {
+      ...XERO_DEFAULT_LIMITS,
+      concurrent: 0,
+      appPerMinute: 0,
+      perMinute: 1,
+      minuteMs: 50,
+    });
+    const id = tenant();
+    const slow = await limiter.tryAcquire(id);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    // Longer than the window, but Xero may only just have received it: still counted.
+    expect((await limiter.tryAcquire(id)).ok).toBe(false);
+    if (slow.ok) await slow.release();
+    await new Promise((resolve) => setTimeout(resolve, 80));
     expect((await limiter.tryAcquire(id)).ok).toBe(true);
   });
 

@@ -61,11 +61,24 @@ end
 if conc > 0 and redis.call('ZCARD', KEYS[1]) >= conc then return {0, 'concurrent', concRetry} end
 local r = full(KEYS[3], perDay, dayMs, 'day') or full(KEYS[2], perMin, minuteMs, 'minute') or full(KEYS[4], appPerMin, minuteMs, 'app_minute')
 if r then return r end
-if conc > 0 then redis.call('ZADD', KEYS[1], now + leaseMs, id); redis.call('PEXPIRE', KEYS[1], leaseMs) end
-if perMin > 0 then redis.call('ZADD', KEYS[2], now, id); redis.call('PEXPIRE', KEYS[2], minuteMs) end
-if perDay > 0 then redis.call('ZADD', KEYS[3], now, id); redis.call('PEXPIRE', KEYS[3], dayMs) end
-if appPerMin > 0 then redis.call('ZADD', KEYS[4], now, id); redis.call('PEXPIRE', KEYS[4], minuteMs) end
+-- Until it is released, a call counts as happening "now + lease" (inside every window): Xero counts
+-- it when it arrives, somewhere between our acquire and our release.
+local pending = now + leaseMs
+if conc > 0 then redis.call('ZADD', KEYS[1], pending, id); redis.call('PEXPIRE', KEYS[1], leaseMs) end
+if perMin > 0 then redis.call('ZADD', KEYS[2], pending, id); redis.call('PEXPIRE', KEYS[2], minuteMs + leaseMs) end
+if perDay > 0 then redis.call('ZADD', KEYS[3], pending, id); redis.call('PEXPIRE', KEYS[3], dayMs + leaseMs) end
+if appPerMin > 0 then redis.call('ZADD', KEYS[4], pending, id); redis.call('PEXPIRE', KEYS[4], minuteMs + leaseMs) end
 return {1}
+`;
+
+// On release the call's window entries take the release time: the call reached Xero no later than
+// that, so our windows cover Xero's however long the request spent on the way.
+const RELEASE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREM', KEYS[1], ARGV[1])
+for i = 2, 4 do redis.call('ZADD', KEYS[i], 'XX', now, ARGV[1]) end
+return 1
 `;
 
 export class XeroRateLimiter {
@@ -83,15 +96,17 @@ export class XeroRateLimiter {
   async tryAcquire(tenantId: string): Promise<SlotResult> {
     if (this.unlimited) return { ok: true, release: async () => {} };
     const l = this.limits;
-    const inflight = redisKey("xero-limit", tenantId, "inflight");
+    const keys = [
+      redisKey("xero-limit", tenantId, "inflight"),
+      redisKey("xero-limit", tenantId, "minute"),
+      redisKey("xero-limit", tenantId, "day"),
+      redisKey("xero-limit", "app", "minute"),
+    ];
     const id = randomUUID();
     const result = (await this.redis.eval(
       ACQUIRE,
       4,
-      inflight,
-      redisKey("xero-limit", tenantId, "minute"),
-      redisKey("xero-limit", tenantId, "day"),
-      redisKey("xero-limit", "app", "minute"),
+      ...keys,
       l.leaseMs,
       l.concurrent,
       l.perMinute,
@@ -105,7 +120,7 @@ export class XeroRateLimiter {
     if (result[0] === 1) {
       // A release that cannot reach Redis is not an error for the call: the lease expires by itself.
       const release = () =>
-        this.redis.zrem(inflight, id).then(
+        this.redis.eval(RELEASE, 4, ...keys, id).then(
           () => undefined,
           () => undefined,
         );

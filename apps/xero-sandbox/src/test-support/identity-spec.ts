@@ -5,7 +5,7 @@ import { parse } from "yaml";
 // Validates /connections bodies against Xero's official identity spec (xero-identity.yaml), with
 // additional properties refused so a field the spec does not know fails the test.
 
-const SPEC_FILE = new URL("../../../../../shared/xero-openapi/xero-identity.yaml", import.meta.url);
+const SPEC_FILE = new URL("../../openapi/xero-identity.yaml", import.meta.url);
 
 interface IdentitySpec {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;

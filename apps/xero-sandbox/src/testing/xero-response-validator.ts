@@ -13,10 +13,7 @@ import { z } from "zod";
 // define fails, as does one missing a required field. Statuses the spec does not describe (401,
 // 403, 404, 429, 5xx) are checked against the shapes Xero is observed to send (see the spec README).
 
-const SPEC_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../../../shared/xero-openapi/xero_accounting.yaml",
-);
+const SPEC_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../openapi/xero_accounting.yaml");
 
 /** `Element` echoes the submitted object back with its errors (the spec's own examples do), so it stays open. */
 const OPEN_SCHEMAS = new Set(["Element"]);

@@ -13,9 +13,9 @@ import type { WebhookPayload } from "./webhook-payload";
 
 const WEBHOOK_KEY = "sandbox-test-webhook-key";
 
-const webhooksSpec = parse(
-  readFileSync(new URL("../../../../../shared/xero-openapi/xero-webhooks.yaml", import.meta.url), "utf8"),
-) as { components: { schemas: Record<string, object> } };
+const webhooksSpec = parse(readFileSync(new URL("../../openapi/xero-webhooks.yaml", import.meta.url), "utf8")) as {
+  components: { schemas: Record<string, object> };
+};
 const payloadValidator = new OpenAPIResponseValidator({
   responses: {
     200: {
