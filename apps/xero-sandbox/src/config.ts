@@ -63,6 +63,7 @@ const sandboxEnvSchema = z.object({
   XERO_SANDBOX_LIMIT_PER_DAY: limit(5000),
   XERO_SANDBOX_LIMIT_APP_PER_MINUTE: limit(10_000),
   XERO_SANDBOX_LIMIT_MINUTE_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  XERO_SANDBOX_ORGANISATIONS: z.coerce.number().int().min(1).max(100).default(2),
 });
 
 export interface SandboxConfig {
@@ -74,6 +75,8 @@ export interface SandboxConfig {
   /** True when no admin secret was configured and one was generated for this process. */
   adminSecretGenerated: boolean;
   stateFile: string | null;
+  /** Organisations seeded in a fresh ledger: the NZ and UK demo companies, then numbered copies. */
+  organisations: number;
   tokens: {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
@@ -128,6 +131,7 @@ export function loadSandboxConfig(
     adminSecret: overrides.adminSecret ?? vars.XERO_SANDBOX_ADMIN_SECRET ?? randomBytes(18).toString("base64url"),
     adminSecretGenerated: !(overrides.adminSecret ?? vars.XERO_SANDBOX_ADMIN_SECRET),
     stateFile: overrides.stateFile !== undefined ? overrides.stateFile : (vars.XERO_SANDBOX_STATE_FILE ?? null),
+    organisations: overrides.organisations ?? vars.XERO_SANDBOX_ORGANISATIONS,
     tokens: {
       accessTokenTtlSeconds: vars.XERO_SANDBOX_ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: vars.XERO_SANDBOX_REFRESH_TOKEN_TTL_SECONDS,

@@ -35,7 +35,7 @@ export interface Sandbox {
 export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
   const saved = config.stateFile ? await readStateFile<SandboxStateJson>(config.stateFile) : undefined;
   const identity = await createIdentity(config, saved?.identity);
-  const ledger = saved ? Ledger.fromJSON(saved.ledger) : createLedger();
+  const ledger = saved ? Ledger.fromJSON(saved.ledger, config.organisations) : createLedger(config.organisations);
 
   const app = Fastify({ logger: false, routerOptions: { caseSensitive: false } });
   await app.register(formbody);

@@ -27,6 +27,27 @@ describe("Ledger", () => {
     expect(books.accounts.some((account) => account.Type !== "BANK" && account.EnablePaymentsToAccount)).toBe(true);
   });
 
+  it("seeds numbered copies beyond the two demo companies, each its own tenant that resets to its seed", () => {
+    const ledger = createLedger(4);
+    const organisations = ledger.organisations();
+    expect(organisations.map((organisation) => organisation.name)).toEqual([
+      "Demo Company (NZ)",
+      "Harbour Books Ltd (UK)",
+      "Demo Company (NZ) 3",
+      "Harbour Books Ltd (UK) 4",
+    ]);
+    expect(new Set(organisations.map((organisation) => organisation.tenantId)).size).toBe(4);
+    expect(organisations.slice(0, 2)).toEqual(createLedger().organisations());
+    const copy = organisations[2]!.tenantId;
+    ledger.write(copy, (books) => ({
+      commit: true,
+      result: createContact(books, { Name: "Only in the copy" }),
+      changes: [],
+    }));
+    expect(ledger.resetTenant(copy)).toBe(true);
+    expect(ledger.books(copy)).toEqual(createLedger(4).books(copy));
+  });
+
   it("tells listeners about created and updated contacts and invoices, only for kept writes", () => {
     const ledger = createLedger();
     const tenantId = nzTenant(ledger);

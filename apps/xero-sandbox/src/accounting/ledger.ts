@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LedgerChange, OrganisationBooks } from "./ledger-types";
-import { SEED_ORGANISATIONS, seedBooks, seedTenantId } from "./seed-organisations";
+import { type OrganisationSeed, seedBooks, seedOrganisations, seedTenantId } from "./seed-organisations";
 
 export type LedgerChangeListener = (event: LedgerChange) => void;
 
@@ -26,16 +26,20 @@ export interface LedgerWrite<T> {
 export class Ledger {
   private readonly listeners = new Set<LedgerChangeListener>();
 
-  private constructor(private readonly tenants: Map<string, OrganisationBooks>) {}
+  private constructor(
+    private readonly tenants: Map<string, OrganisationBooks>,
+    private readonly seeds: OrganisationSeed[],
+  ) {}
 
-  /** The seeded organisations, fresh. */
-  static seeded(): Ledger {
-    return new Ledger(new Map(SEED_ORGANISATIONS.map((seed) => [seedTenantId(seed), seedBooks(seed)])));
+  /** The seeded organisations, fresh (`organisations` of them: the two demo companies, then copies). */
+  static seeded(organisations?: number): Ledger {
+    const seeds = seedOrganisations(organisations);
+    return new Ledger(new Map(seeds.map((seed) => [seedTenantId(seed), seedBooks(seed)])), seeds);
   }
 
-  static fromJSON(json: unknown): Ledger {
+  static fromJSON(json: unknown, organisations?: number): Ledger {
     const persisted = persistedLedgerSchema.parse(json);
-    return new Ledger(new Map(Object.entries(persisted.tenants)));
+    return new Ledger(new Map(Object.entries(persisted.tenants)), seedOrganisations(organisations));
   }
 
   toJSON(): PersistedLedger {
@@ -90,13 +94,13 @@ export class Ledger {
 
   /** Puts a seeded organisation back to its seed. Returns false for a tenant that was never seeded. */
   resetTenant(tenantId: string): boolean {
-    const seed = SEED_ORGANISATIONS.find((candidate) => seedTenantId(candidate) === tenantId);
+    const seed = this.seeds.find((candidate) => seedTenantId(candidate) === tenantId);
     if (!seed) return false;
     this.tenants.set(tenantId, seedBooks(seed));
     return true;
   }
 }
 
-export function createLedger(): Ledger {
-  return Ledger.seeded();
+export function createLedger(organisations?: number): Ledger {
+  return Ledger.seeded(organisations);
 }

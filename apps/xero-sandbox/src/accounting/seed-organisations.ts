@@ -17,7 +17,7 @@ const SEEDED_AT = toMsDate(new Date(Date.UTC(2024, 0, 15, 9, 30)));
 type AccountSeed = [code: string, name: string, type: string, taxType: string, extra?: Partial<AccountRecord>];
 type TaxSeed = [name: string, taxType: string, rate: number, appliesTo: "revenue" | "expenses" | "both"];
 
-interface OrganisationSeed {
+export interface OrganisationSeed {
   organisation: Omit<OrganisationRecord, "OrganisationID" | "CreatedDateUTC">;
   currencies: [string, string][];
   taxRates: TaxSeed[];
@@ -189,6 +189,26 @@ const UK: OrganisationSeed = {
 };
 
 export const SEED_ORGANISATIONS: readonly OrganisationSeed[] = [NZ, UK];
+
+/**
+ * The first `count` organisations: the NZ and UK demo companies, then copies of them named
+ * "Demo Company (NZ) 3", "Demo Company (UK) 4"… (each its own tenant), for multi-tenant benches.
+ */
+export function seedOrganisations(count: number = SEED_ORGANISATIONS.length): OrganisationSeed[] {
+  return Array.from({ length: count }, (_, index) => {
+    const base = SEED_ORGANISATIONS[index % SEED_ORGANISATIONS.length]!;
+    if (index < SEED_ORGANISATIONS.length) return base;
+    const suffix = ` ${index + 1}`;
+    return {
+      ...base,
+      organisation: {
+        ...base.organisation,
+        Name: `${base.organisation.Name}${suffix}`,
+        LegalName: `${base.organisation.LegalName}${suffix}`,
+      },
+    };
+  });
+}
 
 function seedTaxRate([name, taxType, rate, appliesTo]: TaxSeed): TaxRateRecord {
   return {
