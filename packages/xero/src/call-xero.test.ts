@@ -1,4 +1,3 @@
-import { StepError } from "@ledgerflow/engine";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { callXero } from "./call-xero";
 import { createInvoice } from "./catalog/create-invoice";
@@ -6,6 +5,7 @@ import { findContact } from "./catalog/find-contact";
 import { upsertContact } from "./catalog/upsert-contact";
 import { createAccountingApi } from "./client";
 import { RECONNECT_MESSAGE } from "./errors/xero-step-error";
+import { stepErrorOf } from "./test-support/step-error-of";
 import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "./test-support/test-sandbox";
 import { createXeroClientContext } from "./xero-client-context";
 
@@ -19,15 +19,6 @@ beforeAll(async () => {
 });
 afterEach(() => sandbox.admin("accounting/faults", undefined, "DELETE"));
 afterAll(() => sandbox?.close());
-
-async function stepErrorOf(promise: Promise<unknown>): Promise<StepError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(StepError);
-  return error as StepError;
-}
 
 const findBayside = { matchBy: "Name", Name: "Bayside Club" };
 

@@ -1,5 +1,6 @@
 import type { AccountingRoute } from "./accounting-route";
 import { batchElements, validationErrors, writeBatch } from "./batch-write";
+import { batchWriteRoutes } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
 import { contactInputSchema, createContact, updateContact, upsertContact } from "./save-contact";
@@ -68,36 +69,14 @@ export const contactsRoutes: AccountingRoute[] = [
       return { status: 200, body: { Contacts: [contact] } };
     },
   },
-  {
-    method: "PUT",
+  ...batchWriteRoutes({
     url: "/Contacts",
     scopes: ENDPOINT_SCOPES.contactsWrite,
-    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Contacts"), {
-          schema: contactInputSchema,
-          save: (books, input) => createContact(books, input),
-          failed: failedContact,
-          summarizeErrors,
-        }),
-        "Contacts",
-      ),
-  },
-  {
-    method: "POST",
-    url: "/Contacts",
-    scopes: ENDPOINT_SCOPES.contactsWrite,
-    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Contacts"), {
-          schema: contactInputSchema,
-          save: (books, input) => upsertContact(books, input),
-          failed: failedContact,
-          summarizeErrors,
-        }),
-        "Contacts",
-      ),
-  },
+    schema: contactInputSchema,
+    failed: failedContact,
+    create: (books, input) => createContact(books, input),
+    upsert: (books, input) => upsertContact(books, input),
+  }),
   {
     method: "POST",
     url: "/Contacts/:ContactID",

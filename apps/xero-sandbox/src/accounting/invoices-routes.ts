@@ -1,5 +1,6 @@
 import type { AccountingRoute } from "./accounting-route";
 import { batchElements, validationErrors, writeBatch } from "./batch-write";
+import { batchWriteRoutes } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
 import { createInvoice, findInvoice, invoiceInputSchema, updateInvoice, upsertInvoice } from "./save-invoice";
@@ -64,36 +65,14 @@ export const invoicesRoutes: AccountingRoute[] = [
       return { status: 200, body: { Invoices: [invoice] } };
     },
   },
-  {
-    method: "PUT",
+  ...batchWriteRoutes({
     url: "/Invoices",
     scopes: ENDPOINT_SCOPES.invoicesWrite,
-    handle: ({ ledger, tenantId, body, query, summarizeErrors }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Invoices"), {
-          schema: invoiceInputSchema,
-          save: (books, input) => createInvoice(books, input, { unitDecimals: unitDecimals(query) }),
-          failed: failedInvoice,
-          summarizeErrors,
-        }),
-        "Invoices",
-      ),
-  },
-  {
-    method: "POST",
-    url: "/Invoices",
-    scopes: ENDPOINT_SCOPES.invoicesWrite,
-    handle: ({ ledger, tenantId, body, query, summarizeErrors }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Invoices"), {
-          schema: invoiceInputSchema,
-          save: (books, input) => upsertInvoice(books, input, { unitDecimals: unitDecimals(query) }),
-          failed: failedInvoice,
-          summarizeErrors,
-        }),
-        "Invoices",
-      ),
-  },
+    schema: invoiceInputSchema,
+    failed: failedInvoice,
+    create: (books, input, { query }) => createInvoice(books, input, { unitDecimals: unitDecimals(query) }),
+    upsert: (books, input, { query }) => upsertInvoice(books, input, { unitDecimals: unitDecimals(query) }),
+  }),
   {
     method: "POST",
     url: "/Invoices/:InvoiceID",

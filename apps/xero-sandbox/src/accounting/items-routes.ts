@@ -1,5 +1,6 @@
 import type { AccountingRoute } from "./accounting-route";
 import { batchElements, validationErrors, writeBatch } from "./batch-write";
+import { batchWriteRoutes } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
 import { createItem, findItem, itemInputSchema, updateItem, upsertItem } from "./save-item";
@@ -30,36 +31,14 @@ export const itemsRoutes: AccountingRoute[] = [
       return { status: 200, body: { Items: [item] } };
     },
   },
-  {
-    method: "PUT",
+  ...batchWriteRoutes({
     url: "/Items",
     scopes: ENDPOINT_SCOPES.settingsWrite,
-    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Items"), {
-          schema: itemInputSchema,
-          save: (books, input) => createItem(books, input),
-          failed: failedItem,
-          summarizeErrors,
-        }),
-        "Items",
-      ),
-  },
-  {
-    method: "POST",
-    url: "/Items",
-    scopes: ENDPOINT_SCOPES.settingsWrite,
-    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Items"), {
-          schema: itemInputSchema,
-          save: (books, input) => upsertItem(books, input),
-          failed: failedItem,
-          summarizeErrors,
-        }),
-        "Items",
-      ),
-  },
+    schema: itemInputSchema,
+    failed: failedItem,
+    create: (books, input) => createItem(books, input),
+    upsert: (books, input) => upsertItem(books, input),
+  }),
   {
     method: "POST",
     url: "/Items/:ItemID",

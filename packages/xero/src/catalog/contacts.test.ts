@@ -1,5 +1,5 @@
-import { StepError } from "@ledgerflow/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stepErrorOf } from "../test-support/step-error-of";
 import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
 import type { XeroClientContext } from "../xero-client-context";
 import { findContact } from "./find-contact";
@@ -14,16 +14,6 @@ beforeAll(async () => {
   client = await sandbox.client();
 });
 afterAll(() => sandbox?.close());
-
-/** The StepError a promise rejects with (fails the test when it resolves). */
-async function stepErrorOf(promise: Promise<unknown>): Promise<StepError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(StepError);
-  return error as StepError;
-}
 
 describe("xero.upsertContact", () => {
   it("creates a contact, then updates the same one by name", async () => {

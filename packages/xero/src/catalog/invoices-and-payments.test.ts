@@ -1,5 +1,6 @@
-import { resolveStepInput, StepError } from "@ledgerflow/engine";
+import { resolveStepInput } from "@ledgerflow/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stepErrorOf } from "../test-support/step-error-of";
 import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
 import type { XeroClientContext } from "../xero-client-context";
 import { createBill } from "./create-bill";
@@ -14,15 +15,6 @@ beforeAll(async () => {
   client = await sandbox.client();
 });
 afterAll(() => sandbox?.close());
-
-async function stepErrorOf(promise: Promise<unknown>): Promise<StepError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(StepError);
-  return error as StepError;
-}
 
 /** An order as a webhook would deliver it, mapped onto invoice lines the way a flow's step does. */
 const order = {

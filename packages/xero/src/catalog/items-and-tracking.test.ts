@@ -1,5 +1,5 @@
-import { StepError } from "@ledgerflow/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stepErrorOf } from "../test-support/step-error-of";
 import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
 import type { XeroClientContext } from "../xero-client-context";
 import { createItem } from "./create-item";
@@ -14,15 +14,6 @@ beforeAll(async () => {
   client = await sandbox.client();
 });
 afterAll(() => sandbox?.close());
-
-async function stepErrorOf(promise: Promise<unknown>): Promise<StepError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(StepError);
-  return error as StepError;
-}
 
 const newCode = () => uniqueName("IT").replace(" ", "-").toUpperCase();
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import { StepError } from "@ledgerflow/engine";
 import { decryptConnectionTokens, encryptTokenPair } from "@ledgerflow/vault";
 import { afterAll, describe, expect, it } from "vitest";
+import { stepErrorOf } from "../test-support/step-error-of";
 import { connectionMissingScopes } from "./connection-missing-scopes";
 import { getXeroClient } from "./get-xero-client";
 import { sandboxAdmin } from "./testing/sandbox-admin";
@@ -46,15 +46,6 @@ async function createConnection({ expired }: { expired: boolean }) {
     },
   });
   return { owner, connection, minted };
-}
-
-async function stepErrorOf(promise: Promise<unknown>): Promise<StepError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StepError);
-  return error as StepError;
 }
 
 afterAll(async () => {
