@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
+  // The bench builds into its own directory (NEXT_DIST_DIR=.next-bench) so that a build elsewhere in
+  // the same checkout never replaces the files of the app it is measuring.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Our packages ship TypeScript source; Next compiles them with the app.
   transpilePackages: [
     "@ledgerflow/config",
