@@ -1,5 +1,6 @@
 import { prisma } from "@ledgerflow/db";
 import type { FlowDefinition } from "@ledgerflow/engine";
+import { createMaintenanceQueue } from "@ledgerflow/queue";
 import { armSchedule, disableFlow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
@@ -8,7 +9,8 @@ import { type System, startSystem } from "./testing/system";
 
 let system: System;
 beforeAll(async () => {
-  system = await startSystem({ workers: 1 });
+  // A retention age no seeded run reaches: the retention job below must not prune other suites' rows.
+  system = await startSystem({ workers: 1, env: { RUN_RETENTION_DAYS: "36500" } });
 }, 60_000);
 afterAll(() => system?.stop());
 
@@ -48,3 +50,25 @@ it("a schedule fires at its times, each run carrying its scheduled time, and sto
     countAfterOff + 1,
   );
 }, 90_000);
+
+it("the worker arms the daily retention job, and the job prunes with the configured age", async () => {
+  const maintenance = createMaintenanceQueue();
+  try {
+    const scheduler = await maintenance.getJobScheduler("prune-run-payloads");
+    expect(scheduler).toMatchObject({ name: "prune-run-payloads", pattern: "17 3 * * *" });
+    // Armed for the next 03:17 (the worker's local time): within a day from now.
+    const next = new Date(scheduler?.next ?? 0);
+    expect([next.getHours(), next.getMinutes()]).toEqual([3, 17]);
+    expect(next.getTime() - Date.now()).toBeGreaterThan(0);
+    expect(next.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000);
+
+    // Fire it now instead of waiting for 03:17: the worker runs the pruning with RUN_RETENTION_DAYS.
+    await maintenance.add("prune-run-payloads", {}, { removeOnComplete: true });
+    await eventually(
+      async () => /retention: pruned the payloads of \d+ runs older than 36500 days/.test(system.workers[0]!.output()),
+      { what: "the worker to run the retention job" },
+    );
+  } finally {
+    await maintenance.close();
+  }
+});

@@ -23,6 +23,7 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
       id: true,
       status: true,
       trigger: true,
+      payloadPrunedAt: true,
       flowId: true,
       flowVersionId: true,
       flow: { select: { publishedVersionId: true } },
@@ -32,6 +33,15 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
   if (!original) throw new NotFoundError("Run");
   if (!(FINISHED as readonly string[]).includes(original.status)) {
     throw new InvalidInputError("This run has not finished yet; wait for it before re-running.", "runId");
+  }
+
+  // Retention removed the event and the steps' outputs: a restart would have no event to run on, and
+  // a resume would feed empty outputs to the remaining steps and write wrong data to Xero.
+  if (original.payloadPrunedAt) {
+    throw new InvalidInputError(
+      "This run's payload was removed after the retention period, so it cannot be re-run.",
+      "runId",
+    );
   }
 
   const resume = input.mode === "resume";
