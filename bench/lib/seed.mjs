@@ -1,0 +1,126 @@
+// Seeding through the app's own domain functions (TypeScript, loaded through tsx): a user and
+// workspace (createUserWithWorkspace), Xero connections holding tokens the sandbox minted (a real
+// grant, encrypted by the vault) and flows switched on through publishFlow.
+import { randomBytes } from "node:crypto";
+
+export const BENCH_PASSWORD = "bench-password-0123";
+
+export async function loadDomain() {
+  const { register } = await import("tsx/esm/api");
+  register();
+  const [db, runtime, vault, argon2] = await Promise.all([
+    import("@ledgerflow/db"),
+    import("@ledgerflow/runtime"),
+    import("@ledgerflow/vault"),
+    import("@node-rs/argon2"),
+  ]);
+  return { prisma: db.prisma, runtime, vault, argon2 };
+}
+
+export async function seedUser(domain, email) {
+  const passwordHash = await domain.argon2.hash(BENCH_PASSWORD);
+  return domain.runtime.createUserWithWorkspace({ email, name: "Bench Owner", passwordHash });
+}
+
+export async function seedConnections(domain, stack, { workspaceId, userId, count }) {
+  const organisations = (await stack.admin("/sandbox/admin/tokens", { body: {} })).tenantIds;
+  if (organisations.length < count)
+    throw new Error(`The sandbox has ${organisations.length} organisations, not ${count}`);
+  const connections = [];
+  for (const tenantId of organisations.slice(0, count)) {
+    const minted = await stack.admin("/sandbox/admin/tokens", { body: { tenantIds: [tenantId] } });
+    connections.push(
+      await domain.prisma.connection.create({
+        data: {
+          workspaceId,
+          tenantId,
+          tenantName: `Bench ${tenantId.slice(0, 8)}`,
+          ...domain.vault.encryptTokenPair({ accessToken: minted.access_token, refreshToken: minted.refresh_token }),
+          expiresAt: new Date(Date.now() + minted.expires_in * 1000),
+          scopes: minted.scope.split(" "),
+          createdById: userId,
+        },
+      }),
+    );
+  }
+  return connections;
+}
+
+export async function seedFlow(domain, { workspaceId, userId, name, definition }) {
+  const flow = await domain.prisma.flow.create({
+    data: {
+      workspaceId,
+      name,
+      draft: definition,
+      webhookToken: randomBytes(32).toString("base64url"),
+      createdById: userId,
+    },
+  });
+  const published = await domain.runtime.publishFlow({ workspaceId, userId, flowId: flow.id });
+  if (!published.ok) throw new Error(`The bench flow does not publish: ${JSON.stringify(published.problems)}`);
+  return flow;
+}
+
+/** Order paid → find or create the customer → invoice (the e2e and limits flow). */
+export function orderToInvoiceFlow(connectionId) {
+  return {
+    schemaVersion: 1,
+    trigger: { type: "webhook", config: {} },
+    steps: [
+      {
+        key: "customer",
+        action: "xero.findOrCreateContact",
+        connectionId,
+        input: {
+          matchBy: "Name",
+          Name: "{{trigger.body.customer.name}}",
+          EmailAddress: "{{trigger.body.customer.email}}",
+        },
+      },
+      {
+        key: "invoice",
+        action: "xero.createInvoice",
+        connectionId,
+        input: {
+          ContactID: "{{steps.customer.ContactID}}",
+          Reference: "Order {{trigger.body.orderId}}",
+          Status: "AUTHORISED",
+          LineAmountTypes: "Exclusive",
+          DueDate: "{{trigger.body.dueDate}}",
+          LineItems: {
+            $each: "{{trigger.body.lines}}",
+            as: "line",
+            map: {
+              Description: "{{line.name}}",
+              Quantity: "{{line.qty}}",
+              UnitAmount: "{{line.price}}",
+              AccountCode: "200",
+              TaxType: "OUTPUT2",
+            },
+          },
+        },
+      },
+    ],
+  };
+}
+
+export function orderPayload(orderId) {
+  return {
+    orderId,
+    dueDate: "2026-12-31",
+    customer: { name: `Customer ${orderId}`, email: `${orderId.toLowerCase()}@example.test` },
+    lines: [
+      { name: "Blue mug", qty: 2, price: 12.5 },
+      { name: "Tea towel", qty: 1, price: 8 },
+    ],
+  };
+}
+
+/** One search step (the overhead scenario's step). */
+export function findContactFlow(connectionId, name) {
+  return {
+    schemaVersion: 1,
+    trigger: { type: "manual", config: {} },
+    steps: [{ key: "find", action: "xero.findContact", connectionId, input: { matchBy: "Name", Name: name } }],
+  };
+}
