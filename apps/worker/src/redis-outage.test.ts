@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import type { FlowDefinition } from "@ledgerflow/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
+import { batchContactFlow } from "./testing/flows";
 import { freePort } from "./testing/free-port";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
@@ -56,19 +56,11 @@ it("Redis down while 50 webhooks arrive: all are answered 202 and stored, and al
   const { user, workspace } = await seedWorkspace();
   const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
   const batch = `OUTAGE-${randomUUID().slice(0, 6)}`;
-  const definition = {
-    schemaVersion: 1,
-    trigger: { type: "webhook", config: {} },
-    steps: [
-      {
-        key: "contact",
-        action: "xero.upsertContact",
-        connectionId: connection.id,
-        input: { Name: "{{trigger.body.name}}", AccountNumber: batch },
-      },
-    ],
-  } as FlowDefinition;
-  const flow = await seedEnabledFlow({ workspaceId: workspace.id, userId: user.id, definition });
+  const flow = await seedEnabledFlow({
+    workspaceId: workspace.id,
+    userId: user.id,
+    definition: batchContactFlow(connection.id, batch),
+  });
 
   await stopRedis();
   const answers = await Promise.all(

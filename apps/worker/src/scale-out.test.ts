@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import type { FlowDefinition } from "@ledgerflow/engine";
 import { runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
+import { batchContactFlow } from "./testing/flows";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { xeroGet } from "./testing/xero-reads";
@@ -33,19 +33,11 @@ it("two workers share 200 runs: each run executes exactly once and both do work"
   const { user, workspace } = await seedWorkspace();
   const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
   const batch = `SCALE-${randomUUID().slice(0, 6)}`;
-  const definition = {
-    schemaVersion: 1,
-    trigger: { type: "manual", config: {} },
-    steps: [
-      {
-        key: "contact",
-        action: "xero.upsertContact",
-        connectionId: connection.id,
-        input: { Name: "{{trigger.body.name}}", AccountNumber: batch },
-      },
-    ],
-  } as FlowDefinition;
-  const flow = await seedEnabledFlow({ workspaceId: workspace.id, userId: user.id, definition });
+  const flow = await seedEnabledFlow({
+    workspaceId: workspace.id,
+    userId: user.id,
+    definition: batchContactFlow(connection.id, batch, "manual"),
+  });
 
   const runIds: string[] = [];
   for (let i = 0; i < 200; i++) {

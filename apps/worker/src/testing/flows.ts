@@ -107,3 +107,26 @@ export function readOnlyWebhookFlow(connectionId: string): FlowDefinition {
     steps: [{ key: "tracking", action: "xero.getTrackingCategories", connectionId, input: {} }],
   } as FlowDefinition;
 }
+
+/**
+ * One write per event: upsert a contact named by `trigger.body.name`, with `batch` as its
+ * AccountNumber so a test can find every contact its events made (and spot a duplicate).
+ */
+export function batchContactFlow(
+  connectionId: string,
+  batch: string,
+  trigger: "webhook" | "manual" = "webhook",
+): FlowDefinition {
+  return {
+    schemaVersion: 1,
+    trigger: { type: trigger, config: {} },
+    steps: [
+      {
+        key: "contact",
+        action: "xero.upsertContact",
+        connectionId,
+        input: { Name: "{{trigger.body.name}}", AccountNumber: batch },
+      },
+    ],
+  } as FlowDefinition;
+}

@@ -16,6 +16,11 @@ export interface SystemOptions {
   web?: boolean;
   /** Extra env for the worker and web processes (e.g. XERO_LIMIT_* or WORKER_CONCURRENCY). */
   env?: Record<string, string>;
+  /**
+   * Env for the worker and web processes only, not for this test process: e.g. a DATABASE_URL
+   * through a proxy the test can cut, while the test itself keeps reading the real database.
+   */
+  processEnv?: Record<string, string>;
 }
 
 export interface System {
@@ -65,7 +70,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     ...options.env,
   };
   Object.assign(process.env, shared);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.processEnv };
 
   const workers: AppProcess[] = [];
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
