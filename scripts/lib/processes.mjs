@@ -25,7 +25,9 @@ export async function assertPortFree(port, what) {
 export function spawnPrefixed(name, command, args, { env, cwd, quiet = false } = {}) {
   const colour = colours[next++ % colours.length];
   const prefix = `\x1b[${colour}m${name.padEnd(8)}\x1b[0m│ `;
-  const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"], detached: false });
+  // Its own process group: `npm run start` and `npx` leave their node child running when only the
+  // wrapper is signalled, and a stray worker from an earlier run would take this run's jobs.
+  const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const lines = [];
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on("line", (line) => {
@@ -55,20 +57,31 @@ export async function waitForHttp(url, { timeoutMs = 60_000, ok = (r) => r.ok, c
   throw new Error(`${url} did not become ready within ${timeoutMs / 1000}s (${last})`);
 }
 
-/** Sends SIGTERM to every child, then SIGKILL to those still alive after `graceMs`. */
+/** Signals a child's whole process group (see spawnPrefixed); false once nothing in it is left. */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends SIGTERM to every child's process group, then SIGKILL to groups still alive after
+ * `graceMs`: a worker finishing its in-flight steps gets the grace period, nothing outlives it.
+ */
 export async function stopAll(children, graceMs = 10_000) {
-  const alive = children.filter((c) => c && c.exitCode === null && c.signalCode === null);
+  const started = children.filter((c) => c?.pid);
   await Promise.all(
-    alive.map(
-      (child) =>
-        new Promise((resolve) => {
-          const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-          child.once("exit", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill("SIGTERM");
-        }),
-    ),
+    started.map(async (child) => {
+      const deadline = Date.now() + graceMs;
+      if (!signalGroup(child, "SIGTERM")) return;
+      while (Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (!signalGroup(child, 0)) return;
+      }
+      signalGroup(child, "SIGKILL");
+    }),
   );
 }
