@@ -6,6 +6,7 @@ export * from "./execute-flow";
 export * from "./flow-definition";
 export * from "./mapping-schema";
 export { type ClientFor, toStepError } from "./run-step";
+export { sameFlowBehaviour } from "./same-flow-behaviour";
 export * from "./template-path";
 export * from "./template-references";
 export * from "./template-resolver";

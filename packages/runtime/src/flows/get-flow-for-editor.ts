@@ -9,7 +9,7 @@ export interface GetFlowForEditorOptions {
 
 /**
  * Everything the editor shows for one flow: the draft, the webhook settings, the last test of each
- * step (for the data picker) and the workspace's Xero accounts to pick from. Connection tokens are
+ * step (for the data picker), the published version and the workspace's Xero accounts to pick from. Connection tokens are
  * never selected.
  */
 export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditorOptions) {
@@ -24,7 +24,8 @@ export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditor
       webhookToken: true,
       webhookSigningSecret: true,
       updatedAt: true,
-      publishedVersion: { select: { number: true, createdAt: true } },
+      // The editor compares the draft with it to offer "Publish changes" on an enabled flow.
+      publishedVersion: { select: { number: true, createdAt: true, definition: true } },
       stepSamples: {
         where: { workspaceId },
         select: { stepKey: true, input: true, output: true, error: true, testedAt: true },
@@ -39,8 +40,19 @@ export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditor
     orderBy: { tenantName: "asc" },
   });
 
-  const { draft, ...rest } = flow;
-  return { ...rest, draft: readDraft(draft), connections };
+  const { draft, publishedVersion, ...rest } = flow;
+  return {
+    ...rest,
+    draft: readDraft(draft),
+    publishedVersion: publishedVersion
+      ? {
+          number: publishedVersion.number,
+          createdAt: publishedVersion.createdAt,
+          definition: readDraft(publishedVersion.definition),
+        }
+      : null,
+    connections,
+  };
 }
 
 export type FlowForEditor = Awaited<ReturnType<typeof getFlowForEditor>>;

@@ -30,7 +30,8 @@ export interface FlowEditorProps {
     draft: FlowDefinition;
     webhookUrl: string;
     webhookSigningSecret: string | null;
-    publishedVersionNumber: number | null;
+    /** The version runs use (the editor compares it with the draft), or null if never switched on. */
+    published: { number: number; definition: FlowDefinition } | null;
   };
   catalog: CatalogEntry[];
   connections: ConnectionChoice[];

@@ -19,9 +19,11 @@ import {
   buildSampleContext,
   type CatalogAction,
   createCatalog,
+  type FlowDefinition,
   type FlowStep,
   listDataReferences,
   type PublishProblem,
+  sameFlowBehaviour,
   validateFlowDefinitionForPublish,
 } from "@ledgerflow/engine";
 import { EyeIcon } from "lucide-react";
@@ -32,7 +34,9 @@ import { AddStepDialog } from "./add-step-dialog";
 import { DeleteFlowButton } from "./delete-flow-button";
 import type { FlowEditorProps, StepSampleView } from "./editor-types";
 import { FlowHeader } from "./flow-header";
+import { PublishChanges } from "./publish-changes";
 import { PublishProblems } from "./publish-problems";
+import { RunNowDialog } from "./run-now-dialog";
 import { SaveIndicator } from "./save-indicator";
 import { StepCard } from "./step-card";
 import { newStepKey } from "./step-key";
@@ -43,6 +47,19 @@ import { useFlowDraft } from "./use-flow-draft";
 
 const TRIGGER = "trigger";
 
+/** Why the last switch-on or "Publish changes" was refused, and the draft it was about. */
+interface Refusal {
+  problems: PublishProblem[];
+  by: "switch-on" | "publish";
+  draft: FlowDefinition;
+}
+
+/** The trigger sample's body: what "Run now" offers to start with. */
+function sampleBodyOf(definition: FlowDefinition): unknown {
+  const sample = definition.trigger.sample;
+  return sample && "body" in sample ? sample.body : undefined;
+}
+
 /** The flow editor: trigger and steps in a column, each opening a side panel; autosaved. */
 export function FlowEditor({ flow, catalog, connections, samples: initialSamples, readOnly }: FlowEditorProps) {
   const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
@@ -50,7 +67,14 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
   const [openKey, setOpenKey] = useState<string | null>(null);
   const [webhookUrl, setWebhookUrl] = useState(flow.webhookUrl);
   const [signingSecret, setSigningSecret] = useState(flow.webhookSigningSecret);
-  const [refusal, setRefusal] = useState<PublishProblem[]>([]);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // A refusal describes the draft it was about: once the user edits, the live checks take over.
+  const shownRefusal = refusal?.draft === draft ? refusal : null;
+  const [name, setName] = useState(flow.name);
+  const [enabled, setEnabled] = useState(flow.enabled);
+  // What runs use now; replaced by the draft whenever it is published (switch on, "Publish changes").
+  const [published, setPublished] = useState(flow.published?.definition ?? null);
+  const unpublishedChanges = enabled && published !== null && !sameFlowBehaviour(draft, published);
 
   // The browser's catalog has no `run` (it stays on the server); validation and the data picker
   // only read keys, fields and output samples.
@@ -99,17 +123,38 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
 
   return (
     <div className="flex min-h-screen flex-col">
-      <FlowHeader flowId={flow.id} name={flow.name} description={flow.description} readOnly={readOnly}>
+      <FlowHeader
+        flowId={flow.id}
+        name={flow.name}
+        description={flow.description}
+        readOnly={readOnly}
+        onRenamed={setName}
+      >
         {readOnly ? null : <SaveIndicator status={status} />}
+        {unpublishedChanges ? (
+          <PublishChanges
+            flowId={flow.id}
+            readOnly={readOnly}
+            flush={flush}
+            onPublished={() => setPublished(draft)}
+            onProblems={(problems) => setRefusal(problems.length > 0 ? { problems, by: "publish", draft } : null)}
+          />
+        ) : null}
+        {enabled && !readOnly ? <RunNowDialog flowId={flow.id} sampleBody={sampleBodyOf(draft)} /> : null}
         <FlowEnabledSwitch
           flowId={flow.id}
-          flowName={flow.name}
+          flowName={name}
           enabled={flow.enabled}
           disabled={readOnly}
           beforeEnable={flush}
-          onProblems={setRefusal}
+          onEnabledChange={(on) => {
+            setEnabled(on);
+            // Switching on published what the switch had just saved: the draft as it was then.
+            if (on) setPublished(draft);
+          }}
+          onProblems={(problems) => setRefusal(problems.length > 0 ? { problems, by: "switch-on", draft } : null)}
         />
-        {readOnly ? null : <DeleteFlowButton flowId={flow.id} flowName={flow.name} />}
+        {readOnly ? null : <DeleteFlowButton flowId={flow.id} flowName={name} />}
       </FlowHeader>
 
       <div className="mx-auto flex w-full max-w-2xl flex-col gap-5 px-4 py-6 sm:px-8 sm:py-8">
@@ -120,8 +165,8 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
           </p>
         ) : null}
         <PublishProblems
-          problems={refusal.length > 0 ? refusal : problems}
-          refused={refusal.length > 0}
+          problems={shownRefusal?.problems ?? problems}
+          refused={shownRefusal?.by ?? null}
           stepTitles={stepTitles}
           onOpenStep={setOpenKey}
         />

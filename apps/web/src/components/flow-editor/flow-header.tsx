@@ -11,6 +11,8 @@ interface FlowHeaderProps {
   name: string;
   description: string;
   readOnly: boolean;
+  /** After a saved rename: the switch and dialogs name the integration by its current name. */
+  onRenamed?: (name: string) => void;
   /** Right-hand side: save indicator, switch. */
   children: React.ReactNode;
 }
@@ -24,6 +26,7 @@ export function FlowHeader({
   name: initialName,
   description: initialDescription,
   readOnly,
+  onRenamed,
   children,
 }: FlowHeaderProps) {
   const [name, setName] = useState(initialName);
@@ -40,6 +43,7 @@ export function FlowHeader({
     }
     setError(null);
     setSaved({ name: name.trim(), description: description.trim() });
+    onRenamed?.(name.trim());
   };
 
   return (

@@ -6,8 +6,11 @@ interface PublishProblemsProps {
   /** Step titles by key, to say where each problem is. */
   stepTitles: Map<string, string>;
   onOpenStep: (stepKey: string) => void;
-  /** Set after a refused switch-on: the list is why the integration stayed off. */
-  refused: boolean;
+  /**
+   * Set after a refusal: "switch-on" means the integration stayed off; "publish" means the changes
+   * were not published and runs keep using the published version.
+   */
+  refused: "switch-on" | "publish" | null;
 }
 
 /** What keeps the integration from being switched on, each linked to the step to fix. */
@@ -31,9 +34,11 @@ export function PublishProblems({ problems, stepTitles, onOpenStep, refused }: P
         }
       >
         <AlertCircleIcon aria-hidden className="size-4" />
-        {refused
+        {refused === "switch-on"
           ? "The integration stays off until these are fixed"
-          : `${problems.length} thing${problems.length === 1 ? "" : "s"} to finish before switching on`}
+          : refused === "publish"
+            ? "Your changes are not published until these are fixed"
+            : `${problems.length} thing${problems.length === 1 ? "" : "s"} to finish before switching on`}
       </h2>
       <ul className="mt-2 flex flex-col gap-1 pl-6 text-sm">
         {problems.map((problem) => (

@@ -29,7 +29,8 @@ export function StepTestResult({ sample }: { sample: StepSampleView }) {
           </p>
         </div>
       </div>
-      <Tabs defaultValue={failed ? "input" : "output"}>
+      {/* Keyed by the test: each new result opens on its own tab (output, or the input of a failure). */}
+      <Tabs key={sample.testedAt} defaultValue={failed ? "input" : "output"}>
         <TabsList>
           <TabsTrigger value="output" disabled={failed}>
             Output

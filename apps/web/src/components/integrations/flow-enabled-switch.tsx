@@ -15,11 +15,13 @@ interface FlowEnabledSwitchProps {
   onProblems?: (problems: PublishProblem[]) => void;
   /** Runs before switching on (the editor saves its draft); false cancels. */
   beforeEnable?: () => Promise<boolean>;
+  /** Called once the server has switched the flow (on means the draft was just published). */
+  onEnabledChange?: (enabled: boolean) => void;
 }
 
 /** The on/off switch: on publishes the draft and arms the trigger; problems keep the flow off. */
 export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
-  const { flowId, flowName, enabled, disabled, onProblems, beforeEnable } = props;
+  const { flowId, flowName, enabled, disabled, onProblems, beforeEnable, onEnabledChange } = props;
   const [checked, setChecked] = useState(enabled);
   const [pending, startTransition] = useTransition();
 
@@ -37,6 +39,7 @@ export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
         return;
       }
       setChecked(result.data.enabled);
+      onEnabledChange?.(result.data.enabled);
       onProblems?.(result.data.problems);
       if (result.data.problems.length > 0) {
         toast.error(`“${flowName}” stays off`, {

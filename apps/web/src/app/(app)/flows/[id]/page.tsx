@@ -60,7 +60,9 @@ export default async function FlowPage({ params }: FlowPageProps) {
         draft: flow.draft,
         webhookUrl: new URL(`/api/hooks/${flow.webhookToken}`, serverEnv().NEXTAUTH_URL).toString(),
         webhookSigningSecret: flow.webhookSigningSecret,
-        publishedVersionNumber: flow.publishedVersion?.number ?? null,
+        published: flow.publishedVersion
+          ? { number: flow.publishedVersion.number, definition: flow.publishedVersion.definition }
+          : null,
       }}
       catalog={catalog}
       connections={flow.connections}

@@ -1,0 +1,24 @@
+"use server";
+
+import { runFlowNow } from "@ledgerflow/runtime";
+import { z } from "zod";
+import { workspaceAction } from "../with-workspace";
+
+/** The same limit as a webhook body: a manual run carries what a webhook could. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const runFlowNowInput = z.object({
+  flowId: z.string().min(1).max(64),
+  body: z
+    .unknown()
+    .refine((body) => body !== undefined, "give a JSON body, e.g. {}")
+    .refine(
+      (body) => new TextEncoder().encode(JSON.stringify(body) ?? "").length <= MAX_BODY_BYTES,
+      "is larger than 1 MB",
+    ),
+});
+
+/** "Run now" in the editor: a MANUAL run of the published version; editors and owners only. */
+export const runFlowNowAction = workspaceAction(runFlowNowInput, "EDITOR", ({ workspace, input }) =>
+  runFlowNow({ workspaceId: workspace.id, flowId: input.flowId, body: input.body }),
+);

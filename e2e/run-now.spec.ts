@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
+import { createUserWithWorkspace } from "@ledgerflow/runtime";
+import { encryptTokenPair } from "@ledgerflow/vault";
+import { hash } from "@node-rs/argon2";
+import { expect as baseExpect, test } from "@playwright/test";
+import { mintSandboxTokens, password, screenshots } from "./support/journey-helpers";
+
+// "Run now" on a manual-trigger integration, and "Publish changes" on an enabled one. The user,
+// their Xero connection (tokens minted by the sandbox, as a completed consent leaves them) and
+// the flow's draft are set up directly; everything after sign-in is done in the browser.
+
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 120_000 });
+
+const unique = randomBytes(5).toString("hex");
+
+test.afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+test("Publish changes keeps the flow on; Run now runs the published version with an edited body", async ({ page }) => {
+  const email = `run-now-${unique}@example.com`;
+  const { user, workspace } = await createUserWithWorkspace({
+    email,
+    name: "Rhea Runner",
+    passwordHash: await hash(password),
+  });
+  const { token, tenants } = await mintSandboxTokens();
+  const tenant = tenants[0];
+  if (!tenant) throw new Error("The sandbox has no organisation");
+  const connection = await prisma.connection.create({
+    data: {
+      workspaceId: workspace.id,
+      tenantId: tenant.tenantId,
+      tenantName: tenant.tenantName,
+      ...encryptTokenPair({ accessToken: token.access_token, refreshToken: token.refresh_token }),
+      expiresAt: new Date(Date.now() + token.expires_in * 1000),
+      scopes: token.scope.split(" "),
+      createdById: user.id,
+    },
+  });
+  const flow = await prisma.flow.create({
+    data: {
+      workspaceId: workspace.id,
+      name: "Month-end contact sync",
+      draft: {
+        schemaVersion: 1,
+        trigger: { type: "manual", config: {}, sample: { body: { customer: `Sample Co ${unique}` } } },
+        steps: [
+          {
+            key: "find_or_create_contact",
+            action: "xero.findOrCreateContact",
+            connectionId: connection.id,
+            input: { matchBy: "Name", Name: "{{trigger.body.customer}}" },
+          },
+        ],
+      },
+      webhookToken: `e2e-run-now-${randomBytes(16).toString("hex")}`,
+      createdById: user.id,
+    },
+  });
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 30_000 });
+  await page.goto(`/flows/${flow.id}`);
+
+  // Off: nothing to run yet.
+  await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
+  const enabledSwitch = page.getByRole("switch", { name: "Month-end contact sync switched on" });
+  await enabledSwitch.click();
+  await expect(enabledSwitch).toBeChecked();
+  await expect(page.getByText("Unpublished changes")).toHaveCount(0);
+
+  await test.step("an edit to an enabled flow waits for Publish changes, which keeps it on", async () => {
+    await page.getByRole("button", { name: "Open Step 1: Find or create contact" }).click();
+    const panel = page.getByRole("dialog", { name: /Find or create contact/ });
+    await panel.getByRole("textbox", { name: /^Contact name/ }).fill("{{trigger.body.company}}");
+    await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.press("Escape");
+    await expect(page.getByText("Unpublished changes")).toBeVisible();
+    await screenshots(page, "editor-unpublished-changes");
+
+    await page.getByRole("button", { name: "Publish changes" }).click();
+    await expect(page.getByText("Published version 2: new runs use your changes.")).toBeVisible();
+    await expect(page.getByText("Unpublished changes")).toHaveCount(0);
+    await expect(enabledSwitch).toBeChecked();
+    const stored = await prisma.flow.findUniqueOrThrow({
+      where: { id: flow.id },
+      select: { enabled: true, publishedVersion: { select: { number: true, definition: true } } },
+    });
+    expect(stored.enabled).toBe(true);
+    expect(stored.publishedVersion?.number).toBe(2);
+    expect(JSON.stringify(stored.publishedVersion?.definition)).toContain("{{trigger.body.company}}");
+  });
+
+  await test.step("Run now with the sample, edited, and the run succeeds", async () => {
+    await page.getByRole("button", { name: "Run now" }).click();
+    const dialog = page.getByRole("dialog", { name: "Run now" });
+    const body = dialog.getByRole("textbox", { name: "Request body (JSON)" });
+    expect(JSON.parse(await body.inputValue())).toEqual({ customer: `Sample Co ${unique}` });
+
+    await body.fill("{ not json");
+    await dialog.getByRole("button", { name: "Start run" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("The body is not valid JSON");
+
+    await body.fill(JSON.stringify({ company: `Run Now Ltd ${unique}` }, null, 2));
+    await dialog.getByRole("button", { name: "Start run" }).click();
+    await expect(dialog.getByRole("status")).toContainText("The run has started.");
+    await screenshots(page, "editor-run-now");
+    await dialog.getByRole("link", { name: "Open the run" }).click();
+    await expect(page).toHaveURL(/\/runs\/\w+$/);
+
+    // The detail page refreshes itself until the run has finished.
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Succeeded", { timeout: 45_000 });
+    await expect(page.getByRole("region", { name: "Step 1: find_or_create_contact" })).toContainText(
+      `Run Now Ltd ${unique}`,
+    );
+    const runId = page.url().split("/").at(-1) ?? "";
+    const run = await prisma.run.findUniqueOrThrow({
+      where: { id: runId },
+      select: { source: true, status: true, flowVersion: { select: { number: true } } },
+    });
+    expect(run).toEqual({ source: "MANUAL", status: "SUCCEEDED", flowVersion: { number: 2 } });
+    await screenshots(page, "run-detail-run-now");
+  });
+});

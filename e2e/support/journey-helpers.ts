@@ -1,0 +1,91 @@
+import { expect, type Page } from "@playwright/test";
+
+// What the journey and "Run now" specs share: signing up through the form, connecting the sandbox
+// Xero through its consent page, screenshots at both widths, and reading the sandbox back over
+// its own HTTP API (as a test would read real Xero), never through our modules.
+
+export const password = "correct horse battery staple";
+
+const sandboxUrl = () => {
+  const url = process.env.LEDGERFLOW_TEST_SANDBOX_URL;
+  if (!url) throw new Error("LEDGERFLOW_TEST_SANDBOX_URL is not set: run through scripts/test.mjs");
+  return url;
+};
+
+/** Full-page screenshots at desktop and phone width, kept in e2e/artifacts. */
+export async function screenshots(page: Page, name: string) {
+  for (const [label, width, height] of [
+    ["desktop", 1280, 800],
+    ["phone", 390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+export async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** Connections → "+ Add an account" → the sandbox's consent page → one organisation allowed. */
+export async function connectSandboxXero(page: Page, xeroEmail: string) {
+  await page.goto("/connections");
+  await page.getByRole("button", { name: "+ Add an account" }).first().click();
+  await expect(page.getByText("Xero sandbox")).toBeVisible();
+  await page.getByLabel("Email address").fill(xeroEmail);
+  const organisations = page.getByRole("group", { name: "Organisations to connect" }).getByRole("checkbox");
+  const total = await organisations.count();
+  for (let index = 0; index < total; index++) await organisations.nth(index).setChecked(index === 0);
+  await page.getByRole("button", { name: "Allow access" }).click();
+  await expect(page).toHaveURL(/\/connections\?connected=1$/);
+  await expect(page.getByRole("list", { name: "Xero accounts" }).getByText("Active", { exact: true })).toBeVisible();
+}
+
+/** The sandbox's test-only admin API (XERO_SANDBOX_ADMIN_SECRET, as scripts/test.mjs sets it). */
+export async function sandboxAdmin<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${sandboxUrl()}${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-sandbox-admin-secret": process.env.XERO_SANDBOX_ADMIN_SECRET ?? "",
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** GET from the sandbox's Accounting API with a freshly minted token for the organisation. */
+export async function xeroGet<T>(tenantId: string, path: string): Promise<T> {
+  const { access_token } = await sandboxAdmin<{ access_token: string }>("/sandbox/admin/tokens", {
+    tenantIds: [tenantId],
+  });
+  const response = await fetch(`${sandboxUrl()}/api.xro/2.0${path}`, {
+    headers: { authorization: `Bearer ${access_token}`, "xero-tenant-id": tenantId, accept: "application/json" },
+  });
+  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface SandboxToken {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  scope: string;
+}
+
+/** A token set for every sandbox organisation, and the organisations it reaches (GET /connections). */
+export async function mintSandboxTokens() {
+  const token = await sandboxAdmin<SandboxToken>("/sandbox/admin/tokens", {});
+  const response = await fetch(`${sandboxUrl()}/connections`, {
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
+  const tenants = (await response.json()) as { tenantId: string; tenantName: string }[];
+  return { token, tenants };
+}
