@@ -12,12 +12,13 @@ const sandboxUrl = () => {
   return url;
 };
 
-/** Full-page screenshots at desktop and phone width, kept in e2e/artifacts. */
-export async function screenshots(page: Page, name: string) {
-  for (const [label, width, height] of [
-    ["desktop", 1280, 800],
-    ["phone", 390, 844],
-  ] as const) {
+/**
+ * Full-page screenshots at desktop and phone width, kept in e2e/artifacts. `phone: false` for the
+ * intermediate states of one screen (each width costs a relayout and a capture).
+ */
+export async function screenshots(page: Page, name: string, { phone = true } = {}) {
+  const widths = [["desktop", 1280, 800] as const, ...(phone ? [["phone", 390, 844] as const] : [])];
+  for (const [label, width, height] of widths) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
   }
