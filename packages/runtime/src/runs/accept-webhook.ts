@@ -1,4 +1,5 @@
-import { type Prisma, prisma } from "@ledgerflow/db";
+import { randomBytes } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
 import { InvalidInputError } from "../errors/domain-errors";
 import { captureTestEventIfListening } from "../triggers/listen-for-test-event";
 import { enqueueRun } from "./enqueue-run";
@@ -27,10 +28,11 @@ export type AcceptWebhookResult =
 export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWebhookResult> {
   // The token is the credential: this is the one lookup not scoped by a workspace id, because the
   // caller is another app, not a member. Everything after it is scoped by the flow's workspace.
-  const flow = await prisma.flow.findUnique({
-    where: { webhookToken: request.token },
-    select: { id: true, workspaceId: true, enabled: true, publishedVersionId: true, webhookSigningSecret: true },
-  });
+  // Ingress is the hottest path: its two statements are plain SQL, which costs a third of the CPU
+  // of Prisma's query builder (docs/PERFORMANCE.md).
+  const [flow] = await prisma.$queryRaw<IngressFlow[]>`
+    SELECT id, "workspaceId", enabled, "publishedVersionId", "webhookSigningSecret"
+      FROM "Flow" WHERE "webhookToken" = ${request.token} LIMIT 1`;
   if (!flow) return { outcome: "unknown_token" };
 
   const headers = [...request.headers];
@@ -56,19 +58,36 @@ export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWeb
     receivedAt: new Date().toISOString(),
   };
   const live = flow.enabled && flow.publishedVersionId !== null;
-  const run = await prisma.run.create({
-    data: {
-      workspaceId: flow.workspaceId,
-      flowId: flow.id,
-      flowVersionId: live ? flow.publishedVersionId : null,
-      status: live ? "QUEUED" : "SKIPPED",
-      source: "WEBHOOK",
-      trigger: event as unknown as Prisma.InputJsonValue,
-      ...(live ? {} : { finishedAt: new Date(), error: { message: "The integration was switched off." } }),
-    },
-    select: { id: true, workspaceId: true },
-  });
+  const now = new Date();
+  // Timestamps are stored as UTC without a zone, as Prisma stores them.
+  const at = now.toISOString();
+  const run = { id: newRunId(now), workspaceId: flow.workspaceId };
+  const error = live ? null : JSON.stringify({ message: "The integration was switched off." });
+  await prisma.$executeRaw`
+    INSERT INTO "Run" (id, "workspaceId", "flowId", "flowVersionId", status, source, trigger, error, "createdAt", "finishedAt")
+    VALUES (${run.id}, ${flow.workspaceId}, ${flow.id}, ${live ? flow.publishedVersionId : null},
+            ${live ? "QUEUED" : "SKIPPED"}::"RunStatus", 'WEBHOOK'::"RunSource", ${JSON.stringify(event)}::jsonb,
+            ${error}::jsonb, (${at}::timestamptz AT TIME ZONE 'UTC'),
+            (${live ? null : at}::timestamptz AT TIME ZONE 'UTC'))`;
   await captureTestEventIfListening(flow, event);
   if (live) await enqueueRun(run);
   return { outcome: "accepted", runId: run.id, status: live ? "QUEUED" : "SKIPPED" };
+}
+
+interface IngressFlow {
+  id: string;
+  workspaceId: string;
+  enabled: boolean;
+  publishedVersionId: string | null;
+  webhookSigningSecret: string | null;
+}
+
+/** A collision-resistant id in the shape of Prisma's cuid() (25 characters, "c" + time + randomness). */
+function newRunId(now: Date): string {
+  const time = now.getTime().toString(36).padStart(9, "0");
+  const random = BigInt(`0x${randomBytes(10).toString("hex")}`)
+    .toString(36)
+    .padStart(16, "0")
+    .slice(-15);
+  return `c${time}${random}`;
 }
