@@ -65,3 +65,22 @@ export function sampleRss(pids, intervalMs = 250) {
     },
   };
 }
+
+/** CPU time (user + system, ms) used so far by a process and its descendants. */
+export function treeCpuMs(pid, children = parentMap()) {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  const pending = [pid];
+  while (pending.length) {
+    const current = pending.pop();
+    try {
+      const stat = readFileSync(`/proc/${current}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // ended
+    }
+    pending.push(...(children.get(current) ?? []));
+  }
+  return total;
+}

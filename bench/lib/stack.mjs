@@ -2,6 +2,7 @@
 // the web app (in apps/web/.next-bench, so builds elsewhere in the checkout never touch it), and
 // its own sandbox, worker and web processes.
 import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { root } from "../../scripts/lib/bootstrap.mjs";
@@ -39,7 +40,7 @@ function spawnQuiet(name, command, args, { cwd = root, env }) {
     stream.setEncoding("utf8");
     stream.on("data", (chunk) => {
       for (const line of chunk.split("\n")) if (line) lines.push(line);
-      if (lines.length > 300) lines.splice(0, lines.length - 300);
+      if (lines.length > 2000) lines.splice(0, lines.length - 2000);
     });
   }
   child.output = () => lines.join("\n");
@@ -136,7 +137,8 @@ export async function startStack({ log, build, tenants }) {
   let workerEnv = {};
   const startWorker = async (extra = {}) => {
     workerEnv = extra;
-    const worker = spawnQuiet("worker", process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+    const args = [...nodeFlags(process.env.BENCH_WORKER_NODE_FLAGS), "--import", "tsx", "apps/worker/src/main.ts"];
+    const worker = spawnQuiet("worker", process.execPath, args, {
       env: { ...env, ...extra },
     });
     const deadline = Date.now() + 60_000;
@@ -151,7 +153,7 @@ export async function startStack({ log, build, tenants }) {
   await startWorker();
 
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  children.web = spawnQuiet("web", process.execPath, [next, "start", "-p", String(webPort)], {
+  children.web = spawnQuiet("web", process.execPath, [...nodeFlags(process.env.BENCH_WEB_NODE_FLAGS), next, "start", "-p", String(webPort)], {
     cwd: path.join(root, "apps", "web"),
     env,
   });
@@ -182,9 +184,20 @@ export async function startStack({ log, build, tenants }) {
     },
     async stop() {
       await Promise.all(Object.values(children).map((child) => stopChild(child)));
+      // The last lines of each process, for looking into a bad figure afterwards.
+      const dir = path.join(root, "bench", "results", "logs");
+      mkdirSync(dir, { recursive: true });
+      for (const [name, child] of Object.entries(children)) {
+        if (child) writeFileSync(path.join(dir, `${name}.log`), `${child.output()}\n`);
+      }
       for (const stop of stops.reverse()) await stop().catch(() => {});
     },
   };
+}
+
+/** BENCH_WEB_NODE_FLAGS / BENCH_WORKER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for one process. */
+function nodeFlags(flags) {
+  return flags ? flags.split(" ").filter(Boolean) : [];
 }
 
 async function clearRedisPrefix(url, prefix) {

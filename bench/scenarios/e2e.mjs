@@ -2,6 +2,7 @@
 // fast as ingress takes them while the worker executes them. Latency is trigger accepted (Run
 // created) → run finished; duplicates are counted by reading the sandbox's books.
 import { postWebhooks } from "../lib/load.mjs";
+import { treeCpuMs } from "../lib/rss.mjs";
 import { orderPayload, orderToInvoiceFlow, seedFlow } from "../lib/seed.mjs";
 import { round } from "./ingest.mjs";
 
@@ -19,6 +20,12 @@ export async function e2e(ctx) {
   const url = `${stack.webUrl}/api/hooks/${flow.webhookToken}`;
   const tag = `E${Date.now().toString(36)}`;
   const sizeBefore = await tableBytes(sql);
+  const cpu = () => ({
+    web: treeCpuMs(stack.children.web.pid),
+    worker: treeCpuMs(stack.children.worker.pid),
+    sandbox: treeCpuMs(stack.children.sandbox.pid),
+  });
+  const cpuBefore = cpu();
 
   log(`e2e: posting ${settings.e2eRuns} webhooks over ${settings.e2eConnections} connections…`);
   const { result, runIds, statuses } = await postWebhooks({
@@ -56,6 +63,8 @@ export async function e2e(ctx) {
     [flow.id],
   );
   const stats = rows[0];
+  const cpuAfter = cpu();
+  const perRun = (name) => round((cpuAfter[name] - cpuBefore[name]) / Math.max(1, stats.runs), 2);
   const sizeAfter = await tableBytes(sql);
   const duplicates = await countDuplicates(ctx, connection.tenantId, tag);
   const failures = await sql.query(
@@ -83,6 +92,8 @@ export async function e2e(ctx) {
       unfinished: accepted - finished,
       failures: failures.rows,
       enqueue_s: round(result.duration, 1),
+      // CPU per run of each process: steadier than rates on a shared machine.
+      cpu_ms_per_run: { web: perRun("web"), worker: perRun("worker"), sandbox: perRun("sandbox") },
       span_s: round(Number(stats.span_ms) / 1000, 1),
       ...duplicates,
       db_bytes_before: sizeBefore,

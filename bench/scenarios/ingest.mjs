@@ -3,6 +3,7 @@
 // and dropped afterwards so the next scenario starts from an empty queue.
 
 import { postWebhooks } from "../lib/load.mjs";
+import { treeCpuMs } from "../lib/rss.mjs";
 import { orderPayload, orderToInvoiceFlow, seedFlow } from "../lib/seed.mjs";
 
 export async function ingest(ctx) {
@@ -21,6 +22,7 @@ export async function ingest(ctx) {
     log(`ingest: warming up for ${settings.warmupSeconds} s…`);
     await postWebhooks({ url, connections: 8, seconds: settings.warmupSeconds, body });
     log(`ingest: ${settings.ingestConnections} connections for ${settings.ingestSeconds} s…`);
+    const cpuBefore = treeCpuMs(stack.children.web.pid);
     const { result, runIds, statuses } = await postWebhooks({
       url,
       connections: settings.ingestConnections,
@@ -28,6 +30,7 @@ export async function ingest(ctx) {
       body,
     });
     const accepted = runIds.length;
+    const webCpuMs = treeCpuMs(stack.children.web.pid) - cpuBefore;
     const ids = runIds.filter(Boolean);
     const { rows } = await sql.query('SELECT count(*)::int AS found FROM "Run" WHERE id = ANY($1::text[])', [ids]);
     const lost = accepted - rows[0].found;
@@ -52,6 +55,8 @@ export async function ingest(ctx) {
         timeouts: result.timeouts,
         non2xx: result.non2xx,
         latency_max_ms: result.latency.max,
+        // CPU the web process spent per accepted webhook: steadier than rates on a shared machine.
+        web_cpu_ms_per_request: round(webCpuMs / Math.max(1, result.requests.total), 2),
         duration_s: result.duration,
       },
     };

@@ -1,0 +1,13 @@
+import { startStack } from "./lib/stack.mjs";
+import { loadDomain, seedConnections, seedUser, seedFlow, orderToInvoiceFlow } from "./lib/seed.mjs";
+import { writeFileSync } from "node:fs";
+const log = (m) => console.log(m);
+const stack = await startStack({ log, build: false, tenants: 1 });
+const domain = await loadDomain();
+const seeded = await seedUser(domain, `hold-${Date.now()}@example.test`);
+seeded.connections = await seedConnections(domain, stack, { workspaceId: seeded.workspace.id, userId: seeded.user.id, count: 1 });
+const flow = await seedFlow(domain, { workspaceId: seeded.workspace.id, userId: seeded.user.id, name: "hold", definition: orderToInvoiceFlow(seeded.connections[0].id) });
+writeFileSync("/tmp/hold.json", JSON.stringify({ web: stack.webUrl, hook: `${stack.webUrl}/api/hooks/${flow.webhookToken}`, pid: stack.children.web.pid, worker: stack.children.worker.pid }));
+log("READY");
+process.on("SIGTERM", async () => { await stack.stop(); process.exit(0); });
+setInterval(() => {}, 1 << 30);
