@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { InvalidInputError } from "../errors/domain-errors";
 import { captureTestEventIfListening } from "../triggers/listen-for-test-event";
 import { enqueueRun } from "./enqueue-run";
 import { parseWebhookBody } from "./parse-webhook-body";
+import { newRecordId } from "./run-sql";
 import { keptHeaders, type WebhookTriggerEvent } from "./trigger-event";
 import { isValidWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from "./verify-webhook-signature";
 
@@ -61,7 +61,7 @@ export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWeb
   const now = new Date();
   // Timestamps are stored as UTC without a zone, as Prisma stores them.
   const at = now.toISOString();
-  const run = { id: newRunId(now), workspaceId: flow.workspaceId };
+  const run = { id: newRecordId(now), workspaceId: flow.workspaceId };
   const error = live ? null : JSON.stringify({ message: "The integration was switched off." });
   await prisma.$executeRaw`
     INSERT INTO "Run" (id, "workspaceId", "flowId", "flowVersionId", status, source, trigger, error, "createdAt", "finishedAt")
@@ -80,14 +80,4 @@ interface IngressFlow {
   enabled: boolean;
   publishedVersionId: string | null;
   webhookSigningSecret: string | null;
-}
-
-/** A collision-resistant id in the shape of Prisma's cuid() (25 characters, "c" + time + randomness). */
-function newRunId(now: Date): string {
-  const time = now.getTime().toString(36).padStart(9, "0");
-  const random = BigInt(`0x${randomBytes(10).toString("hex")}`)
-    .toString(36)
-    .padStart(16, "0")
-    .slice(-15);
-  return `c${time}${random}`;
 }
