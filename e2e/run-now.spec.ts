@@ -76,11 +76,31 @@ test("Publish changes keeps the flow on; Run now runs the published version with
   await expect(enabledSwitch).toBeChecked();
   await expect(page.getByText("Unpublished changes")).toHaveCount(0);
 
+  const panel = page.getByRole("dialog", { name: /Find or create contact/ });
+  const contactName = panel.getByRole("textbox", { name: /^Contact name/ });
+  const saved = page.getByRole("status").filter({ hasText: /^Saved$/ });
+
+  await test.step("changes that could not run are refused by Publish changes, and the flow stays on", async () => {
+    await page.getByRole("button", { name: "Open Step 1: Find or create contact" }).click();
+    await contactName.fill("");
+    await expect(saved).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Publish changes" }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Your changes are not published until these are fixed" }),
+    ).toContainText("Contact name is required");
+    await expect(enabledSwitch).toBeChecked();
+    const stored = await prisma.flow.findUniqueOrThrow({
+      where: { id: flow.id },
+      select: { enabled: true, publishedVersion: { select: { number: true } } },
+    });
+    expect(stored).toEqual({ enabled: true, publishedVersion: { number: 1 } });
+  });
+
   await test.step("an edit to an enabled flow waits for Publish changes, which keeps it on", async () => {
     await page.getByRole("button", { name: "Open Step 1: Find or create contact" }).click();
-    const panel = page.getByRole("dialog", { name: /Find or create contact/ });
-    await panel.getByRole("textbox", { name: /^Contact name/ }).fill("{{trigger.body.company}}");
-    await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+    await contactName.fill("{{trigger.body.company}}");
+    await expect(saved).toBeVisible({ timeout: 15_000 });
     await page.keyboard.press("Escape");
     await expect(page.getByText("Unpublished changes")).toBeVisible();
     await screenshots(page, "editor-unpublished-changes");

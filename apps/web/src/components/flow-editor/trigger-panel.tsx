@@ -89,7 +89,8 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, ...webhook }
       ) : null}
       {trigger.type === "manual" ? (
         <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-600">
-          Start this integration with <strong>Run now</strong>, using the sample below or a body you edit then.
+          Once the integration is switched on, start it with <strong>Run now</strong> at the top, using the sample below
+          or a body you edit then.
         </p>
       ) : null}
 
