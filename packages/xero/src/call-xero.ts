@@ -22,12 +22,22 @@ function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
-function abortedPromise(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
+/**
+ * Rejects when `signal` aborts. `dispose()` removes the listener once the call has settled: left
+ * on the timeout signal, it kept every answer (axios response and body) reachable until the
+ * timeout fired, 30 s later — hundreds of MB in a busy worker (docs/PERFORMANCE.md).
+ */
+function abortedPromise(signal: AbortSignal): { promise: Promise<never>; dispose: () => void } {
+  let dispose = () => {};
+  const promise = new Promise<never>((_, reject) => {
     const onAbort = () => reject(signal.reason);
     if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
+    else {
+      signal.addEventListener("abort", onAbort, { once: true });
+      dispose = () => signal.removeEventListener("abort", onAbort);
+    }
   });
+  return { promise, dispose };
 }
 
 /**
@@ -52,9 +62,10 @@ async function callXeroWithinSlot(
 ): Promise<XeroBody> {
   const timeout = AbortSignal.timeout(client.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const aborted = abortedPromise(signal);
   try {
     const { response } = await currentCallSignal.run(signal, () =>
-      Promise.race([call(client.accounting), abortedPromise(signal)]),
+      Promise.race([call(client.accounting), aborted.promise]),
     );
     return (response.data ?? {}) as XeroBody;
   } catch (rejection) {
@@ -81,5 +92,7 @@ async function callXeroWithinSlot(
     const failure = parseXeroRejection(rejection);
     const refreshInProgress = failure.status === 401 && (await client.isTokenRefreshInProgress?.());
     throw xeroStepError(failure, { ...options, refreshInProgress: Boolean(refreshInProgress) });
+  } finally {
+    aborted.dispose();
   }
 }
