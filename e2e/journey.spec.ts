@@ -48,7 +48,7 @@ async function postJson(url: string, body: unknown) {
 
 async function addStep(page: Page, search: string, title: string) {
   await page.getByRole("button", { name: "Add a step" }).click();
-  await page.getByPlaceholder("Search actions, e.g. invoice").fill(search);
+  await page.getByRole("combobox", { name: "Search actions", exact: true }).fill(search);
   await page.getByRole("option", { name: new RegExp(title) }).click();
   const panel = page.getByRole("dialog", { name: new RegExp(title) });
   await expect(panel).toBeVisible();
@@ -237,6 +237,14 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     const payment = page.getByRole("region", { name: "Step 3: create_payment" });
     await expect(payment).toContainText("PaymentID");
     await screenshots(page, "journey-run-detail");
+  });
+
+  await test.step("the home lists the integration switched on", async () => {
+    await page.goto("/");
+    const row = page.getByRole("list", { name: "Integrations" }).getByRole("listitem").filter({ hasText: flowName });
+    await expect(row.getByRole("switch", { name: `${flowName} switched on` })).toBeChecked();
+    await expect(row).toContainText("Webhook");
+    await screenshots(page, "journey-integrations");
   });
 
   await test.step("Xero holds the invoice with the mapped lines, PAID", async () => {

@@ -23,6 +23,7 @@ export function AddStepDialog({ catalog, onAdd }: { catalog: CatalogEntry[]; onA
             <SearchIcon className="size-4 text-slate-400" />
             <Command.Input
               autoFocus
+              aria-label="Search actions"
               placeholder="Search actions, e.g. invoice"
               className="h-9 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
             />

@@ -43,6 +43,7 @@ export function DataPicker({ groups, onPick, listsOnly, fieldLabel }: DataPicker
           <div className="flex items-center gap-2 border-b border-slate-200 px-3">
             <SearchIcon className="size-4 text-slate-400" />
             <Command.Input
+              aria-label={`Search data to insert into ${fieldLabel}`}
               placeholder="Search data from earlier steps…"
               className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
             />

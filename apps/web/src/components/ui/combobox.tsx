@@ -80,6 +80,7 @@ export function Combobox({
           <div className="flex items-center gap-2 border-b border-slate-200 px-3">
             <SearchIcon className="size-4 text-slate-400" />
             <Command.Input
+              aria-label="Search the choices"
               placeholder={searchPlaceholder}
               className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
             />
