@@ -188,6 +188,21 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
       webhookToken: `e2e-editor-${randomBytes(16).toString("hex")}`,
     },
   });
+  // Switched on, with a draft edited since: the viewer is told, but can neither publish nor run it.
+  const version = await prisma.flowVersion.create({
+    data: {
+      workspaceId: owner.workspace.id,
+      flowId: flow.id,
+      number: 1,
+      definition: {
+        schemaVersion: 1,
+        trigger: { type: "webhook", config: {} },
+        steps: [{ key: "find_contact", action: "xero.findContact", input: { matchBy: "Name", Name: "Acme" } }],
+      },
+      createdById: owner.user.id,
+    },
+  });
+  await prisma.flow.update({ where: { id: flow.id }, data: { enabled: true, publishedVersionId: version.id } });
   await prisma.$disconnect();
 
   // Sign in as the viewer, working in the owner's workspace.
@@ -210,6 +225,9 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Add a step" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove Step/ })).toHaveCount(0);
   await expect(page.getByRole("switch", { name: "Supplier bills switched on" })).toBeDisabled();
+  await expect(page.getByText("Unpublished changes")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish changes" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Open Step 1: Find contact" }).click();
   const panel = page.getByRole("dialog", { name: /Find contact/ });
