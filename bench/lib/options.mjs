@@ -13,7 +13,7 @@ const SETTINGS = {
   overheadCalls: [200, 40, "BENCH_OVERHEAD_CALLS", "overhead: calls each way (direct, through the worker)"],
   limitTenants: [10, 3, "BENCH_LIMIT_TENANTS", "limits: organisations"],
   limitRuns: [150, 30, "BENCH_LIMIT_RUNS", "limits: runs per organisation"],
-  limitWindowFactor: [10, 20, "BENCH_LIMIT_WINDOW_FACTOR", "limits: the 60 s window divided by this"],
+  limitWindowFactor: [5, 20, "BENCH_LIMIT_WINDOW_FACTOR", "limits: the 60 s window divided by this"],
   uiRuns: [100_000, 10_000, "BENCH_UI_RUNS", "ui: runs in the history"],
   uiRequests: [10, 5, "BENCH_UI_REQUESTS", "ui: measured page loads (after 3 warm-ups)"],
 };

@@ -57,15 +57,13 @@ export async function limits(ctx) {
     );
     for (let i = 0; i < jobs.length; i += 50) {
       await Promise.all(
-        jobs
-          .slice(i, i + 50)
-          .map(({ flow, orderId }) =>
-            domain.runtime.runFlowNow({
-              workspaceId: seeded.workspace.id,
-              flowId: flow.id,
-              body: orderPayload(orderId),
-            }),
-          ),
+        jobs.slice(i, i + 50).map(({ flow, orderId }) =>
+          domain.runtime.runFlowNow({
+            workspaceId: seeded.workspace.id,
+            flowId: flow.id,
+            body: orderPayload(orderId),
+          }),
+        ),
       );
     }
     const flowIds = flows.map((flow) => flow.id);
@@ -103,8 +101,9 @@ export async function limits(ctx) {
       };
       const span = spans.find((row) => row.flow_id === flows[t].id);
       const spanMs = Number(span?.span_ms ?? 0);
-      // A sliding window of W allows at most limit × (span / W + 1) calls over a span.
-      const allowed = PER_MINUTE * (spanMs / windowMs + 1);
+      // N calls at 60 a sliding window need at least (ceil(N / 60) - 1) windows from the first call
+      // to the last: utilisation is that shortest span over the actual one (1 = as fast as allowed).
+      const shortestMs = (Math.ceil(tenant.calls / PER_MINUTE) - 1) * windowMs;
       return {
         tenant: t + 1,
         calls: tenant.calls,
@@ -113,7 +112,7 @@ export async function limits(ctx) {
         succeeded: span?.succeeded ?? 0,
         failed: span?.failed ?? 0,
         span_s: round(spanMs / 1000, 1),
-        utilisation: round(tenant.calls / allowed, 3),
+        utilisation: shortestMs > 0 && spanMs > 0 ? round(shortestMs / spanMs, 3) : null,
       };
     });
     return {
@@ -123,11 +122,12 @@ export async function limits(ctx) {
         windowFactor: settings.limitWindowFactor,
         windowMs,
         limits: "5 in flight, 60 per window, 5,000 a day per organisation; 10,000 per window per app",
-        utilisation: "calls ÷ (60 × (span ÷ window + 1)), span = first step started → last step finished",
+        utilisation:
+          "shortest span the limits allow for the calls made, (ceil(calls ÷ 60) − 1) × window, ÷ actual span (first step started → last step finished)",
       },
       metrics: {
         limit_429s: perTenant.reduce((sum, tenant) => sum + tenant.rateLimited, 0),
-        limit_utilisation: Math.min(...perTenant.map((tenant) => tenant.utilisation)),
+        limit_utilisation: Math.min(...perTenant.map((tenant) => tenant.utilisation ?? 0)),
       },
       detail: { perTenant },
     };
