@@ -119,9 +119,12 @@ test("Publish changes keeps the flow on; Run now runs the published version with
   });
 
   await test.step("Run now with the sample, edited, and the run succeeds", async () => {
-    await page.getByRole("button", { name: "Run now" }).click();
+    // By keyboard: Enter opens the dialog with the body ready to edit.
+    await page.getByRole("button", { name: "Run now" }).focus();
+    await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Run now" });
     const body = dialog.getByRole("textbox", { name: "Request body (JSON)" });
+    await expect(body).toBeFocused();
     expect(JSON.parse(await body.inputValue())).toEqual({ customer: `Sample Co ${unique}` });
 
     await body.fill("{ not json");
