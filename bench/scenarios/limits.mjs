@@ -12,7 +12,8 @@ export async function limits(ctx) {
   const { settings, stack, domain, sql, seeded, log } = ctx;
   const tenants = settings.limitTenants;
   const windowMs = Math.round(60_000 / settings.limitWindowFactor);
-  const connections = seeded.connections.slice(0, tenants);
+  // Not the first organisation: the other scenarios used up its day (5,000 calls) in our limiter.
+  const connections = seeded.connections.slice(1, tenants + 1);
   if (connections.length < tenants) throw new Error(`only ${connections.length} organisations are connected`);
 
   const ours = {
