@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { prisma, type RunStatus } from "@ledgerflow/db";
+import { Prisma, prisma, type RunStatus } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { type Browser, expect as baseExpect, type Cookie, type Page, test } from "@playwright/test";
 
@@ -367,4 +367,24 @@ test("phone width: the table keeps status, flow and start time readable", async 
   await expect(page.getByRole("region", { name: "Step 2: invoice" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: test.info().outputPath("run-detail-390.png"), fullPage: true });
+});
+
+test("a run whose payload was pruned says so and offers no Re-run", async ({ page }) => {
+  // Created here, last, so the counts the earlier tests assert are untouched.
+  const pruned = await prisma.run.create({
+    data: {
+      workspaceId: (await prisma.flow.findUniqueOrThrow({ where: { id: seeded.orders.id } })).workspaceId,
+      flowId: seeded.orders.id,
+      status: "SUCCEEDED",
+      source: "WEBHOOK",
+      trigger: Prisma.DbNull,
+      payloadPrunedAt: new Date("2026-10-01T03:17:00Z"),
+      createdAt: new Date("2026-08-20T10:00:00Z"),
+      finishedAt: new Date("2026-08-20T10:00:02Z"),
+      durationMs: 2000,
+    },
+  });
+  await page.goto(`/runs/${pruned.id}`);
+  await expect(page.getByText("The payload was removed after the retention period, on 2026-10-01.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
 });

@@ -51,7 +51,8 @@ export default async function RunPage({ params }: RunPageProps) {
         }
         description={<span className="font-mono text-xs break-all">{run.id}</span>}
         actions={
-          roleAllows(role, "EDITOR") ? (
+          // A pruned run has no event left to run on, so it offers no Re-run (the domain refuses it too).
+          roleAllows(role, "EDITOR") && !run.payloadPrunedAt ? (
             <RerunMenu runId={run.id} canResume={run.status === "FAILED"} finished={!inProgress} />
           ) : null
         }
