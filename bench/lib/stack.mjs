@@ -153,10 +153,15 @@ export async function startStack({ log, build, tenants }) {
   await startWorker();
 
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  children.web = spawnQuiet("web", process.execPath, [...nodeFlags(process.env.BENCH_WEB_NODE_FLAGS), next, "start", "-p", String(webPort)], {
-    cwd: path.join(root, "apps", "web"),
-    env,
-  });
+  children.web = spawnQuiet(
+    "web",
+    process.execPath,
+    [...nodeFlags(process.env.BENCH_WEB_NODE_FLAGS), next, "start", "-p", String(webPort)],
+    {
+      cwd: path.join(root, "apps", "web"),
+      env,
+    },
+  );
   await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, { timeoutMs: 90_000, child: children.web });
 
   return {
