@@ -91,8 +91,14 @@ export function writeResults(report) {
   const dir = path.join(root, "bench", "results");
   mkdirSync(dir, { recursive: true });
   const stamp = report.startedAt.slice(0, 16).replace(":", "");
-  const dated = path.join(dir, `${stamp}.json`);
-  const latest = path.join(dir, "latest.json");
+  const dated = path.join(
+    dir,
+    `${stamp}${report.defaultSettings && report.scenariosRun.length === 6 ? "" : "-partial"}.json`,
+  );
+  // Only a full run with the issue's parameters replaces latest.json (the committed figures); a
+  // partial or shortened run goes to latest-partial.json, both with a dated copy.
+  const full = report.defaultSettings && report.scenariosRun.length === 6;
+  const latest = path.join(dir, full ? "latest.json" : "latest-partial.json");
   const text = `${JSON.stringify(report, null, 2)}\n`;
   writeFileSync(dated, text);
   writeFileSync(latest, text);

@@ -129,11 +129,6 @@ export async function startStack({ log, build, tenants }) {
   }
 
   const children = { sandbox: null, worker: null, web: null };
-  children.sandbox = spawnQuiet("sandbox", process.execPath, ["--import", "tsx", "apps/xero-sandbox/src/main.ts"], {
-    env,
-  });
-  await waitForHttp(`${sandboxUrl}/.well-known/openid-configuration`, { child: children.sandbox });
-
   let workerEnv = {};
   const startWorker = async (extra = {}) => {
     workerEnv = extra;
@@ -141,28 +136,39 @@ export async function startStack({ log, build, tenants }) {
     const worker = spawnQuiet("worker", process.execPath, args, {
       env: { ...env, ...extra },
     });
+    children.worker = worker;
     const deadline = Date.now() + 60_000;
     while (!worker.output().includes("consuming")) {
       if (worker.exitCode !== null) throw new Error(`The worker exited:\n${worker.output()}`);
       if (Date.now() > deadline) throw new Error(`The worker did not start:\n${worker.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    children.worker = worker;
     return worker;
   };
-  await startWorker();
-
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  children.web = spawnQuiet(
-    "web",
-    process.execPath,
-    [...nodeFlags(process.env.BENCH_WEB_NODE_FLAGS), next, "start", "-p", String(webPort)],
-    {
-      cwd: path.join(root, "apps", "web"),
+  try {
+    children.sandbox = spawnQuiet("sandbox", process.execPath, ["--import", "tsx", "apps/xero-sandbox/src/main.ts"], {
       env,
-    },
-  );
-  await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, { timeoutMs: 90_000, child: children.web });
+    });
+    await waitForHttp(`${sandboxUrl}/.well-known/openid-configuration`, { child: children.sandbox });
+
+    await startWorker();
+
+    const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+    children.web = spawnQuiet(
+      "web",
+      process.execPath,
+      [...nodeFlags(process.env.BENCH_WEB_NODE_FLAGS), next, "start", "-p", String(webPort)],
+      {
+        cwd: path.join(root, "apps", "web"),
+        env,
+      },
+    );
+    await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, { timeoutMs: 90_000, child: children.web });
+  } catch (error) {
+    // Whatever did start must not outlive a failed start.
+    await Promise.all(Object.values(children).map((child) => stopChild(child)));
+    throw error;
+  }
 
   return {
     env,
