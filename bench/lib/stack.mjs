@@ -2,7 +2,7 @@
 // the web app (in apps/web/.next-bench, so builds elsewhere in the checkout never touch it), and
 // its own sandbox, worker and web processes.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { root } from "../../scripts/lib/bootstrap.mjs";
@@ -132,8 +132,11 @@ export async function startStack({ log, build, tenants }) {
   let workerEnv = {};
   const startWorker = async (extra = {}) => {
     workerEnv = extra;
-    const args = [...nodeFlags(process.env.BENCH_WORKER_NODE_FLAGS), "--import", "tsx", "apps/worker/src/main.ts"];
+    // The worker's own start script (its Node flags, e.g. the heap cap), run by node directly so the
+    // process tree measured is the worker's and not npm's.
+    const args = [...nodeFlags(process.env.BENCH_WORKER_NODE_FLAGS), ...workerStartArgs()];
     const worker = spawnQuiet("worker", process.execPath, args, {
+      cwd: path.join(root, "apps", "worker"),
       env: { ...env, ...extra },
     });
     children.worker = worker;
@@ -207,6 +210,13 @@ export async function startStack({ log, build, tenants }) {
 }
 
 /** BENCH_WEB_NODE_FLAGS / BENCH_WORKER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for one process. */
+function workerStartArgs() {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, "apps", "worker", "package.json"), "utf8"));
+  const [command, ...args] = scripts.start.split(" ").filter(Boolean);
+  if (command !== "node") throw new Error(`apps/worker's start script does not run node: ${scripts.start}`);
+  return args;
+}
+
 function nodeFlags(flags) {
   return flags ? flags.split(" ").filter(Boolean) : [];
 }
