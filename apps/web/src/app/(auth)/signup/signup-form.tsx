@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { signUpSchema } from "@/server/auth/credentials-schema";
 import { signUp } from "@/server/auth/sign-up";
@@ -57,11 +58,7 @@ export function SignupForm() {
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Create an account">
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       <Field label="Your name" error={fieldErrors.name} required>
         {(control) => <Input {...control} name="name" autoComplete="name" />}
       </Field>
