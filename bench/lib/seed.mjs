@@ -8,13 +8,15 @@ export const BENCH_PASSWORD = "bench-password-0123";
 export async function loadDomain() {
   const { register } = await import("tsx/esm/api");
   register();
-  const [db, runtime, vault, argon2] = await Promise.all([
+  const [db, runtime, vault, argon2, flows] = await Promise.all([
     import("@ledgerflow/db"),
     import("@ledgerflow/runtime"),
     import("@ledgerflow/vault"),
     import("@node-rs/argon2"),
+    // The order → invoice flow and its payload are the ones the system tests run.
+    import("../../apps/worker/src/testing/flows.ts"),
   ]);
-  return { prisma: db.prisma, runtime, vault, argon2 };
+  return { prisma: db.prisma, runtime, vault, argon2, flows };
 }
 
 export async function seedUser(domain, email) {
@@ -59,61 +61,6 @@ export async function seedFlow(domain, { workspaceId, userId, name, definition }
   const published = await domain.runtime.publishFlow({ workspaceId, userId, flowId: flow.id });
   if (!published.ok) throw new Error(`The bench flow does not publish: ${JSON.stringify(published.problems)}`);
   return flow;
-}
-
-/** Order paid → find or create the customer → invoice (the e2e and limits flow). */
-export function orderToInvoiceFlow(connectionId) {
-  return {
-    schemaVersion: 1,
-    trigger: { type: "webhook", config: {} },
-    steps: [
-      {
-        key: "customer",
-        action: "xero.findOrCreateContact",
-        connectionId,
-        input: {
-          matchBy: "Name",
-          Name: "{{trigger.body.customer.name}}",
-          EmailAddress: "{{trigger.body.customer.email}}",
-        },
-      },
-      {
-        key: "invoice",
-        action: "xero.createInvoice",
-        connectionId,
-        input: {
-          ContactID: "{{steps.customer.ContactID}}",
-          Reference: "Order {{trigger.body.orderId}}",
-          Status: "AUTHORISED",
-          LineAmountTypes: "Exclusive",
-          DueDate: "{{trigger.body.dueDate}}",
-          LineItems: {
-            $each: "{{trigger.body.lines}}",
-            as: "line",
-            map: {
-              Description: "{{line.name}}",
-              Quantity: "{{line.qty}}",
-              UnitAmount: "{{line.price}}",
-              AccountCode: "200",
-              TaxType: "OUTPUT2",
-            },
-          },
-        },
-      },
-    ],
-  };
-}
-
-export function orderPayload(orderId) {
-  return {
-    orderId,
-    dueDate: "2026-12-31",
-    customer: { name: `Customer ${orderId}`, email: `${orderId.toLowerCase()}@example.test` },
-    lines: [
-      { name: "Blue mug", qty: 2, price: 12.5 },
-      { name: "Tea towel", qty: 1, price: 8 },
-    ],
-  };
 }
 
 /** One search step (the overhead scenario's step). */

@@ -3,7 +3,7 @@
 // created) → run finished; duplicates are counted by reading the sandbox's books.
 import { postWebhooks } from "../lib/load.mjs";
 import { treeCpuMs } from "../lib/rss.mjs";
-import { orderPayload, orderToInvoiceFlow, seedFlow } from "../lib/seed.mjs";
+import { seedFlow } from "../lib/seed.mjs";
 import { round } from "./ingest.mjs";
 
 const FINAL = ["SUCCEEDED", "FAILED", "CANCELLED"];
@@ -15,7 +15,7 @@ export async function e2e(ctx) {
     workspaceId: seeded.workspace.id,
     userId: seeded.user.id,
     name: "Bench e2e",
-    definition: orderToInvoiceFlow(connection.id),
+    definition: domain.flows.orderToInvoiceFlow(connection.id),
   });
   const url = `${stack.webUrl}/api/hooks/${flow.webhookToken}`;
   const tag = `E${Date.now().toString(36)}`;
@@ -32,7 +32,7 @@ export async function e2e(ctx) {
     url,
     connections: settings.e2eConnections,
     amount: settings.e2eRuns,
-    body: (n) => orderPayload(`${tag}-${n}`),
+    body: (n) => domain.flows.orderPayload(`${tag}-${n}`),
   });
   const accepted = runIds.filter(Boolean).length;
   log(`e2e: ${accepted} accepted in ${result.duration.toFixed(1)} s; waiting for the worker…`);

@@ -4,7 +4,7 @@
 
 import { postWebhooks } from "../lib/load.mjs";
 import { treeCpuMs } from "../lib/rss.mjs";
-import { orderPayload, orderToInvoiceFlow, seedFlow } from "../lib/seed.mjs";
+import { seedFlow } from "../lib/seed.mjs";
 
 export async function ingest(ctx) {
   const { settings, stack, domain, sql, seeded, log, runsQueue } = ctx;
@@ -12,10 +12,10 @@ export async function ingest(ctx) {
     workspaceId: seeded.workspace.id,
     userId: seeded.user.id,
     name: "Bench ingest",
-    definition: orderToInvoiceFlow(seeded.connections[0].id),
+    definition: domain.flows.orderToInvoiceFlow(seeded.connections[0].id),
   });
   const url = `${stack.webUrl}/api/hooks/${flow.webhookToken}`;
-  const body = (n) => orderPayload(`I${n}`);
+  const body = (n) => domain.flows.orderPayload(`I${n}`);
 
   await runsQueue.pause();
   try {

@@ -2,7 +2,7 @@
 // (5 in flight, 60 a "minute", 5,000 a day) on in the sandbox and in our limiter alike, the minute
 // shortened by the same factor on both sides. Counts the sandbox's 429s and how much of each
 // organisation's allowance was used while its runs were going.
-import { orderPayload, orderToInvoiceFlow, seedFlow } from "../lib/seed.mjs";
+import { seedFlow } from "../lib/seed.mjs";
 import { UNBOUNDED_LIMITS } from "../lib/stack.mjs";
 import { round } from "./ingest.mjs";
 
@@ -47,7 +47,7 @@ export async function limits(ctx) {
           workspaceId: seeded.workspace.id,
           userId: seeded.user.id,
           name: `Bench limits ${index + 1}`,
-          definition: orderToInvoiceFlow(connection.id),
+          definition: domain.flows.orderToInvoiceFlow(connection.id),
         }),
       );
     }
@@ -62,7 +62,7 @@ export async function limits(ctx) {
           domain.runtime.runFlowNow({
             workspaceId: seeded.workspace.id,
             flowId: flow.id,
-            body: orderPayload(orderId),
+            body: domain.flows.orderPayload(orderId),
           }),
         ),
       );

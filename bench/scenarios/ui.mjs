@@ -3,7 +3,7 @@
 // credentials sign-in, as a browser gets it. TTFB = until the response headers; load = until the
 // last byte of the (streamed) HTML.
 import { performance } from "node:perf_hooks";
-import { BENCH_PASSWORD, orderToInvoiceFlow, seedFlow } from "../lib/seed.mjs";
+import { BENCH_PASSWORD, seedFlow } from "../lib/seed.mjs";
 import { round } from "./ingest.mjs";
 import { median } from "./overhead.mjs";
 
@@ -13,7 +13,7 @@ export async function ui(ctx) {
     workspaceId: seeded.workspace.id,
     userId: seeded.user.id,
     name: "Bench history",
-    definition: orderToInvoiceFlow(seeded.connections[0].id),
+    definition: domain.flows.orderToInvoiceFlow(seeded.connections[0].id),
   });
   const { publishedVersionId } = await domain.prisma.flow.findUniqueOrThrow({ where: { id: flow.id } });
   log(`ui: inserting ${settings.uiRuns} runs…`);
