@@ -65,18 +65,22 @@ try {
     ui: () => import("./scenarios/ui.mjs").then((m) => m.ui(ctx)),
     limits: () => import("./scenarios/limits.mjs").then((m) => m.limits(ctx)),
   };
+  // A failed scenario is reported and the others still run.
+  const runSelected = async (names) => {
+    for (const name of names) {
+      if (!options.scenarios.includes(name)) continue;
+      try {
+        record(name, await scenarios[name]());
+      } catch (error) {
+        failed = true;
+        log(`\x1b[31m${name} failed: ${error.stack}\x1b[0m`);
+      }
+    }
+  };
   const memory = options.scenarios.includes("memory")
     ? sampleRss(() => ({ web: stack.children.web?.pid, worker: stack.children.worker?.pid }))
     : null;
-  for (const name of ["ingest", "e2e"]) {
-    if (!options.scenarios.includes(name)) continue;
-    try {
-      record(name, await scenarios[name]());
-    } catch (error) {
-      failed = true;
-      log(`\x1b[31m${name} failed: ${error.stack}\x1b[0m`);
-    }
-  }
+  await runSelected(["ingest", "e2e"]);
   if (memory) {
     const peaks = memory.stop();
     record("memory", {
@@ -89,15 +93,7 @@ try {
       detail: { db: "growth of pg_total_relation_size(Run) + (StepRun) over the e2e scenario ÷ its runs" },
     });
   }
-  for (const name of ["overhead", "ui", "limits"]) {
-    if (!options.scenarios.includes(name)) continue;
-    try {
-      record(name, await scenarios[name]());
-    } catch (error) {
-      failed = true;
-      log(`\x1b[31m${name} failed: ${error.stack}\x1b[0m`);
-    }
-  }
+  await runSelected(["overhead", "ui", "limits"]);
   await runsQueue.close();
   await sql.end();
   await domain.prisma.$disconnect();

@@ -3,38 +3,18 @@ import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page, test } from "@playwright/test";
+import { password, screenshots, signUp } from "./support/journey-helpers";
 
 // The integrations home and the flow editor, as a bookkeeper uses them: sign up, build an
 // integration, reload without losing anything, reorder and remove steps; and a VIEWER who can look
 // but not change. Screenshots of every screen at desktop and phone width land in e2e/artifacts.
 
 const unique = randomBytes(5).toString("hex");
-const password = "correct horse battery staple";
 const sample = {
   customer: "Ada Lovelace",
   email: "ada@example.com",
   lines: [{ name: "Analytical engine", qty: 2, price: 1250 }],
 };
-
-async function screenshots(page: Page, name: string) {
-  for (const [label, width] of [
-    ["desktop", 1280],
-    ["phone", 390],
-  ] as const) {
-    await page.setViewportSize({ width, height: label === "desktop" ? 800 : 844 });
-    await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 20_000 });
-}
 
 async function waitUntilSaved(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-// What the journey and "Run now" specs share: signing up through the form, connecting the sandbox
+// What the browser specs share (the journey, "Run now", the editor): signing up through the form, connecting the sandbox
 // Xero through its consent page, screenshots at both widths, and reading the sandbox back over
 // its own HTTP API (as a test would read real Xero), never through our modules.
 
