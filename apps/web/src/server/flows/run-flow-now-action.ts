@@ -1,19 +1,17 @@
 "use server";
 
-import { runFlowNow } from "@ledgerflow/runtime";
+import { runFlowNow, WEBHOOK_MAX_BYTES } from "@ledgerflow/runtime";
 import { z } from "zod";
 import { workspaceAction } from "../with-workspace";
-
-/** The same limit as a webhook body: a manual run carries what a webhook could. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 const runFlowNowInput = z.object({
   flowId: z.string().min(1).max(64),
   body: z
     .unknown()
     .refine((body) => body !== undefined, "give a JSON body, e.g. {}")
+    // The same limit as a webhook body: a manual run carries what a webhook could.
     .refine(
-      (body) => new TextEncoder().encode(JSON.stringify(body) ?? "").length <= MAX_BODY_BYTES,
+      (body) => new TextEncoder().encode(JSON.stringify(body) ?? "").length <= WEBHOOK_MAX_BYTES,
       "is larger than 1 MB",
     ),
 });
