@@ -1,15 +1,19 @@
 import net from "node:net";
 
 /**
- * A TCP proxy in the test process, in front of a real server (PostgreSQL here). Processes that
- * connect through it see the server go away on `stop()` — open connections are cut and new ones
- * refused, as when PostgreSQL is shut down — and come back on `start()`, on the same port. The real
- * server keeps running for everyone else (other suites, and the test's own queries).
+ * A TCP proxy in the test process, in front of a real server (PostgreSQL or Redis here). Processes
+ * that connect through it see the server go away on `stop()` — open connections are cut and new
+ * ones refused, as when the server is shut down — and come back on `start()`, on the same port.
+ * `freeze()` is the nastier fault: connections stay open (and new ones are accepted) but no byte
+ * moves in either direction, as with a frozen server or a network that drops packets; `thaw()`
+ * lets the held bytes through. The real server keeps running for everyone else.
  */
 export interface TcpProxy {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  freeze(): void;
+  thaw(): void;
   /** Connections made through the proxy since it started: shows the processes really used it. */
   connectionsMade(): number;
 }
@@ -17,6 +21,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const open = new Set<net.Socket>();
   let made = 0;
+  let frozen = false;
   const server = net.createServer((client) => {
     made++;
     const upstream = net.connect(target.port, target.host);
@@ -31,6 +36,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       socket.on("error", cut);
     }
     client.pipe(upstream).pipe(client);
+    // After pipe(): pipe() resumes a paused source.
+    if (frozen) for (const socket of [client, upstream]) socket.pause();
   });
 
   const listen = (port: number) =>
@@ -52,6 +59,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       await closed;
     },
     start: () => listen(port),
+    // Paused sockets are not read, so nothing is forwarded; the kernel buffers what peers send.
+    freeze() {
+      frozen = true;
+      for (const socket of open) socket.pause();
+    },
+    thaw() {
+      frozen = false;
+      for (const socket of open) socket.resume();
+    },
     connectionsMade: () => made,
   };
 }
