@@ -14,11 +14,10 @@ import {
   writeHeartbeat,
   XeroRateLimiter,
 } from "@ledgerflow/queue";
-import { appCatalog, pruneRunPayloads, sweepStuckRuns } from "@ledgerflow/runtime";
+import { appCatalog, pruneRunPayloads, runBackoffMs, sweepStuckRuns } from "@ledgerflow/runtime";
 import { Worker } from "bullmq";
 import { createRunJobProcessor } from "./process-run-job";
 import { processScheduleJob } from "./process-schedule-job";
-import { runBackoffMs } from "./run-backoff";
 import { xeroLimitsFromEnv } from "./xero-limits-from-env";
 import { createXeroStepClientFactory } from "./xero-step-client";
 
@@ -32,15 +31,25 @@ const limiter = new XeroRateLimiter(redis, xeroLimitsFromEnv());
 
 const runs = new Worker<RunJobData>(
   RUNS_QUEUE,
-  createRunJobProcessor({ catalog: appCatalog(), clientFor: createXeroStepClientFactory(limiter) }),
+  createRunJobProcessor({
+    catalog: appCatalog(),
+    clientFor: createXeroStepClientFactory(limiter),
+    leaseMs: env.WORKER_LOCK_MS,
+    maxAttempts: env.RUN_MAX_ATTEMPTS,
+  }),
   {
     connection: connection(),
     prefix: bullPrefix(),
     concurrency: env.WORKER_CONCURRENCY,
-    settings: { backoffStrategy: runBackoffMs },
+    // Only failures of our own stores are thrown to BullMQ (process-run-job.ts).
+    settings: { backoffStrategy: (attemptsMade: number) => runBackoffMs(attemptsMade) },
     // A crashed worker's job is picked up by another after this long without a lock renewal.
     lockDuration: env.WORKER_LOCK_MS,
     stalledInterval: env.WORKER_LOCK_MS,
+    // BullMQ fails a job that stalled more than this many times, for good: a run killed twice in a
+    // row (a deployment's kill -9) would stay RUNNING. Stalls are harmless here — the execution lease
+    // in PostgreSQL keeps one worker per run, and bounds a crash loop (MAX_INTERRUPTIONS).
+    maxStalledCount: Number.MAX_SAFE_INTEGER,
   },
 );
 const schedules = new Worker<ScheduleJobData>(SCHEDULES_QUEUE, processScheduleJob, {
@@ -78,8 +87,10 @@ await createMaintenanceQueue().upsertJobScheduler(
 // The sweeper: every worker runs it; re-enqueueing is idempotent (jobId = runId).
 async function sweep() {
   try {
-    const enqueued = await sweepStuckRuns({ queuedAfterMs: env.SWEEPER_QUEUED_AFTER_MS });
-    if (enqueued > 0) log(`sweeper: re-enqueued ${enqueued} runs`);
+    const { enqueued, redisWasReset } = await sweepStuckRuns({ graceMs: env.SWEEPER_QUEUED_AFTER_MS });
+    if (redisWasReset)
+      log(`sweeper: Redis had no marker (first start, or it lost its data): checked every unfinished run`);
+    if (enqueued > 0) log(`sweeper: gave ${enqueued} runs a new job`);
   } catch (error) {
     log(`sweeper failed: ${(error as Error).message}`);
   }

@@ -69,6 +69,8 @@ export interface ActionDefinition<TClient = unknown, TInput = Record<string, unk
 /**
  * A step failure the engine can reason about. `retryable` errors (rate limits, 5xx, timeouts) are
  * retried by the runtime; the rest fail the run with `message`, which the user reads as is.
+ * `code: "rate_limited"` (the remote service's own rate limit) is retried after `retryAfterMs`
+ * without spending one of the run's attempts, as the service asks.
  */
 export class StepError extends Error {
   readonly code: string;

@@ -8,6 +8,7 @@ export {
   type MaintenanceJobName,
   RUNS_QUEUE,
   type RunJobData,
+  runJobOptions,
   SCHEDULES_QUEUE,
   type ScheduleJobData,
   sharedRunsQueue,

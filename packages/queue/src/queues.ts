@@ -1,5 +1,5 @@
 import { serverEnv } from "@ledgerflow/config";
-import { Queue, type QueueOptions } from "bullmq";
+import { type JobsOptions, Queue, type QueueOptions } from "bullmq";
 import { createRedis } from "./redis";
 
 export const RUNS_QUEUE = "runs";
@@ -16,6 +16,26 @@ export interface RunJobData {
 export interface ScheduleJobData {
   flowId: string;
   workspaceId: string;
+}
+
+/**
+ * BullMQ's own attempts only count failures of our stores (PostgreSQL, Redis): every other wait —
+ * Xero's errors, rate limits, another execution's lease — moves the job to the delayed set without
+ * spending one. Past this many the job fails, and the sweeper gives the run a new job
+ * (docs/ARCHITECTURE.md §6, "Sweeper").
+ */
+const RUN_JOB_INFRASTRUCTURE_RETRIES = 50;
+
+/** The options of a run's job: one job per run (jobId = runId), retried with our backoff. */
+export function runJobOptions(runId: string, delayMs?: number): JobsOptions {
+  return {
+    jobId: runId,
+    delay: delayMs,
+    attempts: RUN_JOB_INFRASTRUCTURE_RETRIES,
+    backoff: { type: "ledgerflow" },
+    removeOnComplete: true,
+    removeOnFail: 1_000,
+  };
 }
 
 export type MaintenanceJobName = "sweep-queued-runs" | "prune-run-payloads";

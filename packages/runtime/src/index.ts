@@ -32,8 +32,10 @@ export {
   DEFERRED_BY_LIMITER,
   type ExecuteRunDeps,
   type ExecuteRunOutcome,
+  type ExecutionGuard,
   executeRun,
-  type RunAttempt,
+  InfrastructureError,
+  MAX_INTERRUPTIONS,
 } from "./runs/execute-run";
 export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./runs/parse-webhook-body";
 export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
@@ -49,8 +51,9 @@ export { decodeRunCursor, encodeRunCursor, type RunCursor } from "./runs/present
 export { inProgressRunStatuses, runSources, runStatuses } from "./runs/presenters/run-vocabulary";
 export { pruneRunPayloads } from "./runs/prune-run-payloads";
 export { type ReplayRunInput, replayRun } from "./runs/replay-run";
+export { runBackoffMs } from "./runs/run-backoff";
 export { runFlowNow } from "./runs/run-flow-now";
-export { sweepStuckRuns } from "./runs/sweep-stuck-runs";
+export { type SweepResult, sweepStuckRuns } from "./runs/sweep-stuck-runs";
 export type { ManualTriggerEvent, ScheduleTriggerEvent, TriggerEvent, WebhookTriggerEvent } from "./runs/trigger-event";
 export { isValidWebhookSignature, signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from "./runs/verify-webhook-signature";
 export { armSchedule, disarmSchedule } from "./triggers/arm-schedule";

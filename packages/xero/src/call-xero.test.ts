@@ -115,7 +115,7 @@ describe("callXero under Xero's rate limits", () => {
     await runAction(findContact, client, findBayside);
     const error = await stepErrorOf(runAction(upsertContact, client, { Name: uniqueName("Over the limit") }));
     expect(error).toMatchObject({
-      code: "xero_rate_limited",
+      code: "rate_limited",
       retryable: true,
       details: { status: 429, problem: "minute" },
     });

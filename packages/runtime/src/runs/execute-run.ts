@@ -1,79 +1,138 @@
-import { type Prisma, prisma } from "@ledgerflow/db";
-import { type Catalog, executeFlow, type FlowStep, StepError, upgradeFlowDefinition } from "@ledgerflow/engine";
-import { jsonText, newRecordId } from "./run-sql";
+import {
+  type Catalog,
+  executeFlow,
+  type FlowDefinition,
+  type FlowStep,
+  StepError,
+  upgradeFlowDefinition,
+} from "@ledgerflow/engine";
+import { describeInfrastructureError, isInfrastructureError } from "../errors/is-infrastructure-error";
+import { runBackoffMs } from "./run-backoff";
+import { acquireRunLease, type LeasedRun, LeaseLostError, type RunLease, releaseRunLease } from "./run-lease";
+import { recordRunFinished, recordRunWaiting } from "./run-outcome-records";
+import { recordStepDeferred, recordStepFailed, recordStepStarted, recordStepSucceeded } from "./step-run-records";
 
 /** The step error code that means "our own Xero rate limiter said wait": never spends an attempt. */
 export const DEFERRED_BY_LIMITER = "rate_limited_local";
 
+/** A worker that vanished this many times while executing one run (out of memory, say) gives up on it. */
+export const MAX_INTERRUPTIONS = 20;
+
+/** What a step's client may call before each request to the outside world (the lease check). */
+export interface ExecutionGuard {
+  id: string;
+  workspaceId: string;
+  /** Throws when this execution may no longer act for the run. */
+  beforeCall: () => void;
+}
+
 export interface ExecuteRunDeps {
   catalog: Catalog;
   /** The connector client for one step (the worker composes getXeroClient and the rate limiter). */
-  clientFor: (step: FlowStep, run: { id: string; workspaceId: string }) => Promise<unknown>;
-}
-
-export interface RunAttempt {
-  runId: string;
-  workspaceId: string;
-  /** 1-based attempt number of this execution, and how many the queue allows. */
-  attempt: number;
+  clientFor: (step: FlowStep, run: ExecutionGuard) => Promise<unknown>;
+  /** How long an execution's lease lasts without renewal (WORKER_LOCK_MS). */
+  leaseMs: number;
+  /** Executions ending in a retryable step error before the run fails (RUN_MAX_ATTEMPTS). */
   maxAttempts: number;
 }
 
 export type ExecuteRunOutcome =
-  | { kind: "finished"; status: "SUCCEEDED" | "FAILED" | "CANCELLED" | "NOT_RUNNABLE" }
-  | { kind: "retry"; error: StepError }
-  | { kind: "deferred"; delayMs: number };
+  | { kind: "finished"; status: "SUCCEEDED" | "FAILED" | "NOT_RUNNABLE" }
+  /** The run is due again in `delayMs`: the caller keeps its job until then. */
+  | { kind: "wait"; delayMs: number; reason: WaitReason };
 
-const json = (value: unknown) => (value === undefined ? undefined : (value as Prisma.InputJsonValue));
+type WaitReason = "limiter" | "rate_limited" | "retry" | "held_elsewhere" | "lease_lost";
 
 /**
- * Runs (or resumes) one run: steps that already SUCCEEDED keep their outputs and are not called
- * again (crash recovery and "resume" replays); every other step resolves, validates and calls its
- * action with Idempotency-Key `<runId>:<stepKey>`, and each StepRun is stored as it happens.
- * Retry policy stays with the caller: a retryable failure is returned, not slept on.
+ * Our own stores failed during an execution (docs/ARCHITECTURE.md §6, "Failures"). It spends none of
+ * the run's attempts; the worker retries the job with backoff, and the cause is kept for the operator.
  */
-export async function executeRun(attempt: RunAttempt, deps: ExecuteRunDeps): Promise<ExecuteRunOutcome> {
-  const { runId, workspaceId } = attempt;
-  const run = await prisma.run.findFirst({
-    where: { id: runId, workspaceId },
-    select: {
-      id: true,
-      workspaceId: true,
-      status: true,
-      trigger: true,
-      startedAt: true,
-      createdAt: true,
-      flowVersion: { select: { definition: true } },
-      steps: { where: { status: "SUCCEEDED" }, select: { stepKey: true, output: true } },
-    },
+export class InfrastructureError extends Error {
+  constructor(cause: unknown) {
+    super(`PostgreSQL or Redis failed during the run: ${describeInfrastructureError(cause)}`, { cause });
+    this.name = "InfrastructureError";
+  }
+}
+
+/**
+ * Executes (or resumes) one run under its execution lease: at most one worker executes a run at a
+ * time. Steps that already SUCCEEDED keep their outputs and are not called again (crash recovery and
+ * "resume" replays); every other step resolves, validates and calls its action with Idempotency-Key
+ * `<runId>:<stepKey>`, and each StepRun is stored as it happens. Retry policy: a retryable failure
+ * is returned as a wait, never slept on; a failure of our own stores is thrown as InfrastructureError.
+ */
+export async function executeRun(
+  job: { runId: string; workspaceId: string },
+  deps: ExecuteRunDeps,
+): Promise<ExecuteRunOutcome> {
+  const acquired = await acquireRunLease(job, deps.leaseMs).catch((error) => {
+    throw isInfrastructureError(error) ? new InfrastructureError(error) : error;
   });
-  if (!run?.flowVersion || !["QUEUED", "RUNNING"].includes(run.status)) {
-    return { kind: "finished", status: "NOT_RUNNABLE" };
+  if (acquired.kind === "not_runnable") return { kind: "finished", status: "NOT_RUNNABLE" };
+  if (acquired.kind === "held_elsewhere") {
+    return { kind: "wait", delayMs: acquired.retryInMs, reason: "held_elsewhere" };
+  }
+  const { lease, run } = acquired;
+  try {
+    return await executeLeased(lease, run, deps);
+  } catch (error) {
+    if (error instanceof LeaseLostError || lease.signal.aborted) {
+      lease.stop();
+      return { kind: "wait", delayMs: 1_000, reason: "lease_lost" };
+    }
+    await releaseRunLease(lease);
+    throw isInfrastructureError(error) ? new InfrastructureError(error) : error;
+  } finally {
+    lease.stop();
+  }
+}
+
+async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDeps): Promise<ExecuteRunOutcome> {
+  if (run.interruptions > MAX_INTERRUPTIONS) {
+    await recordRunFinished(lease, "FAILED", {
+      code: "interrupted",
+      message: `The worker executing this run stopped ${run.interruptions} times before it could finish (it may run out of memory on this run). Re-run it once the cause is fixed.`,
+    });
+    return { kind: "finished", status: "FAILED" };
+  }
+  if (!run.definition) {
+    await recordRunFinished(lease, "FAILED", {
+      code: "version_missing",
+      message: "The version of the integration this run was queued for no longer exists; re-run it.",
+    });
+    return { kind: "finished", status: "FAILED" };
   }
 
-  const startedAt = run.startedAt ?? new Date();
-  // The per-step bookkeeping below is plain SQL: Prisma's query compiler cost more CPU than the
-  // rest of the worker's work on a run (docs/PERFORMANCE.md). Times are UTC without a zone, as
-  // Prisma stores them.
-  await prisma.$executeRaw`
-    UPDATE "Run" SET status = 'RUNNING', "startedAt" = (${startedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
-                     attempts = attempts + 1
-     WHERE id = ${runId} AND "workspaceId" = ${workspaceId}`;
-
-  const definition = upgradeFlowDefinition(run.flowVersion.definition);
-  const previousOutputs = Object.fromEntries(run.steps.map((step) => [step.stepKey, step.output]));
+  let definition: FlowDefinition;
+  try {
+    definition = upgradeFlowDefinition(run.definition);
+  } catch {
+    await recordRunFinished(lease, "FAILED", {
+      code: "definition_unreadable",
+      message:
+        "The version of the integration this run was queued for could not be read; re-run it on the current version.",
+    });
+    return { kind: "finished", status: "FAILED" };
+  }
+  const previousOutputs = Object.fromEntries(run.succeededSteps.map((step) => [step.stepKey, step.output]));
   const stepIndex = new Map(definition.steps.map((step, index) => [step.key, index]));
-  const stepStarted = new Map<string, number>();
-  // One client per connection for the whole attempt: the connection row is read and its token
+  const indexOf = (step: FlowStep) => stepIndex.get(step.key) ?? 0;
+  const idempotencyKey = (step: FlowStep) => `${lease.runId}:${step.key}`;
+  const guard: ExecutionGuard = {
+    id: lease.runId,
+    workspaceId: lease.workspaceId,
+    beforeCall: () => lease.assertHeld(),
+  };
+  // One client per connection for the whole execution: the connection row is read and its token
   // decrypted once per run, not once per step (a failed lookup is not kept, so a step retries it).
   const clients = new Map<string, Promise<unknown>>();
   const clientFor = (step: FlowStep) => {
-    if (!step.connectionId) return deps.clientFor(step, run);
+    if (!step.connectionId) return deps.clientFor(step, guard);
     let client = clients.get(step.connectionId);
     if (!client) {
-      client = deps.clientFor(step, run);
+      client = deps.clientFor(step, guard);
       clients.set(step.connectionId, client);
-      client.catch(() => clients.delete(step.connectionId!));
+      client.catch(() => clients.delete(step.connectionId as string));
     }
     return client;
   };
@@ -82,88 +141,72 @@ export async function executeRun(attempt: RunAttempt, deps: ExecuteRunDeps): Pro
     definition,
     trigger: run.trigger,
     catalog: deps.catalog,
-    runId,
+    runId: lease.runId,
     previousOutputs,
     clientFor,
+    signal: lease.signal,
     hooks: {
-      async onStepStart(step, input) {
-        const now = new Date();
-        stepStarted.set(step.key, now.getTime());
-        await prisma.$executeRaw`
-          INSERT INTO "StepRun" (id, "workspaceId", "runId", "stepKey", index, action, status, input, attempts,
-                                 "idempotencyKey", "startedAt")
-          VALUES (${newRecordId(now)}, ${workspaceId}, ${runId}, ${step.key}, ${stepIndex.get(step.key) ?? 0},
-                  ${step.action}, 'RUNNING'::"StepStatus", ${jsonText(input)}::jsonb, 1, ${`${runId}:${step.key}`},
-                  (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
-          ON CONFLICT ("runId", "stepKey") DO UPDATE
-             SET action = EXCLUDED.action, index = EXCLUDED.index, status = 'RUNNING'::"StepStatus",
-                 input = COALESCE(EXCLUDED.input, "StepRun".input), "startedAt" = EXCLUDED."startedAt",
-                 attempts = "StepRun".attempts + 1`;
-      },
-      async onStepSucceeded(step, output) {
-        const began = stepStarted.get(step.key) ?? Date.now();
-        const now = new Date();
-        const updated = await prisma.$executeRaw`
-          UPDATE "StepRun"
-             SET status = 'SUCCEEDED'::"StepStatus", output = ${jsonText(output) ?? "{}"}::jsonb,
-                 "finishedAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
-                 "durationMs" = ${now.getTime() - began}
-           WHERE "runId" = ${runId} AND "stepKey" = ${step.key} AND "workspaceId" = ${workspaceId}`;
-        if (updated !== 1) throw new Error(`The step run ${runId}:${step.key} was not found.`);
-      },
-      async onStepFailed(step, error, input) {
-        const began = stepStarted.get(step.key) ?? Date.now();
-        await prisma.stepRun.upsert({
-          where: { runId_stepKey: { runId, stepKey: step.key } },
-          create: {
-            workspaceId,
-            runId,
-            stepKey: step.key,
-            index: stepIndex.get(step.key) ?? 0,
-            action: step.action,
-            status: "FAILED",
-            input: json(input),
-            error: json(error.toJSON()),
-            attempts: 1,
-            idempotencyKey: `${runId}:${step.key}`,
-            finishedAt: new Date(),
-            durationMs: 0,
-          },
-          update: {
-            status: "FAILED",
-            error: json(error.toJSON()),
-            finishedAt: new Date(),
-            durationMs: Date.now() - began,
-          },
-        });
+      onStepStart: (step, input) => recordStepStarted(lease, step, indexOf(step), input, idempotencyKey(step)),
+      onStepSucceeded: (step, output) => recordStepSucceeded(lease, step, output),
+      onStepFailed(step, error, input) {
+        if (error.code === DEFERRED_BY_LIMITER) return recordStepDeferred(lease, step);
+        return recordStepFailed(
+          lease,
+          step,
+          indexOf(step),
+          withInfrastructureCause(error),
+          input,
+          idempotencyKey(step),
+        );
       },
     },
   });
+  // A call cut short because the lease ran out is not the step's failure: the next holder repeats it.
+  if (lease.signal.aborted) throw new LeaseLostError(lease.runId);
 
   if (result.status === "SUCCEEDED") {
-    await finishRun(runId, workspaceId, startedAt, "SUCCEEDED", null);
+    await recordRunFinished(lease, "SUCCEEDED", null);
     return { kind: "finished", status: "SUCCEEDED" };
   }
+  const error = result.error ?? new StepError("The step failed.", { code: "internal" });
+  if (isOwnStoresFailure(error)) throw error.cause;
 
-  const error =
-    result.error instanceof StepError ? result.error : new StepError("The step failed.", { code: "internal" });
-  if (error.code === DEFERRED_BY_LIMITER) return { kind: "deferred", delayMs: error.retryAfterMs ?? 1_000 };
-  if (error.retryable && attempt.attempt < attempt.maxAttempts) return { kind: "retry", error };
-  await finishRun(runId, workspaceId, startedAt, "FAILED", { ...error.toJSON(), stepKey: result.failedStep?.key });
+  const wait = waitFor(error, run.failedAttempts, deps.maxAttempts);
+  if (wait) {
+    await recordRunWaiting(lease, wait);
+    return { kind: "wait", delayMs: wait.delayMs, reason: wait.reason };
+  }
+  await recordRunFinished(lease, "FAILED", { ...error.toJSON(), stepKey: result.failedStep?.key });
   return { kind: "finished", status: "FAILED" };
 }
 
-async function finishRun(
-  runId: string,
-  workspaceId: string,
-  startedAt: Date,
-  status: "SUCCEEDED" | "FAILED",
-  error: Record<string, unknown> | null,
-) {
-  const finishedAt = new Date();
-  await prisma.$executeRaw`
-    UPDATE "Run"
-       SET status = ${status}::"RunStatus", "finishedAt" = (${finishedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
-           "durationMs" = ${finishedAt.getTime() - startedAt.getTime()}, error = COALESCE(${jsonText(error)}::jsonb, error)
-     WHERE id = ${runId} AND "workspaceId" = ${workspaceId}`;
+/** How a failed execution waits for the next one, or null when the run has failed for good. */
+function waitFor(error: StepError, failedAttempts: number, maxAttempts: number) {
+  if (error.code === DEFERRED_BY_LIMITER) {
+    return { reason: "limiter" as const, delayMs: error.retryAfterMs ?? 1_000, deferred: true, failedAttempt: false };
+  }
+  // The service's own rate limit: wait as long as it asks, without spending an attempt (as Xero documents).
+  if (error.code === "rate_limited") {
+    const delayMs = error.retryAfterMs ?? runBackoffMs(failedAttempts + 1);
+    return { reason: "rate_limited" as const, delayMs, deferred: false, failedAttempt: false };
+  }
+  if (!error.retryable || failedAttempts + 1 >= maxAttempts) return null;
+  const delayMs = runBackoffMs(failedAttempts + 1, error.retryAfterMs);
+  return { reason: "retry" as const, delayMs, deferred: false, failedAttempt: true };
+}
+
+/** A step that failed because PostgreSQL or Redis did (a token read timing out, say), not because of Xero. */
+function isOwnStoresFailure(error: StepError): error is StepError & { cause: unknown } {
+  return error.code === "internal" && isInfrastructureError(error.cause);
+}
+
+/** Such a step's stored error says what happened and keeps the cause for the operator. */
+function withInfrastructureCause(error: StepError): StepError {
+  if (!isOwnStoresFailure(error)) return error;
+  return new StepError("Ledgerflow could not reach its database or queue during this step; it will be tried again.", {
+    code: "unavailable",
+    retryable: true,
+    details: { cause: describeInfrastructureError(error.cause) },
+    cause: error.cause,
+  });
 }

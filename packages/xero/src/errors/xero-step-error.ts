@@ -73,7 +73,7 @@ export function xeroStepError(failure: XeroFailure, context: FailureContext): St
       `Xero's ${problem ? `${problem} ` : ""}rate limit was reached; the step will be retried${
         waitMs !== undefined ? ` in ${Math.ceil(waitMs / 1000)} s` : ""
       }.`,
-      { code: "xero_rate_limited", retryable: true, retryAfterMs: waitMs, details: { ...details, problem } },
+      { code: "rate_limited", retryable: true, retryAfterMs: waitMs, details: { ...details, problem } },
     );
   }
   if (status >= 500) {

@@ -1,0 +1,47 @@
+import { prisma } from "@ledgerflow/db";
+import { LeaseLostError, type RunLease } from "./run-lease";
+import { jsonText, SQL_NOW, sqlNowPlus } from "./run-sql";
+
+// How an execution ends, recorded on its Run row in the statement that also releases the lease
+// (fenced by its token: an execution that lost the run records nothing).
+
+function fenced(lease: RunLease, changed: number): void {
+  lease.stop();
+  if (changed === 0) {
+    lease.markLost();
+    throw new LeaseLostError(lease.runId);
+  }
+}
+
+export async function recordRunFinished(
+  lease: RunLease,
+  status: "SUCCEEDED" | "FAILED",
+  error: Record<string, unknown> | null,
+): Promise<void> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "Run"
+       SET status = ${status}::"RunStatus", "finishedAt" = ${SQL_NOW},
+           "durationMs" = GREATEST(0, (EXTRACT(EPOCH FROM (${SQL_NOW} - "startedAt")) * 1000)::int),
+           error = ${jsonText(error)}::jsonb, "leaseExpiresAt" = NULL, "nextAttemptAt" = NULL
+     WHERE id = ${lease.runId} AND "workspaceId" = ${lease.workspaceId} AND "leaseToken" = ${lease.token}`;
+  fenced(lease, changed);
+}
+
+export interface RunWait {
+  delayMs: number;
+  /** This execution ended in a retryable step error: it spends one of RUN_MAX_ATTEMPTS. */
+  failedAttempt: boolean;
+  /** Our own limiter deferred it before any call: it was no execution, and is not counted as one. */
+  deferred: boolean;
+}
+
+/** The run stays RUNNING, due again in `delayMs`; the queue holds its job until then. */
+export async function recordRunWaiting(lease: RunLease, wait: RunWait): Promise<void> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "Run"
+       SET "leaseExpiresAt" = NULL, "nextAttemptAt" = ${sqlNowPlus(wait.delayMs)},
+           attempts = GREATEST(0, attempts - ${wait.deferred ? 1 : 0}),
+           "failedAttempts" = "failedAttempts" + ${wait.failedAttempt ? 1 : 0}
+     WHERE id = ${lease.runId} AND "workspaceId" = ${lease.workspaceId} AND "leaseToken" = ${lease.token}`;
+  fenced(lease, changed);
+}
