@@ -81,3 +81,70 @@ it("a worker killed with SIGKILL after step 1 of 3: a new worker finishes the ru
   expect(Payments.filter((payment) => payment.Invoice.InvoiceID === invoice.InvoiceID)).toHaveLength(1);
   expect(await contactsNamed(system, connection.tenantId, customer)).toHaveLength(1);
 }, 120_000);
+
+it("a run whose worker is killed twice in a row (a whole deployment's kill -9) still finishes, writing once", async () => {
+  const { user, workspace } = await seedWorkspace();
+  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
+  const flow = await seedEnabledFlow({
+    workspaceId: workspace.id,
+    userId: user.id,
+    definition: invoicePaymentFlow(connection.id),
+  });
+  const reference = `CRASH2-${randomUUID().slice(0, 6)}`;
+  const customer = `Twice Killed ${reference}`;
+  const killCurrentWorker = async () => {
+    const worker = system.workers.at(-1);
+    worker?.child.kill("SIGKILL");
+    await worker?.exited;
+  };
+  const readRun = () =>
+    prisma.run.findFirst({ where: { id: runId, workspaceId: workspace.id }, include: { steps: true } });
+
+  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, latencyMs: 1_500 });
+  const { runId } = await runFlowNow({
+    workspaceId: workspace.id,
+    flowId: flow.id,
+    body: { customer, reference, status: "AUTHORISED", amount: 75 },
+  });
+  // Killed inside a step; the next worker takes the job over (it stalled once) and is killed inside
+  // a step too — BullMQ's default would now fail the job for good ("stalled more than allowable limit").
+  await eventually(async () => (await readRun())?.steps.some((step) => step.status === "RUNNING"), {
+    intervalMs: 20,
+    what: "a step to start",
+  });
+  await killCurrentWorker();
+  await system.startWorker();
+  await eventually(
+    async () => {
+      const run = await readRun();
+      return run && run.interruptions >= 1 && run.leaseExpiresAt && run.steps.some((step) => step.status === "RUNNING");
+    },
+    { timeoutMs: 60_000, intervalMs: 20, what: "the second worker to be inside a step" },
+  );
+  await killCurrentWorker();
+  await fetch(`${system.sandboxUrl}/sandbox/admin/accounting/faults`, {
+    method: "DELETE",
+    headers: { "x-sandbox-admin-secret": system.env.XERO_SANDBOX_ADMIN_SECRET ?? "" },
+  });
+  await system.startWorker();
+
+  const run = await eventually(
+    async () => {
+      const found = await readRun();
+      return found && ["SUCCEEDED", "FAILED"].includes(found.status) ? found : undefined;
+    },
+    { timeoutMs: 90_000, what: "the third worker to finish the run" },
+  );
+  expect(run.status).toBe("SUCCEEDED");
+  expect(run.interruptions).toBe(2);
+  expect(run.leaseExpiresAt).toBeNull();
+  const invoices = await invoicesWithReference(system, connection.tenantId, reference);
+  expect(invoices).toHaveLength(1);
+  const { Payments } = await xeroGet<{ Payments: { Invoice: { InvoiceID: string } }[] }>(
+    system,
+    connection.tenantId,
+    "/Payments",
+  );
+  expect(Payments.filter((payment) => payment.Invoice.InvoiceID === invoices[0]?.InvoiceID)).toHaveLength(1);
+  expect(await contactsNamed(system, connection.tenantId, customer)).toHaveLength(1);
+}, 180_000);

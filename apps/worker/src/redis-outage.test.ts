@@ -1,55 +1,26 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
 import { batchContactFlow } from "./testing/flows";
-import { freePort } from "./testing/free-port";
+import { createTestRedis, type TestRedis } from "./testing/redis-server";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { xeroGet } from "./testing/xero-reads";
 
 // Redis is only queues and counters: losing it must lose no accepted event. This test runs its own
 // redis-server so that it can stop and restart it.
-let redisPort: number;
-let redis: ChildProcess | undefined;
+let redis: TestRedis;
 let system: System;
 
-async function startRedis() {
-  redis = spawn(
-    "redis-server",
-    ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  await eventually(
-    async () =>
-      new Promise<boolean>((resolve) => {
-        const probe = spawn("redis-cli", ["-p", String(redisPort), "ping"], { stdio: "ignore" });
-        probe.once("exit", (code) => resolve(code === 0));
-      }),
-    { what: "redis-server to answer" },
-  );
-}
-
-async function stopRedis() {
-  const child = redis;
-  if (!child || child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once("exit", resolve);
-    child.kill("SIGKILL");
-  });
-}
-
 beforeAll(async () => {
-  redisPort = await freePort();
-  await startRedis();
-  system = await startSystem({ web: true, workers: 1, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` } });
+  redis = await createTestRedis();
+  await redis.start();
+  system = await startSystem({ web: true, workers: 1, env: { REDIS_URL: redis.url } });
 }, 120_000);
 afterAll(async () => {
   await system?.stop();
-  await stopRedis();
+  await redis?.kill();
 });
 
 it("Redis down while 50 webhooks arrive: all are answered 202 and stored, and all run once Redis is back", async () => {
@@ -62,7 +33,7 @@ it("Redis down while 50 webhooks arrive: all are answered 202 and stored, and al
     definition: batchContactFlow(connection.id, batch),
   });
 
-  await stopRedis();
+  await redis.kill();
   const answers = await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
       fetch(`${system.webUrl}/api/hooks/${flow.webhookToken}`, {
@@ -76,7 +47,7 @@ it("Redis down while 50 webhooks arrive: all are answered 202 and stored, and al
   const queued = await prisma.run.count({ where: { workspaceId: workspace.id, flowId: flow.id, status: "QUEUED" } });
   expect(queued).toBe(50);
 
-  await startRedis();
+  await redis.start();
   await eventually(
     async () =>
       (await prisma.run.count({ where: { workspaceId: workspace.id, flowId: flow.id, status: "SUCCEEDED" } })) === 50,
