@@ -27,9 +27,15 @@ export const serverEnvSchema = z.object({
   XERO_API_URL: url.default("https://api.xero.com"),
   XERO_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(16),
-  /** Attempts per run before a retryable failure (429, 5xx, timeouts) fails it. */
+  /**
+   * Executions of a run that may end in a retryable step error (Xero's 5xx, timeouts) before it
+   * fails. Xero's 429s, our limiter's deferrals and outages of our own stores spend none.
+   */
   RUN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
-  /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
+  /**
+   * A run whose worker stops renewing for this long is taken over by another worker: the length of
+   * the BullMQ job lock and of the run's execution lease in PostgreSQL.
+   */
   WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   /** Log one line per finished run (which worker ran it, and how it ended). */
   WORKER_LOG_RUNS: z
@@ -37,7 +43,7 @@ export const serverEnvSchema = z.object({
     .default("false")
     .transform((value) => value === "true" || value === "1"),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
-  /** QUEUED runs older than this are re-enqueued by the sweeper (Redis was down or lost them). */
+  /** Unfinished, unleased runs due this long without a job get one from the sweeper (Redis was down or lost them). */
   SWEEPER_QUEUED_AFTER_MS: z.coerce.number().int().positive().default(30_000),
   /** Xero's limits as our limiter enforces them (0 = off). Lower them only to test; Xero's are the defaults. */
   XERO_LIMIT_CONCURRENT: z.coerce.number().int().min(0).default(5),

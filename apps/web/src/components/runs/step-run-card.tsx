@@ -5,6 +5,7 @@ import { Card } from "../ui/card";
 import { JsonViewer } from "../ui/json-viewer";
 import { formatDuration } from "./format-duration";
 import { LocalTime } from "./local-time";
+import { type AttemptErrorView, readEarlierAttemptErrors } from "./read-attempt-errors";
 import { readStepError } from "./read-step-error";
 import { StepErrorCallout } from "./step-error-callout";
 
@@ -25,6 +26,7 @@ interface StepRunCardProps {
 /** One executed step: status, attempts and timing, the error if any, its resolved input and output. */
 export function StepRunCard({ step, carriedOver, renderedAt }: StepRunCardProps) {
   const error = readStepError(step.error);
+  const earlierFailures = readEarlierAttemptErrors(step.attemptErrors, step.status);
   const { label, tone } = stepStatus[step.status];
   const headingId = `step-${step.stepKey}`;
   return (
@@ -60,6 +62,7 @@ export function StepRunCard({ step, carriedOver, renderedAt }: StepRunCardProps)
         </header>
         <div className="flex flex-col gap-4 px-5 py-4">
           {error ? <StepErrorCallout error={error} /> : null}
+          {earlierFailures.length > 0 ? <EarlierAttempts failures={earlierFailures} renderedAt={renderedAt} /> : null}
           <div className="grid gap-4 lg:grid-cols-2">
             <JsonSection title="Input sent" value={step.input} empty="No input was recorded." />
             {error ? (
@@ -71,6 +74,31 @@ export function StepRunCard({ step, carriedOver, renderedAt }: StepRunCardProps)
         </div>
       </section>
     </Card>
+  );
+}
+
+/** Attempts that failed before this one, retried automatically: collapsed, since they no longer describe the step. */
+function EarlierAttempts({ failures, renderedAt }: { failures: AttemptErrorView[]; renderedAt: number }) {
+  return (
+    <details className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">
+      <summary className="cursor-pointer font-medium text-slate-800">
+        {failures.length} earlier attempt{failures.length === 1 ? "" : "s"} failed and{" "}
+        {failures.length === 1 ? "was" : "were"} retried
+      </summary>
+      <ol className="mt-2 flex list-decimal flex-col gap-1 pl-5">
+        {failures.map((failure, index) => (
+          <li key={`${failure.at ?? index}`} className="break-words">
+            {failure.at ? (
+              <span className="text-slate-500">
+                <LocalTime value={failure.at} format="exact" renderedAt={renderedAt} />:{" "}
+              </span>
+            ) : null}
+            {failure.message}
+            {failure.code ? <span className="text-xs text-slate-500"> ({failure.code})</span> : null}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 

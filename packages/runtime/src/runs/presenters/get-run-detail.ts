@@ -39,6 +39,7 @@ const runDetailSelect = {
       input: true,
       output: true,
       error: true,
+      attemptErrors: true,
       attempts: true,
       startedAt: true,
       finishedAt: true,
