@@ -43,6 +43,29 @@ export function orderToInvoiceFlow(connectionId: string): FlowDefinition {
   } as FlowDefinition;
 }
 
+/** The same order flow, paid at once: the invoice's amount due becomes a payment into account 090. */
+export function orderInvoicePaymentFlow(connectionId: string): FlowDefinition {
+  const flow = orderToInvoiceFlow(connectionId);
+  return {
+    ...flow,
+    steps: [
+      ...flow.steps,
+      {
+        key: "payment",
+        action: "xero.createPayment",
+        connectionId,
+        input: {
+          InvoiceID: "{{steps.invoice.InvoiceID}}",
+          AccountCode: "090",
+          Amount: "{{steps.invoice.AmountDue}}",
+          Date: "2026-11-24",
+          Reference: "Order {{trigger.body.orderId}}",
+        },
+      },
+    ],
+  } as FlowDefinition;
+}
+
 export function orderPayload(orderId: string, overrides: Record<string, unknown> = {}) {
   return {
     orderId,

@@ -12,6 +12,8 @@ import { freePort } from "./free-port";
  */
 export interface SystemOptions {
   sandbox?: SandboxConfigOverrides;
+  /** The port the sandbox listens on (e.g. to put a proxy in front of it); a free one by default. */
+  sandboxPort?: number;
   workers?: number;
   web?: boolean;
   /** Extra env for the worker and web processes (e.g. XERO_LIMIT_* or WORKER_CONCURRENCY). */
@@ -31,6 +33,8 @@ export interface System {
   workers: AppProcess[];
   web: AppProcess | null;
   startWorker(extraEnv?: Record<string, string>): Promise<AppProcess>;
+  /** Starts the web app again on its port (after a test killed it); `web` is then the new process. */
+  restartWeb(): Promise<AppProcess>;
   admin<T = unknown>(path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
@@ -39,7 +43,7 @@ export const SYSTEM_CLIENT = { clientId: "system-tests", clientSecret: "system-t
 const ADMIN_SECRET = "system-tests-admin-secret";
 
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
-  const sandboxPort = await freePort();
+  const sandboxPort = options.sandboxPort ?? (await freePort());
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const config = loadSandboxConfig(
     {},
@@ -77,6 +81,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     const worker = spawnWorker({ ...env, ...extraEnv });
     workers.push(worker);
     await eventually(async () => worker.output().includes("consuming") || worker.child.exitCode !== null, {
+      timeoutMs: 90_000,
       what: "the worker to start",
     });
     if (worker.child.exitCode !== null) throw new Error(`The worker exited:\n${worker.output()}`);
@@ -85,19 +90,21 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
 
   let web: AppProcess | null = null;
-  if (webPort) {
-    web = spawnWeb(env, webPort);
+  const startWeb = async (port: number) => {
+    const started = spawnWeb(env, port);
     await eventually(
       async () => {
-        if (web?.child.exitCode !== null) throw new Error(`The web app exited:\n${web?.output()}`);
-        return fetch(`http://127.0.0.1:${webPort}/api/health`).then(
+        if (started.child.exitCode !== null) throw new Error(`The web app exited:\n${started.output()}`);
+        return fetch(`http://127.0.0.1:${port}/api/health`).then(
           () => true,
           () => false,
         );
       },
       { timeoutMs: 60_000, what: "the web app to answer" },
     );
-  }
+    return started;
+  };
+  if (webPort) web = await startWeb(webPort);
 
   return {
     sandbox,
@@ -105,8 +112,16 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     webUrl: webPort ? `http://127.0.0.1:${webPort}` : null,
     env,
     workers,
-    web,
+    get web() {
+      return web;
+    },
     startWorker,
+    async restartWeb() {
+      if (!webPort) throw new Error("This system has no web app");
+      if (web) await stopApp(web, 0);
+      web = await startWeb(webPort);
+      return web;
+    },
     async admin<T>(path: string, body?: unknown) {
       const response = await fetch(`${sandboxUrl}${path}`, {
         method: body === undefined ? "GET" : "POST",
