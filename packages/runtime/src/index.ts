@@ -17,7 +17,7 @@ export {
 } from "./errors/domain-errors";
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
-export { type FlowForEditor, getFlowForEditor } from "./flows/get-flow-for-editor";
+export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/list-flows";
 export { loadStepFieldOptions } from "./flows/load-step-field-options";
 export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
