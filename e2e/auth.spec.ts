@@ -41,6 +41,29 @@ test("signed-out visitors are sent to sign in, and come back where they were goi
   await expect(page.getByRole("heading", { name: "Connections", level: 1 })).toBeVisible();
 });
 
+test("signing in never leaves the site, however the callback URL is disguised", async ({ page, baseURL }) => {
+  const email = `auth-open-redirect-${unique()}@example.com`;
+  await signUpThroughForm(page, email);
+  // Were the app to send the browser there, it would land on this page (rather than fail offline).
+  await page.route(
+    (url) => url.hostname === "evil.example",
+    (route) => route.fulfill({ contentType: "text/html", body: "<title>Evil</title><h1>Phished</h1>" }),
+  );
+  for (const callbackUrl of [
+    "/%5Cevil.example/x",
+    "/%09/evil.example/x",
+    "/.//evil.example/x",
+    "//evil.example/x",
+    "https://evil.example/x",
+  ]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${callbackUrl}`);
+    await signInThroughForm(page, email);
+    await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
+    expect(new URL(page.url()).origin, callbackUrl).toBe(new URL(baseURL ?? "").origin);
+  }
+});
+
 test("the API answers 401 to signed-out callers instead of redirecting", async ({ request }) => {
   const response = await request.get("/api/flows", { maxRedirects: 0 });
   expect(response.status()).toBe(401);

@@ -2,6 +2,7 @@ import { serverEnv } from "@ledgerflow/config";
 import type { AuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authorizeCredentials, clientIpFrom } from "./authorize-credentials";
+import { sameOriginPath } from "./same-origin-path";
 
 let cached: AuthOptions | undefined;
 
@@ -29,6 +30,11 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own check accepts any URL it can prefix with ours; ours is the sign-in page's.
+      redirect({ url, baseUrl }) {
+        const path = sameOriginPath(url, baseUrl);
+        return path ? new URL(path, baseUrl).toString() : baseUrl;
+      },
       jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;
