@@ -86,17 +86,33 @@ test("sign-up shows each problem next to its field", async ({ page }) => {
   await expect(page).toHaveURL(/\/signup$/);
 });
 
-test("an email can only be used for one account", async ({ page }) => {
+test("signing up with an email that has an account never says so: its password signs in, others are refused", async ({
+  page,
+}) => {
   const email = `auth-twice-${unique()}@example.com`;
   await signUpThroughForm(page, email);
   await page.context().clearCookies();
 
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill("Someone Else");
-  await page.getByLabel("Email").fill(email.toUpperCase());
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "An account with this email already exists." })).toBeVisible();
+  const signUpAs = async (name: string, withPassword: string) => {
+    await page.goto("/signup");
+    await page.getByLabel("Your name").fill(name);
+    await page.getByLabel("Email").fill(email.toUpperCase());
+    await page.getByLabel("Password").fill(withPassword);
+    await page.getByRole("button", { name: "Create account" }).click();
+  };
+
+  await signUpAs("Someone Else", "someone else's password");
+  const refusal = page.getByRole("form", { name: "Create an account" }).getByRole("alert");
+  await expect(refusal).toHaveText(
+    "We couldn't create an account with these details. If you already have one, sign in with its password.",
+  );
+  await expect(page.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/signup$/);
+
+  // The owner, signing up again by mistake, lands in their own account.
+  await signUpAs("Sam Again", password);
+  await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible();
+  await expect(page.getByText("Sam Ledger's workspace").first()).toBeVisible();
 });
 
 test("sign up, sign out, then sign in again with the same password", async ({ page }) => {
@@ -108,7 +124,7 @@ test("sign up, sign out, then sign in again with the same password", async ({ pa
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
   await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Create an account" })).toBeVisible();
 
   await page.goto("/login");
@@ -118,18 +134,34 @@ test("sign up, sign out, then sign in again with the same password", async ({ pa
   await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
 });
 
-test("repeated wrong passwords are stopped with a clear message", async ({ page }) => {
+test("repeated wrong passwords stop unknown browsers, while the person's own browser still signs in", async ({
+  page,
+  browser,
+}) => {
   const email = `auth-limit-${unique()}@example.com`;
   await signUpThroughForm(page, email);
-  await page.context().clearCookies();
+  const device = (await page.context().cookies()).find((cookie) => cookie.name === "lf_device");
+  expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Create an account" })).toBeVisible();
 
-  await page.goto("/login");
+  // Someone else, from their own browser, tries to lock the account.
+  const attackerContext = await browser.newContext();
+  const attacker = await attackerContext.newPage();
+  await attacker.goto("/login");
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await signInThroughForm(page, email, `wrong password ${attempt}`);
-    await expect(signInAlert(page)).toHaveText("That email and password don't match an account.");
+    await signInThroughForm(attacker, email, `wrong password ${attempt}`);
+    await expect(signInAlert(attacker)).toHaveText("That email and password don't match an account.");
   }
-  // Even the right password is refused until the window passes.
+  // Even the right password is refused there until the window passes.
+  await signInThroughForm(attacker, email);
+  await expect(signInAlert(attacker)).toContainText("Too many failed sign-in attempts. Try again in");
+  await expect(attacker).toHaveURL(/\/login/);
+  await attackerContext.close();
+
+  // The browser that signed in before is known: the right password works.
+  await page.goto("/login");
   await signInThroughForm(page, email);
-  await expect(signInAlert(page)).toContainText("Too many failed sign-in attempts. Try again in");
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
 });

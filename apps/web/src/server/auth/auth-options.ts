@@ -1,8 +1,9 @@
 import { serverEnv } from "@ledgerflow/config";
 import type { AuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authorizeCredentials, clientIpFrom } from "./authorize-credentials";
+import { authorizeCredentials } from "./authorize-credentials";
 import { sameOriginPath } from "./same-origin-path";
+import { readSignInContext, rememberDevice } from "./sign-in-context";
 
 let cached: AuthOptions | undefined;
 
@@ -26,7 +27,11 @@ export function authOptions(): AuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         // Errors thrown here (wrong credentials, rate limited) reach the form as their message.
-        authorize: (credentials, request) => authorizeCredentials(credentials, clientIpFrom(request.headers)),
+        async authorize(credentials) {
+          const user = await authorizeCredentials(credentials, await readSignInContext());
+          await rememberDevice(user.id);
+          return user;
+        },
       }),
     ],
     callbacks: {
