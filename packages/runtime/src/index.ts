@@ -58,6 +58,9 @@ export { checkFlowCanPublish, type PublishProblem } from "./triggers/check-flow-
 export { fireSchedule } from "./triggers/fire-schedule";
 export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
 export { disableFlow, type PublishFlowResult, publishFlow } from "./triggers/publish-flow";
+export { changeUserPassword } from "./users/change-user-password";
+export { getSessionVersion } from "./users/get-session-version";
+export { revokeUserSessions } from "./users/revoke-user-sessions";
 export { createUserWithWorkspace } from "./workspaces/create-user-with-workspace";
 export { findWorkspaceMembership, type WorkspaceMembership } from "./workspaces/find-workspace-membership";
 export { roleAllows } from "./workspaces/workspace-role";

@@ -44,7 +44,7 @@ afterAll(async () => {
 describe("authorizeCredentials", () => {
   it("returns the user for the right password, whatever the email's case", async () => {
     const user = await authorizeCredentials({ email: account.email.toUpperCase(), password }, unknownBrowser());
-    expect(user).toEqual({ id: account.userId, email: account.email, name: "Robin" });
+    expect(user).toEqual({ id: account.userId, email: account.email, name: "Robin", sessionVersion: 0 });
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {

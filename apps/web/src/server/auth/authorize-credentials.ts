@@ -37,7 +37,7 @@ export async function authorizeCredentials(credentials: unknown, { clientIp, dev
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
   });
   const attempt = { email, ip: clientIp, deviceId: knownDeviceId(deviceToken, user?.id) };
   await assertSignInAllowed(attempt);
@@ -47,7 +47,7 @@ export async function authorizeCredentials(credentials: unknown, { clientIp, dev
     throw new InvalidCredentialsError();
   }
   await recordSuccessfulSignIn(attempt);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 /** The caller's address as the reverse proxy reports it (first hop of X-Forwarded-For). */
