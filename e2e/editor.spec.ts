@@ -3,6 +3,7 @@ import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { password, screenshots, signUp } from "./support/journey-helpers";
 
 // The integrations home and the flow editor, as a bookkeeper uses them: sign up, build an
@@ -150,6 +151,9 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
     passwordHash: await hash(password),
   });
   await prisma.membership.create({ data: { userId: viewer.user.id, workspaceId: owner.workspace.id, role: "VIEWER" } });
+  // The webhook's credentials: whoever holds them can start runs, so a viewer must never receive them.
+  const webhookToken = `e2e-editor-${randomBytes(16).toString("hex")}`;
+  const webhookSigningSecret = `whsec_${randomBytes(24).toString("base64url")}`;
   const flow = await prisma.flow.create({
     data: {
       workspaceId: owner.workspace.id,
@@ -165,7 +169,8 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
           },
         ],
       },
-      webhookToken: `e2e-editor-${randomBytes(16).toString("hex")}`,
+      webhookToken,
+      webhookSigningSecret,
     },
   });
   // Switched on, with a draft edited since: the viewer is told, but can neither publish nor run it.
@@ -199,7 +204,12 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 20_000 });
 
-  await page.goto(`/flows/${flow.id}`);
+  const editorPage = await page.goto(`/flows/${flow.id}`);
+  // Not in the HTML nor in the data the page hands its components.
+  const html = (await editorPage?.text()) ?? "";
+  expect(html).toContain("Supplier bills");
+  expect(html).not.toContain(webhookToken);
+  expect(html).not.toContain(webhookSigningSecret);
   await expect(page.getByText("You can view this integration.")).toBeVisible();
   await expect(page.getByLabel("Integration name")).toHaveAttribute("readonly", "");
   await expect(page.getByRole("button", { name: "Add a step" })).toHaveCount(0);
@@ -208,6 +218,19 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
   await expect(page.getByText("Unpublished changes")).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish changes" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
+
+  // The trigger says there is a webhook, signed, without its URL or secret.
+  await page.getByRole("button", { name: "Trigger: Webhook" }).click();
+  const triggerPanel = page.getByRole("dialog", { name: "Trigger" });
+  await expect(triggerPanel.getByText("Webhook URL hidden")).toBeVisible();
+  await expect(triggerPanel.getByRole("textbox", { name: "Webhook URL" })).toHaveCount(0);
+  await expect(triggerPanel.getByRole("textbox", { name: "Signing secret" })).toHaveCount(0);
+  await expect(triggerPanel.getByRole("switch", { name: "Require a signature" })).toBeChecked();
+  await expect(triggerPanel.getByRole("switch", { name: "Require a signature" })).toBeDisabled();
+  await expect(triggerPanel.getByRole("button", { name: "Listen for a test event" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await screenshots(page, "editor-viewer-trigger");
+  await page.keyboard.press("Escape");
 
   await page.getByRole("button", { name: "Open Step 1: Find contact" }).click();
   const panel = page.getByRole("dialog", { name: /Find contact/ });

@@ -17,7 +17,7 @@ export {
 } from "./errors/domain-errors";
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
-export { type FlowForEditor, getFlowForEditor } from "./flows/get-flow-for-editor";
+export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/list-flows";
 export { loadStepFieldOptions } from "./flows/load-step-field-options";
 export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
@@ -61,6 +61,9 @@ export { checkFlowCanPublish, type PublishProblem } from "./triggers/check-flow-
 export { fireSchedule } from "./triggers/fire-schedule";
 export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
 export { disableFlow, type PublishFlowResult, publishFlow } from "./triggers/publish-flow";
+export { changeUserPassword } from "./users/change-user-password";
+export { getSessionVersion } from "./users/get-session-version";
+export { revokeUserSessions } from "./users/revoke-user-sessions";
 export { createUserWithWorkspace } from "./workspaces/create-user-with-workspace";
 export { findWorkspaceMembership, type WorkspaceMembership } from "./workspaces/find-workspace-membership";
 export { roleAllows } from "./workspaces/workspace-role";

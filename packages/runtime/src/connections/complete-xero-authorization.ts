@@ -25,8 +25,10 @@ export async function completeXeroAuthorization({
   const url = new URL(callbackUrl);
   const state = url.searchParams.get("state");
   if (!state) throw new InvalidInputError(STATE_PROBLEM, "state");
-  const pending = await takePendingXeroAuthorization(state);
-  if (!pending || pending.userId !== userId) throw new InvalidInputError(STATE_PROBLEM, "state");
+  // Only this user's pending authorization is looked up: another user's state is "unknown" here
+  // and stays usable by its owner; the owner's is consumed in the same step (single use).
+  const pending = await takePendingXeroAuthorization({ userId, state });
+  if (!pending) throw new InvalidInputError(STATE_PROBLEM, "state");
 
   const membership = await findWorkspaceMembership({ userId, workspaceId: pending.workspaceId });
   if (!membership || !roleAllows(membership.role, "EDITOR")) {

@@ -2,8 +2,9 @@ import { redisKey, sharedRedis } from "@ledgerflow/queue";
 import { z } from "zod";
 
 // Between "+ Add an account" and Xero's callback we remember the OAuth checks (state, PKCE verifier,
-// nonce) in Redis, bound to the user and workspace that started it. GETDEL makes each state usable
-// once; the TTL bounds how long a consent may take.
+// nonce) in Redis, under a key naming the user who started it. A callback can only read the key of
+// the user presenting it, so someone else's sign-in never sees (or spends) the state; GETDEL makes
+// it usable once by its owner. The TTL bounds how long a consent may take.
 const PENDING_TTL_SECONDS = 10 * 60;
 
 const pendingSchema = z.object({
@@ -16,17 +17,27 @@ const pendingSchema = z.object({
 
 export type PendingXeroAuthorization = z.infer<typeof pendingSchema>;
 
-function pendingKey(state: string): string {
-  return redisKey("oauth", "xero", "pending", state);
+export function pendingXeroAuthorizationKey(userId: string, state: string): string {
+  return redisKey("oauth", "xero", "pending", userId, state);
 }
 
 export async function savePendingXeroAuthorization(pending: PendingXeroAuthorization): Promise<void> {
-  await sharedRedis().set(pendingKey(pending.state), JSON.stringify(pending), "EX", PENDING_TTL_SECONDS);
+  const key = pendingXeroAuthorizationKey(pending.userId, pending.state);
+  await sharedRedis().set(key, JSON.stringify(pending), "EX", PENDING_TTL_SECONDS);
 }
 
-/** The pending authorization for `state`, removed in the same step; null if unknown, used or expired. */
-export async function takePendingXeroAuthorization(state: string): Promise<PendingXeroAuthorization | null> {
-  const stored = await sharedRedis().getdel(pendingKey(state));
+/**
+ * The user's pending authorization for `state`, removed in the same step; null if unknown, used,
+ * expired or started by another user (whose pending authorization stays untouched).
+ */
+export async function takePendingXeroAuthorization({
+  userId,
+  state,
+}: {
+  userId: string;
+  state: string;
+}): Promise<PendingXeroAuthorization | null> {
+  const stored = await sharedRedis().getdel(pendingXeroAuthorizationKey(userId, state));
   if (!stored) return null;
   const parsed = pendingSchema.safeParse(JSON.parse(stored));
   return parsed.success ? parsed.data : null;

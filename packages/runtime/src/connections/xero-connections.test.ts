@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import { redisKey, sharedRedis } from "@ledgerflow/queue";
+import { sharedRedis } from "@ledgerflow/queue";
 import { decryptConnectionTokens } from "@ledgerflow/vault";
 import { getXeroClient, listTenantConnections } from "@ledgerflow/xero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { completeXeroAuthorization } from "./complete-xero-authorization";
 import { disconnectConnection } from "./disconnect-connection";
 import { listConnections } from "./list-connections";
+import { pendingXeroAuthorizationKey } from "./pending-xero-authorization";
 import { startXeroAuthorization } from "./start-xero-authorization";
 
 // The OAuth flow end to end against the sandbox over HTTP (the consent form answered with fetch),
@@ -101,7 +102,7 @@ describe("connecting Xero organisations", () => {
   it("keeps the pending state for at most 10 minutes", async () => {
     const member = await createMember();
     const state = new URL(await startXeroAuthorization(member)).searchParams.get("state") as string;
-    const ttl = await sharedRedis().ttl(redisKey("oauth", "xero", "pending", state));
+    const ttl = await sharedRedis().ttl(pendingXeroAuthorizationKey(member.userId, state));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(600);
   });
@@ -132,17 +133,24 @@ describe("callbacks that must store nothing", () => {
     expect(await countConnections(member.workspaceId)).toBe(0);
   });
 
-  it("rejects a state that was issued to another user", async () => {
+  it("rejects a state that was issued to another user, and leaves it usable by its owner", async () => {
     const member = await createMember();
     const other = await createMember();
     const callbackUrl = await answerSandboxConsent(await startXeroAuthorization(member), {
       decision: "allow",
-      tenantIds,
+      tenantIds: [tenantIds[0] as string],
     });
 
     await expect(completeXeroAuthorization({ callbackUrl, userId: other.userId })).rejects.toThrow(InvalidInputError);
     expect(await countConnections(member.workspaceId)).toBe(0);
     expect(await countConnections(other.workspaceId)).toBe(0);
+
+    // Someone else presenting the link must not burn it: its owner still completes, once.
+    await expect(completeXeroAuthorization({ callbackUrl, userId: member.userId })).resolves.toMatchObject({
+      outcome: "connected",
+    });
+    expect(await countConnections(member.workspaceId)).toBe(1);
+    await expect(completeXeroAuthorization({ callbackUrl, userId: member.userId })).rejects.toThrow(InvalidInputError);
   });
 
   it("refuses a VIEWER of the workspace", async () => {

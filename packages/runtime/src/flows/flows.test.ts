@@ -42,10 +42,10 @@ describe("createFlow", () => {
   it("creates a switched-off flow with an empty webhook draft and a 43-character token", async () => {
     const { id, name } = await createFlow({ workspaceId, userId: user.id, name: "  Order paid → invoice " });
     expect(name).toBe("Order paid → invoice");
-    const flow = await getFlowForEditor({ workspaceId, flowId: id });
+    const flow = await getFlowForEditor({ workspaceId, flowId: id, role: "OWNER" });
     expect(flow.enabled).toBe(false);
     expect(flow.draft).toEqual({ schemaVersion: 1, trigger: { type: "webhook", config: {} }, steps: [] });
-    expect(flow.webhookToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(flow.webhook.credentials?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it("names an unnamed flow", async () => {
@@ -58,7 +58,7 @@ describe("workspace scoping", () => {
   it("treats another workspace's flow as not found, for every read and write", async () => {
     const { id: flowId } = await createFlow({ workspaceId: otherWorkspaceId, userId: user.id, name: "Theirs" });
     const ours = { workspaceId, flowId };
-    await expect(getFlowForEditor(ours)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getFlowForEditor({ ...ours, role: "OWNER" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(updateFlowDraft({ ...ours, draft: draftWithStep() })).rejects.toBeInstanceOf(NotFoundError);
     await expect(renameFlow({ ...ours, name: "Mine now", description: "" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(regenerateWebhookToken(ours)).rejects.toBeInstanceOf(NotFoundError);
@@ -67,7 +67,7 @@ describe("workspace scoping", () => {
     await expect(deleteFlow(ours)).rejects.toBeInstanceOf(NotFoundError);
     expect((await listFlows({ workspaceId })).flows.map((flow) => flow.id)).not.toContain(flowId);
 
-    const untouched = await getFlowForEditor({ workspaceId: otherWorkspaceId, flowId });
+    const untouched = await getFlowForEditor({ workspaceId: otherWorkspaceId, flowId, role: "OWNER" });
     expect(untouched.name).toBe("Theirs");
     expect(untouched.draft.steps).toEqual([]);
   });
@@ -78,7 +78,7 @@ describe("editing", () => {
     const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
     await updateFlowDraft({ workspaceId, flowId, draft: draftWithStep() });
     await renameFlow({ workspaceId, flowId, name: " Shop orders ", description: " Invoices for paid orders " });
-    const flow = await getFlowForEditor({ workspaceId, flowId });
+    const flow = await getFlowForEditor({ workspaceId, flowId, role: "OWNER" });
     expect(flow.draft).toEqual(draftWithStep());
     expect(flow.name).toBe("Shop orders");
     expect(flow.description).toBe("Invoices for paid orders");
@@ -86,11 +86,13 @@ describe("editing", () => {
 
   it("regenerates the webhook token so the old URL stops matching", async () => {
     const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
-    const before = await getFlowForEditor({ workspaceId, flowId });
+    const before = await getFlowForEditor({ workspaceId, flowId, role: "OWNER" });
     const { webhookToken } = await regenerateWebhookToken({ workspaceId, flowId });
-    expect(webhookToken).not.toBe(before.webhookToken);
-    expect(await prisma.flow.count({ where: { webhookToken: before.webhookToken } })).toBe(0);
-    expect((await getFlowForEditor({ workspaceId, flowId })).webhookToken).toBe(webhookToken);
+    expect(webhookToken).not.toBe(before.webhook.credentials?.token);
+    expect(await prisma.flow.count({ where: { webhookToken: before.webhook.credentials?.token } })).toBe(0);
+    expect((await getFlowForEditor({ workspaceId, flowId, role: "OWNER" })).webhook.credentials?.token).toBe(
+      webhookToken,
+    );
   });
 
   it("turns the signing secret on with a fresh secret and off again", async () => {
@@ -100,7 +102,29 @@ describe("editing", () => {
     expect(first.webhookSigningSecret).toMatch(/^whsec_/);
     expect(second.webhookSigningSecret).not.toBe(first.webhookSigningSecret);
     await setWebhookSigningSecret({ workspaceId, flowId, enabled: false });
-    expect((await getFlowForEditor({ workspaceId, flowId })).webhookSigningSecret).toBeNull();
+    expect((await getFlowForEditor({ workspaceId, flowId, role: "OWNER" })).webhook).toEqual({
+      requiresSignature: false,
+      credentials: { token: expect.any(String), signingSecret: null },
+    });
+  });
+
+  it("gives the webhook's URL token and signing secret to editors and owners only", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    const { webhookSigningSecret } = await setWebhookSigningSecret({ workspaceId, flowId, enabled: true });
+    const { webhookToken } = await prisma.flow.findUniqueOrThrow({ where: { id: flowId } });
+
+    for (const role of ["OWNER", "EDITOR"] as const) {
+      expect((await getFlowForEditor({ workspaceId, flowId, role })).webhook).toEqual({
+        requiresSignature: true,
+        credentials: { token: webhookToken, signingSecret: webhookSigningSecret },
+      });
+    }
+    // A viewer learns that requests must be signed, and nothing that would let them send one.
+    const seenByViewer = await getFlowForEditor({ workspaceId, flowId, role: "VIEWER" });
+    expect(seenByViewer.webhook).toEqual({ requiresSignature: true, credentials: null });
+    const serialised = JSON.stringify(seenByViewer);
+    expect(serialised).not.toContain(webhookToken);
+    expect(serialised).not.toContain(webhookSigningSecret);
   });
 
   it("keeps one sample per step: a failed test replaces the earlier output", async () => {
@@ -119,7 +143,7 @@ describe("editing", () => {
       input: { Name: "" },
       error: { message: "Name is required", field: "Name" },
     });
-    const { stepSamples } = await getFlowForEditor({ workspaceId, flowId });
+    const { stepSamples } = await getFlowForEditor({ workspaceId, flowId, role: "OWNER" });
     expect(stepSamples).toHaveLength(1);
     expect(stepSamples[0]).toMatchObject({
       stepKey: "find_contact",
@@ -134,7 +158,7 @@ describe("deleteFlow", () => {
   it("deletes a switched-off flow", async () => {
     const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
     await deleteFlow({ workspaceId, flowId });
-    await expect(getFlowForEditor({ workspaceId, flowId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getFlowForEditor({ workspaceId, flowId, role: "OWNER" })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses to delete a flow that is switched on", async () => {

@@ -1,18 +1,28 @@
-import { prisma } from "@ledgerflow/db";
+import { prisma, type Role } from "@ledgerflow/db";
 import { createEmptyFlowDefinition, type FlowDefinition, upgradeFlowDefinition } from "@ledgerflow/engine";
 import { NotFoundError } from "../errors/domain-errors";
+import { roleAllows } from "../workspaces/workspace-role";
 
 export interface GetFlowForEditorOptions {
   workspaceId: string;
   flowId: string;
+  /** The caller's role: only editors and owners receive the webhook's credentials. */
+  role: Role;
+}
+
+/** What starts a run through the webhook: whoever holds these can write to Xero. */
+export interface WebhookCredentials {
+  token: string;
+  signingSecret: string | null;
 }
 
 /**
  * Everything the editor shows for one flow: the draft, the webhook settings, the last test of each
  * step (for the data picker), the published version and the workspace's Xero accounts to pick from. Connection tokens are
- * never selected.
+ * never selected. The webhook's URL token and signing secret are credentials (a signed request
+ * starts a run, which writes to Xero), so a VIEWER learns only whether requests must be signed.
  */
-export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditorOptions) {
+export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowForEditorOptions) {
   const flow = await prisma.flow.findFirst({
     where: { id: flowId, workspaceId },
     select: {
@@ -40,7 +50,10 @@ export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditor
     orderBy: { tenantName: "asc" },
   });
 
-  const { draft, publishedVersion, ...rest } = flow;
+  const { draft, publishedVersion, webhookToken, webhookSigningSecret, ...rest } = flow;
+  const credentials: WebhookCredentials | null = roleAllows(role, "EDITOR")
+    ? { token: webhookToken, signingSecret: webhookSigningSecret }
+    : null;
   return {
     ...rest,
     draft: readDraft(draft),
@@ -51,6 +64,7 @@ export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditor
           definition: readDraft(publishedVersion.definition),
         }
       : null,
+    webhook: { requiresSignature: webhookSigningSecret !== null, credentials },
     connections,
   };
 }

@@ -40,7 +40,7 @@ describe("testFlowStep", () => {
       field: "connectionId",
       message: "Choose the Xero organisation this step uses.",
     });
-    const { stepSamples } = await getFlowForEditor({ workspaceId, flowId });
+    const { stepSamples } = await getFlowForEditor({ workspaceId, flowId, role: "OWNER" });
     expect(stepSamples.map((stored) => stored.stepKey)).toEqual(["tracking"]);
   });
 

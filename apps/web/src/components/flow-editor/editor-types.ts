@@ -21,6 +21,15 @@ export interface StepSampleView {
   testedAt: string;
 }
 
+/**
+ * The webhook as the editor shows it. Its URL and signing secret are credentials (a request made
+ * with them starts a run, which writes to Xero), so viewers get `credentials: null`.
+ */
+export interface WebhookView {
+  requiresSignature: boolean;
+  credentials: { url: string; signingSecret: string | null } | null;
+}
+
 export interface FlowEditorProps {
   flow: {
     id: string;
@@ -28,8 +37,7 @@ export interface FlowEditorProps {
     description: string;
     enabled: boolean;
     draft: FlowDefinition;
-    webhookUrl: string;
-    webhookSigningSecret: string | null;
+    webhook: WebhookView;
     /** The version runs use (the editor compares it with the draft), or null if never switched on. */
     published: { number: number; definition: FlowDefinition } | null;
   };

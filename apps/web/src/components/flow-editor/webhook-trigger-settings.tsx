@@ -1,6 +1,6 @@
 "use client";
 
-import { RadioIcon, RotateCwIcon } from "lucide-react";
+import { LockIcon, RadioIcon, RotateCwIcon } from "lucide-react";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { startListeningAction, takeTestEventAction } from "@/server/flows/listen-for-test-event-actions";
@@ -11,14 +11,13 @@ import { Dialog, DialogClose, DialogContent } from "../ui/dialog";
 import { Input } from "../ui/input";
 import { Label } from "../ui/label";
 import { Switch } from "../ui/switch";
+import type { WebhookView } from "./editor-types";
 
 interface WebhookTriggerSettingsProps {
   flowId: string;
-  webhookUrl: string;
-  signingSecret: string | null;
+  webhook: WebhookView;
   readOnly: boolean;
-  onUrlChange: (url: string) => void;
-  onSecretChange: (secret: string | null) => void;
+  onWebhookChange: (webhook: WebhookView) => void;
   /** A captured test event: becomes the trigger's sample. */
   onCaptured: (event: Record<string, unknown>) => void;
 }
@@ -26,9 +25,13 @@ interface WebhookTriggerSettingsProps {
 const LISTEN_POLL_MS = 2_000;
 const LISTEN_FOR_MS = 10 * 60 * 1000;
 
-/** The webhook URL, its optional signature, and "Listen for a test event". */
+/**
+ * The webhook URL, its optional signature, and "Listen for a test event". Without credentials (a
+ * viewer) it says that the webhook exists and whether it is signed, and shows neither URL nor secret.
+ */
 export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
-  const { flowId, webhookUrl, signingSecret, readOnly, onUrlChange, onSecretChange } = props;
+  const { flowId, webhook, readOnly, onWebhookChange } = props;
+  const { credentials } = webhook;
   const urlId = useId();
   const [pending, startTransition] = useTransition();
   const [confirmRegenerate, setConfirmRegenerate] = useState(false);
@@ -38,7 +41,10 @@ export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
       const result = await regenerateWebhookTokenAction({ flowId });
       setConfirmRegenerate(false);
       if (!result.ok) return void toast.error(result.error);
-      onUrlChange(webhookUrl.replace(/[^/]+$/, result.data.webhookToken));
+      if (credentials) {
+        const url = credentials.url.replace(/[^/]+$/, result.data.webhookToken);
+        onWebhookChange({ ...webhook, credentials: { ...credentials, url } });
+      }
       toast.success("New URL ready. Update the app that sends the webhooks.");
     });
 
@@ -46,49 +52,66 @@ export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
     startTransition(async () => {
       const result = await setWebhookSigningSecretAction({ flowId, enabled });
       if (!result.ok) return void toast.error(result.error);
-      onSecretChange(result.data.webhookSigningSecret);
+      const signingSecret = result.data.webhookSigningSecret;
+      onWebhookChange({
+        requiresSignature: signingSecret !== null,
+        credentials: credentials ? { ...credentials, signingSecret } : null,
+      });
     });
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor={urlId}>Webhook URL</Label>
-        <div className="flex gap-2">
-          <Input
-            id={urlId}
-            readOnly
-            value={webhookUrl}
-            className="font-mono text-xs"
-            onFocus={(e) => e.target.select()}
-          />
-          <CopyButton value={webhookUrl} label="Copy webhook URL" />
+      {credentials ? (
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor={urlId}>Webhook URL</Label>
+          <div className="flex gap-2">
+            <Input
+              id={urlId}
+              readOnly
+              value={credentials.url}
+              className="font-mono text-xs"
+              onFocus={(e) => e.target.select()}
+            />
+            <CopyButton value={credentials.url} label="Copy webhook URL" />
+          </div>
+          <p className="text-xs text-slate-500">
+            Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB). Keep this URL secret:
+            anyone who has it can start this integration.
+          </p>
+          {readOnly ? null : (
+            <Dialog open={confirmRegenerate} onOpenChange={setConfirmRegenerate}>
+              <Button variant="link" size="sm" className="self-start" onClick={() => setConfirmRegenerate(true)}>
+                <RotateCwIcon />
+                Regenerate URL
+              </Button>
+              <DialogContent
+                title="Regenerate the webhook URL?"
+                description="The current URL stops working at once. Apps still sending to it will get an error until you give them the new one."
+              >
+                <div className="flex justify-end gap-2">
+                  <DialogClose asChild>
+                    <Button variant="secondary">Cancel</Button>
+                  </DialogClose>
+                  <Button variant="danger" onClick={regenerate} disabled={pending}>
+                    Regenerate
+                  </Button>
+                </div>
+              </DialogContent>
+            </Dialog>
+          )}
         </div>
-        <p className="text-xs text-slate-500">
-          Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB). Keep this URL secret:
-          anyone who has it can start this integration.
-        </p>
-        {readOnly ? null : (
-          <Dialog open={confirmRegenerate} onOpenChange={setConfirmRegenerate}>
-            <Button variant="link" size="sm" className="self-start" onClick={() => setConfirmRegenerate(true)}>
-              <RotateCwIcon />
-              Regenerate URL
-            </Button>
-            <DialogContent
-              title="Regenerate the webhook URL?"
-              description="The current URL stops working at once. Apps still sending to it will get an error until you give them the new one."
-            >
-              <div className="flex justify-end gap-2">
-                <DialogClose asChild>
-                  <Button variant="secondary">Cancel</Button>
-                </DialogClose>
-                <Button variant="danger" onClick={regenerate} disabled={pending}>
-                  Regenerate
-                </Button>
-              </div>
-            </DialogContent>
-          </Dialog>
-        )}
-      </div>
+      ) : (
+        <div className="flex flex-col gap-1.5 rounded-lg border border-slate-200 bg-slate-50 p-4">
+          <p className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <LockIcon aria-hidden className="size-4 text-slate-500" />
+            Webhook URL hidden
+          </p>
+          <p className="text-xs leading-relaxed text-slate-600">
+            This integration starts when its webhook URL receives a request. Anyone with the URL can start it, so only
+            editors and owners of the workspace can see the URL and its signing secret.
+          </p>
+        </div>
+      )}
 
       <div className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4">
         <div className="flex items-start justify-between gap-4">
@@ -100,16 +123,21 @@ export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
           </div>
           <Switch
             aria-labelledby={`${urlId}-signing`}
-            checked={signingSecret !== null}
+            checked={webhook.requiresSignature}
             onCheckedChange={toggleSecret}
-            disabled={readOnly || pending}
+            disabled={readOnly || pending || !credentials}
           />
         </div>
-        {signingSecret ? (
+        {credentials?.signingSecret ? (
           <div className="flex flex-col gap-2 text-sm">
             <div className="flex gap-2">
-              <Input readOnly aria-label="Signing secret" value={signingSecret} className="font-mono text-xs" />
-              <CopyButton value={signingSecret} label="Copy signing secret" />
+              <Input
+                readOnly
+                aria-label="Signing secret"
+                value={credentials.signingSecret}
+                className="font-mono text-xs"
+              />
+              <CopyButton value={credentials.signingSecret} label="Copy signing secret" />
             </div>
             <p className="text-xs leading-relaxed text-slate-600">
               Sign each request: compute the HMAC-SHA256 of the raw request body with this secret, as hex, and send it
@@ -123,7 +151,7 @@ x-ledgerflow-signature: sha256=<signature>`}
         ) : null}
       </div>
 
-      {readOnly ? null : <ListenForTestEvent {...props} />}
+      {readOnly || !credentials ? null : <ListenForTestEvent {...props} />}
     </div>
   );
 }

@@ -13,7 +13,10 @@ export interface AppSession {
   expires: string;
 }
 
-/** The signed-in session, or null. Works in server components, route handlers and server actions. */
+/**
+ * The signed-in session, or null. Works in server components, route handlers and server actions.
+ * A revoked session (its version is behind the user's: auth-options.ts's jwt callback) is null too.
+ */
 export async function getAppSession(): Promise<AppSession | null> {
   const session = await getServerSession(authOptions());
   const user = session?.user;

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { signInSchema } from "@/server/auth/credentials-schema";
+import { sameOriginPath } from "@/server/auth/same-origin-path";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
@@ -36,7 +37,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
       return;
     }
-    router.replace(callbackUrl);
+    // The page checked it already; checked again where the browser is sent, against its own origin.
+    router.replace(sameOriginPath(callbackUrl, window.location.origin) ?? "/");
     router.refresh();
   }
 

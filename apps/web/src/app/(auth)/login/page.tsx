@@ -1,5 +1,7 @@
+import { serverEnv } from "@ledgerflow/config";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { sameOriginPath } from "@/server/auth/same-origin-path";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,10 +10,9 @@ interface LoginPageProps {
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }
 
-/** Only paths on this site: an absolute or protocol-relative URL would be an open redirect. */
+/** Only paths on this site: anything that leads elsewhere would be an open redirect. */
 function safeCallbackUrl(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path?.startsWith("/") && !path.startsWith("//") ? path : "/";
+  return sameOriginPath(Array.isArray(value) ? value[0] : value, serverEnv().NEXTAUTH_URL) ?? "/";
 }
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {

@@ -13,7 +13,7 @@ interface FlowPageProps {
 async function loadFlow(flowId: string) {
   const { workspace, role } = await requireWorkspace();
   try {
-    return { flow: await getFlowForEditor({ workspaceId: workspace.id, flowId }), role };
+    return { flow: await getFlowForEditor({ workspaceId: workspace.id, flowId, role }), role };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -58,8 +58,16 @@ export default async function FlowPage({ params }: FlowPageProps) {
         description: flow.description,
         enabled: flow.enabled,
         draft: flow.draft,
-        webhookUrl: new URL(`/api/hooks/${flow.webhookToken}`, serverEnv().NEXTAUTH_URL).toString(),
-        webhookSigningSecret: flow.webhookSigningSecret,
+        webhook: {
+          requiresSignature: flow.webhook.requiresSignature,
+          // Viewers receive no credentials (the presenter leaves them out), so no URL is built.
+          credentials: flow.webhook.credentials
+            ? {
+                url: new URL(`/api/hooks/${flow.webhook.credentials.token}`, serverEnv().NEXTAUTH_URL).toString(),
+                signingSecret: flow.webhook.credentials.signingSecret,
+              }
+            : null,
+        },
         published: flow.publishedVersion
           ? { number: flow.publishedVersion.number, definition: flow.publishedVersion.definition }
           : null,
