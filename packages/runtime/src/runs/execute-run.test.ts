@@ -71,7 +71,7 @@ async function queuedRun(script: Script) {
     steps: [{ key: "only", action: "test.scripted", input: { script: name } }],
   };
   const version = await prisma.flowVersion.create({
-    data: { workspaceId, flowId, number: Math.floor(Math.random() * 1e9), definition },
+    data: { workspaceId, flowId, number: Math.floor(Math.random() * 1e9), definition: definition as object },
   });
   const run = await prisma.run.create({
     data: { workspaceId, flowId, flowVersionId: version.id, source: "MANUAL", trigger: { type: "manual", body: {} } },
