@@ -36,6 +36,7 @@ export {
   type RunAttempt,
 } from "./runs/execute-run";
 export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./runs/parse-webhook-body";
+export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
 export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
 export {
   type GetRunDetailInput,
