@@ -38,6 +38,8 @@ export const replayableRunSelect = {
 
 export type ReplayableRun = Prisma.RunGetPayload<{ select: typeof replayableRunSelect }>;
 
+type PlannedStep = Pick<FlowStep, "key" | "action" | "connectionId">;
+
 function readDefinition(json: unknown): FlowDefinition | null {
   try {
     return upgradeFlowDefinition(json);
@@ -61,14 +63,14 @@ export async function planReplay(workspaceId: string, run: ReplayableRun): Promi
   const succeeded = new Map(
     run.steps.filter((step) => step.status === "SUCCEEDED").map((step) => [step.stepKey, step.action]),
   );
-  const wroteBefore = (step: FlowStep) => {
+  const wroteBefore = (step: PlannedStep) => {
     const action = succeeded.get(step.key);
     return action !== undefined && catalog.get(action)?.writes !== undefined;
   };
   const published = readDefinition(run.flow.publishedVersion?.definition);
   const used = readDefinition(run.flowVersion?.definition);
   const names = await organisationNames(workspaceId, [...(published?.steps ?? []), ...(used?.steps ?? [])]);
-  const writesOf = (steps: FlowStep[], again: (step: FlowStep) => boolean): PlannedWrite[] =>
+  const writesOf = (steps: PlannedStep[], again: (step: PlannedStep) => boolean): PlannedWrite[] =>
     steps.flatMap((step) => {
       const writes = catalog.get(step.action)?.writes;
       if (!writes) return [];
@@ -77,10 +79,13 @@ export async function planReplay(workspaceId: string, run: ReplayableRun): Promi
     });
 
   const restartWrites = published ? writesOf(published.steps, wroteBefore) : null;
-  const remaining =
-    used && (RESUMABLE_STATUSES as readonly string[]).includes(run.status)
-      ? used.steps.filter((step) => !succeeded.has(step.key))
-      : [];
+  // A version that can no longer be read still has its steps recorded: the ones that did not succeed.
+  const recorded = run.steps
+    .filter((step) => step.status !== "SUCCEEDED")
+    .map((step) => ({ key: step.stepKey, action: step.action }));
+  const remaining = (RESUMABLE_STATUSES as readonly string[]).includes(run.status)
+    ? (used?.steps.filter((step) => !succeeded.has(step.key)) ?? recorded)
+    : [];
   return {
     restart: restartWrites
       ? { writes: restartWrites, repeatsWrites: restartWrites.some((write) => write.again) }

@@ -3,6 +3,7 @@
 import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { Button } from "./button";
+import { cn } from "./class-names";
 import { overlayClassName } from "./dialog";
 
 interface ConfirmDialogProps {
@@ -28,8 +29,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className={overlayClassName} />
-        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
+        {/* Above what opened it: a confirmation can come from a side panel (z-50). */}
+        <AlertDialog.Overlay className={cn(overlayClassName, "z-[60]")} />
+        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-[60] flex max-h-[90vh] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
           <div className="flex flex-col gap-2">
             <AlertDialog.Title className="text-base font-semibold text-slate-900">{title}</AlertDialog.Title>
             <AlertDialog.Description className="text-sm text-slate-700">{description}</AlertDialog.Description>
