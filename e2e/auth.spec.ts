@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Browser, expect as baseExpect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/accessibility";
+import { expectNoAxeViolations } from "./support/axe";
 
 // Generous waits: each sign-up hashes a password with argon2id and CI machines can be busy.
 const expect = baseExpect.configure({ timeout: 60_000 });

@@ -3,7 +3,7 @@ import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/accessibility";
+import { expectNoAxeViolations } from "./support/axe";
 import { password, screenshots, signUp } from "./support/journey-helpers";
 
 // The integrations home and the flow editor, as a bookkeeper uses them: sign up, build an

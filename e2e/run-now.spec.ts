@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
-import { encryptTokenPair } from "@ledgerflow/vault";
 import { hash } from "@node-rs/argon2";
 import { expect as baseExpect, test } from "@playwright/test";
-import { mintSandboxTokens, password, screenshots } from "./support/journey-helpers";
+import { password, screenshots, seedSandboxConnection } from "./support/journey-helpers";
 
 // "Run now" on a manual-trigger integration, and "Publish changes" on an enabled one. The user,
 // their Xero connection (tokens minted by the sandbox, as a completed consent leaves them) and
@@ -26,20 +25,7 @@ test("Publish changes keeps the flow on; Run now runs the published version with
     name: "Rhea Runner",
     passwordHash: await hash(password),
   });
-  const { token, tenants } = await mintSandboxTokens();
-  const tenant = tenants[0];
-  if (!tenant) throw new Error("The sandbox has no organisation");
-  const connection = await prisma.connection.create({
-    data: {
-      workspaceId: workspace.id,
-      tenantId: tenant.tenantId,
-      tenantName: tenant.tenantName,
-      ...encryptTokenPair({ accessToken: token.access_token, refreshToken: token.refresh_token }),
-      expiresAt: new Date(Date.now() + token.expires_in * 1000),
-      scopes: token.scope.split(" "),
-      createdById: user.id,
-    },
-  });
+  const connection = await seedSandboxConnection(workspace.id, user.id);
   const flow = await prisma.flow.create({
     data: {
       workspaceId: workspace.id,

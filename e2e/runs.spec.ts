@@ -333,11 +333,11 @@ test("the history refreshes itself while a run is in progress", async ({ page })
   await expect(page.getByText("Updating while runs are in progress")).toHaveCount(0);
 });
 
-test("Re-run resumes a failed run from its failed step as a new run", async ({ page }) => {
+test("Re-run of a failed run re-runs the steps that did not succeed as a new run", async ({ page }) => {
   await page.goto(`/runs/${seeded.failedRunId}`);
   await expect(async () => {
     await page.getByRole("button", { name: "Re-run" }).click();
-    await page.getByRole("menuitem", { name: /Resume from the failed step/ }).click({ timeout: 2_000 });
+    await page.getByRole("menuitem", { name: /Re-run the steps that did not succeed/ }).click({ timeout: 2_000 });
   }).toPass();
   await expect(page).not.toHaveURL(`/runs/${seeded.failedRunId}`);
   await expect(page).toHaveURL(/\/runs\/\w+$/);

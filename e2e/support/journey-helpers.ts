@@ -1,8 +1,11 @@
+import { prisma } from "@ledgerflow/db";
+import { encryptTokenPair } from "@ledgerflow/vault";
 import { expect, type Page } from "@playwright/test";
 
-// What the browser specs share (the journey, "Run now", the editor): signing up through the form, connecting the sandbox
-// Xero through its consent page, screenshots at both widths, and reading the sandbox back over
-// its own HTTP API (as a test would read real Xero), never through our modules.
+// What the browser specs share (the journey, "Run now", the editor, money safety): signing up through
+// the form, connecting the sandbox Xero through its consent page (or seeding a connection directly),
+// screenshots at both widths, and reading the sandbox back over its own HTTP API (as a test would
+// read real Xero), never through our modules.
 
 export const password = "correct horse battery staple";
 
@@ -89,4 +92,25 @@ export async function mintSandboxTokens() {
   });
   const tenants = (await response.json()) as { tenantId: string; tenantName: string }[];
   return { token, tenants };
+}
+
+/**
+ * The workspace's connection to the sandbox's first organisation (Demo Company (NZ)), with tokens
+ * the sandbox minted, as a completed consent leaves it.
+ */
+export async function seedSandboxConnection(workspaceId: string, userId: string) {
+  const { token, tenants } = await mintSandboxTokens();
+  const tenant = tenants[0];
+  if (!tenant) throw new Error("The sandbox has no organisation");
+  return prisma.connection.create({
+    data: {
+      workspaceId,
+      tenantId: tenant.tenantId,
+      tenantName: tenant.tenantName,
+      ...encryptTokenPair({ accessToken: token.access_token, refreshToken: token.refresh_token }),
+      expiresAt: new Date(Date.now() + token.expires_in * 1000),
+      scopes: token.scope.split(" "),
+      createdById: userId,
+    },
+  });
 }

@@ -47,6 +47,22 @@ export interface ActionContext<TClient = unknown> {
   signal: AbortSignal;
 }
 
+/**
+ * What one run of an action writes, in a bookkeeper's words, so that every button that writes can
+ * say so first ("Testing creates a real invoice in Demo Company (NZ)") and ask before writing again.
+ */
+export interface ActionWrites {
+  /** The object, as a bookkeeper names it: "invoice", "payment". */
+  noun: string;
+  /**
+   * "creates": every run makes a new one, so a repeat makes another (a second invoice).
+   * "creates or updates" / "finds or creates": a repeat updates or finds the one it matched.
+   */
+  verb: "creates" | "creates or updates" | "finds or creates";
+  /** The output field that names what was written ("InvoiceNumber" → "INV-0042"), if any. */
+  nameField?: string;
+}
+
 export interface ActionDefinition<TClient = unknown, TInput = Record<string, unknown>, TOutput = unknown> {
   /** Stable id stored in flow definitions, e.g. "xero.createInvoice". */
   key: string;
@@ -55,6 +71,8 @@ export interface ActionDefinition<TClient = unknown, TInput = Record<string, unk
   group: string;
   title: string;
   description: string;
+  /** Every `kind: "action"` entry says what it writes; searches write nothing and leave it out. */
+  writes?: ActionWrites;
   fields: FieldSpec[];
   /**
    * Whether a step of this action must name a connection (default true). Publishing refuses a step

@@ -2,6 +2,7 @@ export * from "./action-definition";
 export * from "./catalog";
 export { type Coerced, coerceFieldValue } from "./coerce-field-value";
 export * from "./data-picker";
+export * from "./describe-writes";
 export * from "./execute-flow";
 export * from "./flow-definition";
 export * from "./mapping-schema";

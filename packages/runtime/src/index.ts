@@ -38,6 +38,7 @@ export {
   MAX_INTERRUPTIONS,
 } from "./runs/execute-run";
 export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./runs/parse-webhook-body";
+export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
 export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
 export {
   type GetRunDetailInput,

@@ -322,6 +322,64 @@ describe("Invoices", () => {
     });
   });
 
+  it("finds a contact's live invoice by Reference, as the duplicate check asks (guid(), not DELETED or VOIDED, oldest first)", async () => {
+    const reference = unique("R");
+    const line = [{ description: "x", quantity: 1, unitAmount: 10, accountCode: "200" }];
+    const first = await createOk({
+      type: Invoice.TypeEnum.ACCREC,
+      contact: { name: unique("Dup") },
+      reference,
+      lineItems: line,
+    });
+    const contactId = first.Contact.ContactID;
+    const same = (extra: Record<string, unknown>) =>
+      createOk({
+        type: Invoice.TypeEnum.ACCREC,
+        contact: { contactID: contactId },
+        reference,
+        lineItems: line,
+        ...extra,
+      });
+    const later = await same({ date: "2099-01-01" });
+    const deleted = await same({ date: "2000-01-01" });
+    const deleting = await xeroCall(
+      "updateInvoice",
+      xero.updateInvoice(nz, deleted.InvoiceID, { invoices: [{ status: Invoice.StatusEnum.DELETED }] }),
+    );
+    expect(deleting.status).toBe(200);
+    await createOk({ type: Invoice.TypeEnum.ACCREC, contact: { name: unique("Other") }, reference, lineItems: line });
+
+    const where = `Type=="ACCREC" AND Reference=="${reference}" AND Contact.ContactID==guid("${contactId.toUpperCase()}") AND Status!="DELETED" AND Status!="VOIDED"`;
+    const all = await xeroCall("getInvoices", xero.getInvoices(nz, undefined, where, "Date ASC"));
+    expect((all.data as { Invoices: WireInvoice[] }).Invoices.map((invoice) => invoice.InvoiceID)).toEqual([
+      first.InvoiceID,
+      later.InvoiceID,
+    ]);
+    const oldest = await xeroCall(
+      "getInvoices",
+      xero.getInvoices(
+        nz,
+        undefined,
+        where,
+        "Date ASC",
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        1,
+        undefined,
+        undefined,
+        4,
+        undefined,
+        1,
+      ),
+    );
+    const page = oldest.data as { pagination: { itemCount: number }; Invoices: WireInvoice[] };
+    expect(page.Invoices.map((invoice) => invoice.InvoiceID)).toEqual([first.InvoiceID]);
+    expect(page.Invoices[0]?.LineItems).toHaveLength(1);
+    expect(page.pagination.itemCount).toBe(2);
+  });
+
   it("updates through POST: by id to AUTHORISED, by number, and refuses going back to DRAFT", async () => {
     const invoice = await createOk({
       type: Invoice.TypeEnum.ACCREC,

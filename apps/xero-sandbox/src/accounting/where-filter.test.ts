@@ -70,6 +70,13 @@ describe("parseWhere", () => {
     expect(names('Name=="Bayside \\"Club\\""')).toEqual([]);
   });
 
+  it("reads keywords and type names in any letter case, as Dynamic LINQ does", () => {
+    expect(names('Contact.ContactID==guid("0f7d1c6e-1111-4c2b-9a55-000000000003")')).toEqual(["PowerDirect"]);
+    expect(names("EmailAddress==NULL")).toEqual(["Ridgeway University", "PowerDirect"]);
+    expect(names("IsCustomer==True")).toEqual(["Bayside Club"]);
+    expect(names("Date<datetime(2024,01,01)")).toEqual(["PowerDirect"]);
+  });
+
   it.each([
     ['Nickname=="x"', "No property or field 'Nickname' exists in type 'Contact'"],
     ['Name=="open', "Unterminated string literal"],

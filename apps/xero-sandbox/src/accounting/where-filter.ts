@@ -3,7 +3,7 @@ import { XeroRequestError } from "./xero-errors";
 
 /**
  * Xero's `where` query (a Dynamic LINQ expression) parsed into a predicate, without any code
- * evaluation: `Name=="X"`, `A=="x" AND B!="y"`, `OR`, `NOT`, parentheses, `Contact.ContactID==Guid("…")`,
+ * evaluation: `Name=="X"`, `A=="x" AND B!="y"`, `OR`, `NOT`, parentheses, `Contact.ContactID==Guid("…")` (or `guid`),
  * `EmailAddress!=null`, `Name.Contains("x")`, `.StartsWith`, `.EndsWith`, `.ToLower()`, `.ToUpper()`,
  * numbers, booleans and `DateTime(2024,1,31)`. Anything else answers Xero's QueryParseException.
  */
@@ -158,15 +158,17 @@ class Parser {
     if (token.kind === "string") return { kind: "literal", value: token.text };
     if (token.kind === "number") return { kind: "literal", value: Number(token.text) };
     if (token.kind !== "ident") throw parseError(`Syntax error '${token.text}'`);
-    switch (token.text) {
+    // Dynamic LINQ reads its keywords and type names without regard to case: Xero's own examples
+    // write both `Guid("…")` and `guid("…")`.
+    switch (token.text.toLowerCase()) {
       case "null":
         return { kind: "literal", value: null };
       case "true":
       case "false":
-        return { kind: "literal", value: token.text === "true" };
-      case "Guid":
+        return { kind: "literal", value: token.text.toLowerCase() === "true" };
+      case "guid":
         return { kind: "literal", value: this.parseCallArguments("string")[0]!.toLowerCase() };
-      case "DateTime": {
+      case "datetime": {
         const [year, month, day] = this.parseCallArguments("number").map(Number);
         return { kind: "literal", value: Date.UTC(year!, (month ?? 1) - 1, day ?? 1), isDate: true };
       }

@@ -1,14 +1,49 @@
 import { prisma } from "@ledgerflow/db";
-import { type FlowStep, StepError, type TestStepResult, testStep, upgradeFlowDefinition } from "@ledgerflow/engine";
+import {
+  describeRepeatedTest,
+  describeWrites,
+  type FlowDefinition,
+  type FlowStep,
+  findStep,
+  StepError,
+  type TestStepResult,
+  testStep,
+  testWouldRepeat,
+  upgradeFlowDefinition,
+} from "@ledgerflow/engine";
 import { getXeroClient } from "@ledgerflow/xero";
 import { appCatalog } from "../catalog/app-catalog";
-import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { saveStepSample } from "./save-step-sample";
 
 export interface TestFlowStepOptions {
   workspaceId: string;
   flowId: string;
   stepKey: string;
+  /**
+   * Testing a step that creates (an invoice, a payment) again creates another one: refused when its
+   * last test succeeded, unless the person was asked and agreed, which the caller says with true.
+   */
+  confirmRepeat?: boolean;
+}
+
+/** Refuses a second test of a step that creates, naming what the first one created and where. */
+async function refuseRepeatedTest(
+  workspaceId: string,
+  definition: FlowDefinition,
+  stepKey: string,
+  lastOutput: unknown,
+) {
+  const step = findStep(definition, stepKey)?.step;
+  const writes = step ? appCatalog().get(step.action)?.writes : undefined;
+  if (!step || !testWouldRepeat(writes, lastOutput)) return;
+  const connection = step.connectionId
+    ? await prisma.connection.findFirst({ where: { id: step.connectionId, workspaceId }, select: { tenantName: true } })
+    : null;
+  const again = describeWrites([{ writes, again: true, organisation: connection?.tenantName }]);
+  throw new ConflictError(
+    `${describeRepeatedTest(writes, lastOutput)}; testing it again ${again}. Confirm to test again.`,
+  );
 }
 
 /**
@@ -16,7 +51,7 @@ export interface TestFlowStepOptions {
  * and the earlier steps' last test outputs, and keeps the result as the step's sample (for the data
  * picker and the next steps' tests). A failed test is a normal result, not an exception.
  */
-export async function testFlowStep({ workspaceId, flowId, stepKey }: TestFlowStepOptions) {
+export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat }: TestFlowStepOptions) {
   const flow = await prisma.flow.findFirst({
     where: { id: flowId, workspaceId },
     select: { draft: true, stepSamples: { where: { workspaceId }, select: { stepKey: true, output: true } } },
@@ -28,6 +63,11 @@ export async function testFlowStep({ workspaceId, flowId, stepKey }: TestFlowSte
     definition = upgradeFlowDefinition(flow.draft);
   } catch {
     throw new InvalidInputError("This integration's draft could not be read; reload the editor and try again.");
+  }
+
+  if (confirmRepeat !== true) {
+    const last = flow.stepSamples.find((sample) => sample.stepKey === stepKey);
+    await refuseRepeatedTest(workspaceId, definition, stepKey, last?.output);
   }
 
   const sampleOutputs = Object.fromEntries(

@@ -1,6 +1,8 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
-import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
+import { describeWrites } from "@ledgerflow/engine";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { enqueueRun } from "./enqueue-run";
+import { planReplay, replayableRunSelect } from "./plan-replay";
 
 export interface ReplayRunInput {
   workspaceId: string;
@@ -8,10 +10,16 @@ export interface ReplayRunInput {
   runId: string;
   /**
    * restart: a new run from the first step on the flow's current published version.
-   * resume (FAILED runs only): a new run on the version the run used, starting at the failed step and
-   * reusing the outputs of the steps that succeeded — so nothing already written to Xero is written again.
+   * resume (FAILED or CANCELLED runs): a new run on the version the run used, starting at the first
+   * step that did not succeed and reusing the outputs of those that did — so nothing already written
+   * to Xero is written again.
    */
   mode: "restart" | "resume";
+  /**
+   * A restart repeats the writes of the steps that already succeeded (a second invoice): it is
+   * refused unless the person was told so and agreed, which the caller says by passing true.
+   */
+  confirmRepeat?: boolean;
 }
 
 const FINISHED = ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"] as const;
@@ -19,16 +27,7 @@ const FINISHED = ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"] as const;
 export async function replayRun(input: ReplayRunInput): Promise<{ runId: string }> {
   const original = await prisma.run.findFirst({
     where: { id: input.runId, workspaceId: input.workspaceId },
-    select: {
-      id: true,
-      status: true,
-      trigger: true,
-      payloadPrunedAt: true,
-      flowId: true,
-      flowVersionId: true,
-      flow: { select: { publishedVersionId: true } },
-      steps: { orderBy: { index: "asc" } },
-    },
+    select: replayableRunSelect,
   });
   if (!original) throw new NotFoundError("Run");
   if (!(FINISHED as readonly string[]).includes(original.status)) {
@@ -45,16 +44,27 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
   }
 
   const resume = input.mode === "resume";
-  if (resume && original.status !== "FAILED") {
-    throw new InvalidInputError("Only a failed run can be resumed from its failed step.", "mode");
+  const plan = await planReplay(input.workspaceId, original);
+  if (resume && !plan.resume) {
+    throw new InvalidInputError(
+      original.status === "FAILED" || original.status === "CANCELLED"
+        ? "Every step of this run succeeded: there is nothing left to re-run."
+        : "Only a failed or cancelled run has steps left to re-run; re-run it from the start instead.",
+      "mode",
+    );
   }
   const versionId = resume ? original.flowVersionId : original.flow.publishedVersionId;
   if (!versionId) {
     throw new InvalidInputError("The integration has never been switched on: switch it on, then re-run.", "runId");
   }
+  if (!resume && plan.restart?.repeatsWrites && input.confirmRepeat !== true) {
+    throw new ConflictError(
+      `Re-running from the start ${describeWrites(plan.restart.writes)}, because steps that already succeeded run again. ` +
+        `Confirm the re-run to go ahead${plan.resume ? ", or re-run only the steps that did not succeed" : ""}.`,
+    );
+  }
 
   const succeeded = original.steps.filter((step) => step.status === "SUCCEEDED");
-  const failedStepKey = original.steps.find((step) => step.status === "FAILED")?.stepKey ?? null;
 
   const run = await prisma.$transaction(async (tx) => {
     const created = await tx.run.create({
@@ -66,7 +76,7 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
         source: "REPLAY",
         trigger: original.trigger as Prisma.InputJsonValue,
         replayOfId: original.id,
-        resumeFromStepKey: resume ? failedStepKey : null,
+        resumeFromStepKey: resume ? (plan.resume?.fromStepKey ?? null) : null,
       },
       select: { id: true, workspaceId: true },
     });

@@ -72,6 +72,7 @@ export const createItem = defineXeroAction<Record<string, unknown>, XeroRecord>(
   kind: "action",
   group: "Items",
   title: "Create item",
+  writes: { noun: "item", verb: "creates", nameField: "Code" },
   description: "Adds a product or service to Xero's items list; returns its ItemID and Code.",
   fields,
   outputSample: sampleItem,

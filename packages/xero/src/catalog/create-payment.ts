@@ -80,6 +80,7 @@ export const createPayment = defineXeroAction<Record<string, unknown>, XeroRecor
   kind: "action",
   group: "Payments",
   title: "Record payment",
+  writes: { noun: "payment", verb: "creates" },
   description: "Records a payment against an approved sales invoice or bill, reducing the amount due.",
   fields,
   outputSample: samplePayment,

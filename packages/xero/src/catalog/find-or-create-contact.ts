@@ -28,6 +28,7 @@ export const findOrCreateContact = defineXeroAction<Record<string, unknown>, { c
   kind: "action",
   group: "Contacts",
   title: "Find or create contact",
+  writes: { noun: "contact", verb: "finds or creates", nameField: "Name" },
   description:
     "Finds a contact by its exact name, account number or email address, and creates it with these details when there is none.",
   fields,

@@ -5,6 +5,13 @@ import { callXero } from "../call-xero";
 import type { XeroActionDefinition } from "../xero-action-definition";
 import { xeroEnum } from "../xero-enum";
 import { savedRecord, type XeroRecord } from "../xero-records";
+import {
+  avoidDuplicatesField,
+  avoidDuplicatesSchema,
+  checkDuplicateInput,
+  type DocumentType,
+  findExistingDocument,
+} from "./existing-document";
 import { lineItemFields, lineItemSchema, toXeroLineItem } from "./line-items";
 import { sampleInvoice } from "./output-samples";
 import { optionalDate, optionalText, parseStepInput } from "./step-input";
@@ -12,12 +19,10 @@ import { optionalDate, optionalText, parseStepInput } from "./step-input";
 // Sales invoices (ACCREC) and bills (ACCPAY) are one Xero object, `Invoice`, told apart by `Type`:
 // one builder serves both catalog entries.
 
-export type InvoiceType = "ACCREC" | "ACCPAY";
-
 const STATUSES = ["DRAFT", "SUBMITTED", "AUTHORISED"] as const;
 const LINE_AMOUNT_TYPES = ["Exclusive", "Inclusive", "NoTax"] as const;
 
-function documentFields(type: InvoiceType): FieldSpec[] {
+function documentFields(type: DocumentType): FieldSpec[] {
   const sales = type === "ACCREC";
   const party = sales ? "customer" : "supplier";
   return [
@@ -102,10 +107,11 @@ function documentFields(type: InvoiceType): FieldSpec[] {
       help: "One entry per line; map a list from the trigger to create one line per element.",
       itemFields: lineItemFields(sales ? "sales" : "purchases"),
     },
+    avoidDuplicatesField(type),
   ];
 }
 
-const inputSchema = z
+const baseSchema = z
   .object({
     ContactID: optionalText,
     ContactName: optionalText,
@@ -117,15 +123,19 @@ const inputSchema = z
     CurrencyCode: optionalText,
     LineAmountTypes: z.enum(LINE_AMOUNT_TYPES).default("Exclusive"),
     LineItems: z.array(lineItemSchema, { error: "must be a list of line items" }).min(1, "needs at least one line"),
+    avoidDuplicates: avoidDuplicatesSchema,
   })
   .refine((input) => input.ContactID || input.ContactName, {
     path: ["ContactID"],
     message: "choose a contact or give a contact name",
   });
 
-type InvoiceInput = z.output<typeof inputSchema>;
+const inputSchema = (type: DocumentType) =>
+  baseSchema.superRefine((input, ctx) => checkDuplicateInput(type, input, ctx));
 
-export function toXeroInvoice(type: InvoiceType, input: InvoiceInput): Invoice {
+type InvoiceInput = z.output<typeof baseSchema>;
+
+export function toXeroInvoice(type: DocumentType, input: InvoiceInput): Invoice {
   return {
     type: xeroEnum<Invoice.TypeEnum>(type),
     contact: input.ContactID ? { contactID: input.ContactID } : { name: input.ContactName },
@@ -142,19 +152,32 @@ export function toXeroInvoice(type: InvoiceType, input: InvoiceInput): Invoice {
 
 /** A catalog entry that creates an invoice of the given type (PUT /Invoices). */
 export function invoiceAction(
-  type: InvoiceType,
+  type: DocumentType,
   entry: Pick<XeroActionDefinition, "key" | "title" | "description" | "scopes">,
 ): XeroActionDefinition<Record<string, unknown>, XeroRecord> {
   const fields = documentFields(type);
-  const operation = type === "ACCREC" ? "create the invoice" : "create the bill";
+  const schema = inputSchema(type);
+  const sales = type === "ACCREC";
+  const operation = sales ? "create the invoice" : "create the bill";
   return {
     ...entry,
     kind: "action",
-    group: type === "ACCREC" ? "Invoices" : "Bills",
+    writes: { noun: sales ? "invoice" : "bill", verb: "creates", nameField: "InvoiceNumber" },
+    group: sales ? "Invoices" : "Bills",
     fields,
-    outputSample: type === "ACCREC" ? sampleInvoice : { ...sampleInvoice, Type: "ACCPAY", InvoiceNumber: "SUP-881" },
+    // `alreadyExisted` is ours (lower case, like a search's `found`): true when "When one already
+    // exists" found the document in Xero and the step answered with it instead of creating one.
+    outputSample: {
+      alreadyExisted: false,
+      ...(sales ? sampleInvoice : { ...sampleInvoice, Type: "ACCPAY", InvoiceNumber: "SUP-881" }),
+    },
     async run(ctx, rawInput) {
-      const input = parseStepInput(inputSchema, rawInput, fields);
+      const input = parseStepInput(schema, rawInput, fields);
+      const existing = await findExistingDocument(ctx.client, type, input, { signal: ctx.signal, fields });
+      if (existing) {
+        ctx.logger.info("An existing document matched; nothing was created", { InvoiceID: existing.InvoiceID });
+        return { alreadyExisted: true, ...existing };
+      }
       const body = await callXero(
         ctx.client,
         (accounting) =>
@@ -167,7 +190,7 @@ export function invoiceAction(
           ),
         { operation, signal: ctx.signal, fields },
       );
-      return savedRecord(body, "Invoices", { operation, fields });
+      return { alreadyExisted: false, ...savedRecord(body, "Invoices", { operation, fields }) };
     },
   };
 }

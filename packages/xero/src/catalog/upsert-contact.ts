@@ -33,6 +33,7 @@ export const upsertContact = defineXeroAction<Record<string, unknown>, XeroRecor
   kind: "action",
   group: "Contacts",
   title: "Create or update contact",
+  writes: { noun: "contact", verb: "creates or updates", nameField: "Name" },
   description: "Updates the contact with this ID or name, or creates it when there is none.",
   fields,
   outputSample: sampleContact,

@@ -98,6 +98,24 @@ describe("the Xero catalog in the engine", () => {
     }
   });
 
+  it("says what every write creates, so buttons can warn before writing; searches write nothing", () => {
+    const writes = Object.fromEntries(xeroCatalog.map((action) => [action.key, action.writes]));
+    expect(writes).toEqual({
+      "xero.findContact": undefined,
+      "xero.findOrCreateContact": { noun: "contact", verb: "finds or creates", nameField: "Name" },
+      "xero.upsertContact": { noun: "contact", verb: "creates or updates", nameField: "Name" },
+      "xero.createInvoice": { noun: "invoice", verb: "creates", nameField: "InvoiceNumber" },
+      "xero.createBill": { noun: "bill", verb: "creates", nameField: "InvoiceNumber" },
+      "xero.createPayment": { noun: "payment", verb: "creates" },
+      "xero.findItems": undefined,
+      "xero.createItem": { noun: "item", verb: "creates", nameField: "Code" },
+      "xero.getTrackingCategories": undefined,
+    });
+    for (const action of xeroCatalog) expect(action.writes !== undefined, action.key).toBe(action.kind === "action");
+    // The data picker offers the duplicate check's answer before a step has been tested.
+    expect(catalog.get("xero.createInvoice")?.outputSample).toMatchObject({ alreadyExisted: false });
+  });
+
   it("runs order → contact → invoice → payment, leaving the invoice PAID", async () => {
     const trigger = orderEvent();
     const result = await executeFlow({

@@ -3,7 +3,7 @@ import type { ActionDefinition, FlowDefinition } from "@ledgerflow/engine";
 /** What the editor knows of a catalog entry: everything but `run` (which stays on the server). */
 export type CatalogEntry = Pick<
   ActionDefinition,
-  "key" | "kind" | "group" | "title" | "description" | "fields" | "outputSample" | "needsConnection"
+  "key" | "kind" | "group" | "title" | "description" | "writes" | "fields" | "outputSample" | "needsConnection"
 >;
 
 export interface ConnectionChoice {

@@ -139,7 +139,15 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
             onProblems={(problems) => setRefusal(problems.length > 0 ? { problems, by: "publish", draft } : null)}
           />
         ) : null}
-        {enabled && !readOnly ? <RunNowDialog flowId={flow.id} sampleBody={sampleBodyOf(draft)} /> : null}
+        {enabled && !readOnly ? (
+          <RunNowDialog
+            flowId={flow.id}
+            sampleBody={sampleBodyOf(draft)}
+            published={published}
+            catalog={catalog}
+            connections={connections}
+          />
+        ) : null}
         <FlowEnabledSwitch
           flowId={flow.id}
           flowName={name}

@@ -1,5 +1,6 @@
 "use client";
 
+import { describeWrites, type FlowDefinition, type PlannedWrite } from "@ledgerflow/engine";
 import { ArrowRightIcon, PlayIcon } from "lucide-react";
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
@@ -8,11 +9,29 @@ import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent } from "../ui/dialog";
 import { Label } from "../ui/label";
 import { Textarea } from "../ui/textarea";
+import type { CatalogEntry, ConnectionChoice } from "./editor-types";
 
 interface RunNowDialogProps {
   flowId: string;
   /** The trigger's sample body, offered as the starting point (what `{{trigger.body.…}}` reads). */
   sampleBody: unknown;
+  /** The version a run uses, whose steps say what it writes to Xero. */
+  published: FlowDefinition | null;
+  catalog: CatalogEntry[];
+  connections: ConnectionChoice[];
+}
+
+/** What one run of `definition` writes, each step to its organisation. */
+function plannedWrites(
+  definition: FlowDefinition | null,
+  catalog: CatalogEntry[],
+  connections: ConnectionChoice[],
+): PlannedWrite[] {
+  return (definition?.steps ?? []).flatMap((step) => {
+    const writes = catalog.find((entry) => entry.key === step.action)?.writes;
+    const organisation = connections.find((connection) => connection.id === step.connectionId)?.tenantName;
+    return writes ? [{ writes, organisation }] : [];
+  });
 }
 
 const format = (value: unknown) => JSON.stringify(value ?? {}, null, 2);
@@ -22,13 +41,18 @@ const format = (value: unknown) => JSON.stringify(value ?? {}, null, 2);
  * sample by default), then links to the new run. The dialog stays on the editor so the user can
  * start another run with different data.
  */
-export function RunNowDialog({ flowId, sampleBody }: RunNowDialogProps) {
+export function RunNowDialog({ flowId, sampleBody, published, catalog, connections }: RunNowDialogProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const writes = plannedWrites(published, catalog, connections);
+  // Told before the first click, and again before "Run again": each run writes anew.
+  const writesSentence = writes.length > 0 ? `Running ${describeWrites(writes)}.` : "Its steps only read from Xero.";
+  const againSentence =
+    writes.length > 0 ? ` Running again ${describeWrites(writes.map((write) => ({ ...write, again: true })))}.` : "";
 
   const openWithSample = (next: boolean) => {
     // Each opening starts from the current sample, not from what was typed last time.
@@ -67,7 +91,7 @@ export function RunNowDialog({ flowId, sampleBody }: RunNowDialogProps) {
       </Button>
       <DialogContent
         title="Run now"
-        description="Runs the switched-on version of this integration once, with this request body."
+        description={`Runs the switched-on version of this integration once, with this request body. ${writesSentence}`}
         className="max-w-xl"
       >
         <div className="flex flex-col gap-1.5">
@@ -98,7 +122,7 @@ export function RunNowDialog({ flowId, sampleBody }: RunNowDialogProps) {
         </div>
         {runId ? (
           <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
-            The run has started.{" "}
+            The run has started.{againSentence}{" "}
             <Link href={`/runs/${runId}`} className="inline-flex items-center gap-1 font-medium underline">
               Open the run
               <ArrowRightIcon aria-hidden className="size-3.5" />

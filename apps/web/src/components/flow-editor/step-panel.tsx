@@ -1,16 +1,15 @@
 "use client";
 
 import type { DataPickerGroup, FlowStep, MappingValue, PublishProblem, TemplateContext } from "@ledgerflow/engine";
-import { ExternalLinkIcon, FlaskConicalIcon, PlusIcon, RefreshCwIcon } from "lucide-react";
+import { ExternalLinkIcon, PlusIcon, RefreshCwIcon } from "lucide-react";
 import Link from "next/link";
-import { useState, useTransition } from "react";
-import { testStepAction } from "@/server/flows/test-step-action";
+import { useState } from "react";
 import { Button } from "../ui/button";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
 import { FieldInput } from "./field-input";
-import { StepTestResult } from "./step-test-result";
+import { StepTestSection } from "./step-test-section";
 
 interface StepPanelProps {
   flowId: string;
@@ -49,8 +48,6 @@ export function StepPanel(props: StepPanelProps) {
   } = props;
   const action = catalog.find((entry) => entry.key === step.action);
   const [refreshToken, setRefreshToken] = useState(0);
-  const [testing, startTest] = useTransition();
-  const [testError, setTestError] = useState<string | null>(null);
 
   const fieldErrors = new Map<string, string>();
   for (const problem of problems) {
@@ -64,24 +61,6 @@ export function StepPanel(props: StepPanelProps) {
     const { [name]: _removed, ...rest } = step.input;
     onChange({ ...step, input: value === undefined ? rest : { ...rest, [name]: value } });
   };
-
-  const runTest = () =>
-    startTest(async () => {
-      setTestError(null);
-      if (!(await flush())) {
-        setTestError("Save the integration first: fix the problem shown at the top.");
-        return;
-      }
-      const result = await testStepAction({ flowId, stepKey: step.key });
-      if (!result.ok) return setTestError(result.error);
-      onTested({
-        stepKey: result.data.stepKey,
-        input: result.data.input,
-        output: result.data.output,
-        error: result.data.error as StepSampleView["error"],
-        testedAt: new Date(result.data.testedAt).toISOString(),
-      });
-    });
 
   return (
     <div className="flex flex-col gap-6">
@@ -167,26 +146,16 @@ export function StepPanel(props: StepPanelProps) {
       ) : null}
 
       {action ? (
-        <section aria-label="Test this step" className="flex flex-col gap-3 border-t border-slate-200 pt-5">
-          <div className="flex items-center justify-between gap-3">
-            <div>
-              <h3 className="text-sm font-semibold text-slate-900">Test</h3>
-              <p className="text-xs text-slate-500">
-                Runs this step now with the sample data{action.kind === "action" ? ": it really writes to Xero" : ""}.
-              </p>
-            </div>
-            <Button variant="secondary" onClick={runTest} disabled={readOnly || testing}>
-              <FlaskConicalIcon />
-              {testing ? "Testing…" : "Test step"}
-            </Button>
-          </div>
-          {testError ? (
-            <p role="alert" className="text-sm text-red-700">
-              {testError}
-            </p>
-          ) : null}
-          {sample ? <StepTestResult sample={sample} /> : null}
-        </section>
+        <StepTestSection
+          flowId={flowId}
+          step={step}
+          action={action}
+          connections={connections}
+          sample={sample}
+          readOnly={readOnly}
+          flush={flush}
+          onTested={onTested}
+        />
       ) : null}
     </div>
   );

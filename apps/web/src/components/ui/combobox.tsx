@@ -60,7 +60,7 @@ export function Combobox({
         className={cn(controlClassName, "flex h-9 items-center justify-between gap-2 text-left", className)}
         {...aria}
       >
-        <span className={cn("truncate", !selected && "text-slate-400")}>
+        <span className={cn("truncate", !selected && "text-slate-500")}>
           {selected ? selected.label : value ? value : placeholder}
         </span>
         <ChevronsUpDownIcon className="size-4 shrink-0 text-slate-500" />
@@ -82,7 +82,7 @@ export function Combobox({
             <Command.Input
               aria-label="Search the choices"
               placeholder={searchPlaceholder}
-              className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
+              className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-slate-500"
             />
           </div>
           <Command.List className="max-h-72 overflow-y-auto p-1">
@@ -113,7 +113,7 @@ export function Combobox({
                         )}
                       />
                       <span className="min-w-0 flex-1 truncate">{option.label}</span>
-                      {option.hint ? <span className="shrink-0 text-xs text-slate-400">{option.hint}</span> : null}
+                      {option.hint ? <span className="shrink-0 text-xs text-slate-500">{option.hint}</span> : null}
                     </Command.Item>
                   ))}
               </Command.Group>

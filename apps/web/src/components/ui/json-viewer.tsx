@@ -74,7 +74,7 @@ function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
         <ChevronRightIcon className={cn("size-4 text-slate-400 transition-transform", open && "rotate-90")} />
         {label}
         {openBracket}
-        {open ? null : <span className="px-1 text-slate-400">{summary}</span>}
+        {open ? null : <span className="px-1 text-slate-500">{summary}</span>}
         {open ? null : closeBracket}
       </button>
       {open ? (
@@ -99,6 +99,6 @@ function JsonScalar({ value }: { value: unknown }) {
   if (typeof value === "string") return <span className="text-emerald-800">{JSON.stringify(value)}</span>;
   if (typeof value === "number") return <span className="text-amber-700">{String(value)}</span>;
   if (typeof value === "boolean") return <span className="text-violet-700">{String(value)}</span>;
-  if (value === undefined) return <span className="text-slate-400">undefined</span>;
+  if (value === undefined) return <span className="text-slate-500">undefined</span>;
   return <span className="text-slate-500">null</span>;
 }

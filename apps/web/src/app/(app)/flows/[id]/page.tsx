@@ -31,12 +31,13 @@ export default async function FlowPage({ params }: FlowPageProps) {
   // Everything the browser needs of the catalog; `run` stays on the server.
   const catalog: CatalogEntry[] = appCatalog()
     .list()
-    .map(({ key, kind, group, title, description, fields, outputSample, needsConnection }) => ({
+    .map(({ key, kind, group, title, description, writes, fields, outputSample, needsConnection }) => ({
       key,
       kind,
       group,
       title,
       description,
+      writes,
       fields,
       outputSample,
       needsConnection,

@@ -1,4 +1,4 @@
-import { getRunDetail, inProgressRunStatuses, roleAllows } from "@ledgerflow/runtime";
+import { getReplayPlan, getRunDetail, inProgressRunStatuses, roleAllows } from "@ledgerflow/runtime";
 import { ArrowLeftIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -27,6 +27,9 @@ export default async function RunPage({ params }: RunPageProps) {
   // Another workspace's run, or no such run: the same 404.
   const run = await getRunDetail({ workspaceId: workspace.id, runId: id });
   if (!run) notFound();
+  // What each way of re-running would write to Xero; only editors see the Re-run menu.
+  const canReplay = roleAllows(role, "EDITOR") && !run.payloadPrunedAt;
+  const replayPlan = canReplay ? await getReplayPlan({ workspaceId: workspace.id, runId: run.id }) : null;
 
   const renderedAt = Date.now();
   const inProgress = (inProgressRunStatuses as readonly string[]).includes(run.status);
@@ -52,9 +55,7 @@ export default async function RunPage({ params }: RunPageProps) {
         description={<span className="font-mono text-xs break-all">{run.id}</span>}
         actions={
           // A pruned run has no event left to run on, so it offers no Re-run (the domain refuses it too).
-          roleAllows(role, "EDITOR") && !run.payloadPrunedAt ? (
-            <RerunMenu runId={run.id} canResume={run.status === "FAILED"} finished={!inProgress} />
-          ) : null
+          replayPlan ? <RerunMenu runId={run.id} plan={replayPlan} finished={!inProgress} /> : null
         }
       />
       <AutoRefresh active={inProgress} />
