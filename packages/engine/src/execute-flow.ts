@@ -33,6 +33,12 @@ export interface ExecuteFlowOptions {
   previousOutputs?: Readonly<Record<string, unknown>>;
   /** Run from this step on even if it has a previous output; earlier steps reuse theirs. */
   startAt?: string;
+  /**
+   * Idempotency keys to use instead of `<runId>:<stepKey>`, by step key: a step whose earlier call
+   * may have reached Xero (it timed out, say) repeats that call's key, so Xero answers with what it
+   * did then instead of doing it again.
+   */
+  idempotencyKeys?: Readonly<Record<string, string>>;
   clientFor: ClientFor;
   hooks?: ExecuteFlowHooks;
   signal?: AbortSignal;
@@ -82,7 +88,7 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
           action: prepared.action,
           input: prepared.input,
           clientFor,
-          idempotencyKey: `${runId}:${step.key}`,
+          idempotencyKey: options.idempotencyKeys?.[step.key] ?? `${runId}:${step.key}`,
           signal,
           logger: stepLogger(logger, { runId, stepKey: step.key }),
         })

@@ -252,3 +252,25 @@ describe("what an attempt costs", () => {
     expect(JSON.stringify(run.error)).not.toContain("reading 'Contacts'");
   });
 });
+
+describe("idempotency keys", () => {
+  it("a step recorded with a carried-over key calls with that key, not the run's own", async () => {
+    const job = await queuedRun([() => ({ ok: true })]);
+    await prisma.stepRun.create({
+      data: {
+        workspaceId,
+        runId: job.runId,
+        stepKey: "only",
+        index: 0,
+        action: "test.scripted",
+        status: "FAILED",
+        error: { message: "Xero did not answer in time.", code: "xero_timeout", retryable: true },
+        idempotencyKey: "earlier-run:only",
+      },
+    });
+    expect(await executeRun(job, deps())).toEqual({ kind: "finished", status: "SUCCEEDED" });
+    expect(calls.filter((call) => call.runId === "earlier-run").map((call) => call.key)).toEqual(["earlier-run:only"]);
+    const run = await readRun(job.runId);
+    expect(run.steps[0]).toMatchObject({ status: "SUCCEEDED", idempotencyKey: "earlier-run:only", error: null });
+  });
+});

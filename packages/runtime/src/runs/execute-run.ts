@@ -117,7 +117,7 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
   const previousOutputs = Object.fromEntries(run.succeededSteps.map((step) => [step.stepKey, step.output]));
   const stepIndex = new Map(definition.steps.map((step, index) => [step.key, index]));
   const indexOf = (step: FlowStep) => stepIndex.get(step.key) ?? 0;
-  const idempotencyKey = (step: FlowStep) => `${lease.runId}:${step.key}`;
+  const idempotencyKey = (step: FlowStep) => run.idempotencyKeys[step.key] ?? `${lease.runId}:${step.key}`;
   const guard: ExecutionGuard = {
     id: lease.runId,
     workspaceId: lease.workspaceId,
@@ -143,6 +143,7 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
     catalog: deps.catalog,
     runId: lease.runId,
     previousOutputs,
+    idempotencyKeys: run.idempotencyKeys,
     clientFor,
     signal: lease.signal,
     hooks: {

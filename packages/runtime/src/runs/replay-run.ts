@@ -24,6 +24,16 @@ export interface ReplayRunInput {
 
 const FINISHED = ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"] as const;
 
+/**
+ * Did the step's last call perhaps reach Xero? Yes when it ended in a retryable error (a timeout,
+ * a 5xx, a dropped connection: Xero may have written before the answer was lost) or never ended
+ * (the run stopped during it). A refusal (validation, not found) wrote nothing.
+ */
+function outcomeUnknown(step: { status: string; error: unknown }): boolean {
+  if (step.status === "RUNNING") return true;
+  return step.status === "FAILED" && (step.error as { retryable?: unknown } | null)?.retryable === true;
+}
+
 export async function replayRun(input: ReplayRunInput): Promise<{ runId: string }> {
   const original = await prisma.run.findFirst({
     where: { id: input.runId, workspaceId: input.workspaceId },
@@ -65,6 +75,7 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
   }
 
   const succeeded = original.steps.filter((step) => step.status === "SUCCEEDED");
+  const uncertain = resume ? original.steps.filter(outcomeUnknown) : [];
 
   const run = await prisma.$transaction(async (tx) => {
     const created = await tx.run.create({
@@ -92,6 +103,28 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
           status: "SUCCEEDED" as const,
           input: step.input ?? undefined,
           output: step.output ?? {},
+          attempts: 0,
+          idempotencyKey: step.idempotencyKey,
+          startedAt: step.startedAt,
+          finishedAt: step.finishedAt,
+          durationMs: step.durationMs,
+        })) as Prisma.StepRunCreateManyInput[],
+      });
+    }
+    if (uncertain.length > 0) {
+      // A step whose last call may have reached Xero (it timed out, or the run stopped during it)
+      // repeats that call's key: if Xero did write, it answers with that object instead of a second.
+      await tx.stepRun.createMany({
+        data: uncertain.map((step) => ({
+          workspaceId: input.workspaceId,
+          runId: created.id,
+          stepKey: step.stepKey,
+          index: step.index,
+          action: step.action,
+          status: "FAILED" as const,
+          input: step.input ?? undefined,
+          error: step.error ?? undefined,
+          attemptErrors: step.attemptErrors ?? undefined,
           attempts: 0,
           idempotencyKey: step.idempotencyKey,
           startedAt: step.startedAt,

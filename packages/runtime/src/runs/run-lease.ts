@@ -28,6 +28,8 @@ export interface LeasedRun {
   /** The published definition the run executes; null when that version no longer exists. */
   definition: unknown | null;
   succeededSteps: SucceededStep[];
+  /** The idempotency key each recorded step uses (carried over by a resume, or this run's own). */
+  idempotencyKeys: Record<string, string>;
   /** Executions whose worker vanished without releasing the lease, this one's predecessor included. */
   interruptions: number;
   /** Executions so far that ended in a retryable step error. */
@@ -47,6 +49,7 @@ interface AcquiredRow {
   startedAt: Date;
   definition: unknown | null;
   succeededSteps: SucceededStep[];
+  idempotencyKeys: Record<string, string> | null;
 }
 
 /**
@@ -79,7 +82,9 @@ export async function acquireRunLease(
            COALESCE((SELECT json_agg(json_build_object('stepKey', s."stepKey", 'output', s.output))
                        FROM "StepRun" s
                       WHERE s."runId" = a.id AND s."workspaceId" = ${workspaceId} AND s.status = 'SUCCEEDED'),
-                    '[]'::json) AS "succeededSteps"
+                    '[]'::json) AS "succeededSteps",
+           (SELECT json_object_agg(s."stepKey", s."idempotencyKey")
+              FROM "StepRun" s WHERE s."runId" = a.id AND s."workspaceId" = ${workspaceId}) AS "idempotencyKeys"
       FROM acquired a
       LEFT JOIN "FlowVersion" v ON v.id = a."flowVersionId" AND v."workspaceId" = ${workspaceId}`;
   if (row) {
@@ -92,6 +97,7 @@ export async function acquireRunLease(
         startedAt: row.startedAt,
         definition: row.definition,
         succeededSteps: row.succeededSteps,
+        idempotencyKeys: row.idempotencyKeys ?? {},
         interruptions: row.interruptions,
         failedAttempts: row.failedAttempts,
       },
