@@ -1,5 +1,10 @@
 import { prisma } from "@ledgerflow/db";
-import { createEmptyFlowDefinition, type FlowDefinition, upgradeFlowDefinition } from "@ledgerflow/engine";
+import {
+  createEmptyFlowDefinition,
+  type FlowDefinition,
+  readWebhookSettings,
+  upgradeFlowDefinition,
+} from "@ledgerflow/engine";
 import { NotFoundError } from "../errors/domain-errors";
 
 export interface GetFlowForEditorOptions {
@@ -23,6 +28,7 @@ export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditor
       draft: true,
       webhookToken: true,
       webhookSigningSecret: true,
+      webhookSettings: true,
       updatedAt: true,
       // The editor compares the draft with it to offer "Publish changes" on an enabled flow.
       publishedVersion: { select: { number: true, createdAt: true, definition: true } },
@@ -40,9 +46,10 @@ export async function getFlowForEditor({ workspaceId, flowId }: GetFlowForEditor
     orderBy: { tenantName: "asc" },
   });
 
-  const { draft, publishedVersion, ...rest } = flow;
+  const { draft, publishedVersion, webhookSettings, ...rest } = flow;
   return {
     ...rest,
+    webhookSettings: readWebhookSettings(webhookSettings),
     draft: readDraft(draft),
     publishedVersion: publishedVersion
       ? {
