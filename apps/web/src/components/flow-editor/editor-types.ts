@@ -1,4 +1,4 @@
-import type { ActionDefinition, FlowDefinition } from "@ledgerflow/engine";
+import type { ActionDefinition, FlowDefinition, WebhookSettings } from "@ledgerflow/engine";
 
 /** What the editor knows of a catalog entry: everything but `run` (which stays on the server). */
 export type CatalogEntry = Pick<
@@ -28,8 +28,7 @@ export interface FlowEditorProps {
     description: string;
     enabled: boolean;
     draft: FlowDefinition;
-    webhookUrl: string;
-    webhookSigningSecret: string | null;
+    webhook: WebhookView;
     /** The version runs use (the editor compares it with the draft), or null if never switched on. */
     published: { number: number; definition: FlowDefinition } | null;
   };
@@ -37,4 +36,15 @@ export interface FlowEditorProps {
   connections: ConnectionChoice[];
   samples: StepSampleView[];
   readOnly: boolean;
+}
+
+/**
+ * The webhook trigger's settings (they live on the Flow row, not in the draft). The URL and the
+ * signing secret are credentials: viewers get neither, only whether signatures are required.
+ */
+export interface WebhookView {
+  url: string | null;
+  signingSecret: string | null;
+  signed: boolean;
+  settings: WebhookSettings;
 }

@@ -65,8 +65,7 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
   const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
   const [samples, setSamples] = useState<StepSampleView[]>(initialSamples);
   const [openKey, setOpenKey] = useState<string | null>(null);
-  const [webhookUrl, setWebhookUrl] = useState(flow.webhookUrl);
-  const [signingSecret, setSigningSecret] = useState(flow.webhookSigningSecret);
+  const [webhook, setWebhook] = useState(flow.webhook);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   // A refusal describes the draft it was about: once the user edits, the live checks take over.
   const shownRefusal = refusal?.draft === draft ? refusal : null;
@@ -214,10 +213,8 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
               flowId={flow.id}
               trigger={draft.trigger}
               onChange={(trigger) => update((current) => ({ ...current, trigger }))}
-              webhookUrl={webhookUrl}
-              signingSecret={signingSecret}
-              onUrlChange={setWebhookUrl}
-              onSecretChange={setSigningSecret}
+              webhook={webhook}
+              onWebhookChange={(change) => setWebhook((current) => ({ ...current, ...change }))}
               readOnly={readOnly}
             />
           </SheetContent>

@@ -3,6 +3,7 @@
 import { createTrigger, type FlowTrigger, type TriggerType } from "@ledgerflow/engine";
 import { triggerTypePresentation } from "../trigger-type-label";
 import { cn } from "../ui/class-names";
+import type { WebhookView } from "./editor-types";
 import { SampleEditor } from "./sample-editor";
 import { ScheduleTriggerSettings } from "./schedule-trigger-settings";
 import { WebhookTriggerSettings } from "./webhook-trigger-settings";
@@ -14,10 +15,8 @@ interface TriggerPanelProps {
   flowId: string;
   trigger: FlowTrigger;
   onChange: (trigger: FlowTrigger) => void;
-  webhookUrl: string;
-  signingSecret: string | null;
-  onUrlChange: (url: string) => void;
-  onSecretChange: (secret: string | null) => void;
+  webhook: WebhookView;
+  onWebhookChange: (change: Partial<WebhookView>) => void;
   readOnly: boolean;
 }
 
@@ -26,7 +25,7 @@ function sampleBody(trigger: FlowTrigger): unknown {
 }
 
 /** The trigger's side panel: what starts the integration, its settings, and its sample data. */
-export function TriggerPanel({ flowId, trigger, onChange, readOnly, ...webhook }: TriggerPanelProps) {
+export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onWebhookChange }: TriggerPanelProps) {
   const setBody = (body: unknown) =>
     onChange({ ...trigger, sample: body === undefined ? undefined : { ...(trigger.sample ?? {}), body } });
 
@@ -72,10 +71,8 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, ...webhook }
       {trigger.type === "webhook" ? (
         <WebhookTriggerSettings
           flowId={flowId}
-          webhookUrl={webhook.webhookUrl}
-          signingSecret={webhook.signingSecret}
-          onUrlChange={webhook.onUrlChange}
-          onSecretChange={webhook.onSecretChange}
+          webhook={webhook}
+          onChange={onWebhookChange}
           readOnly={readOnly}
           onCaptured={(event) => onChange({ ...trigger, sample: event })}
         />

@@ -1,24 +1,25 @@
 "use client";
 
+import { MAX_JSON_DEPTH } from "@ledgerflow/engine";
 import { RadioIcon, RotateCwIcon } from "lucide-react";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { startListeningAction, takeTestEventAction } from "@/server/flows/listen-for-test-event-actions";
-import { regenerateWebhookTokenAction, setWebhookSigningSecretAction } from "@/server/flows/webhook-settings-actions";
+import { regenerateWebhookTokenAction } from "@/server/flows/webhook-settings-actions";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog, DialogClose, DialogContent } from "../ui/dialog";
 import { Input } from "../ui/input";
 import { Label } from "../ui/label";
-import { Switch } from "../ui/switch";
+import type { WebhookView } from "./editor-types";
+import { WebhookEventIdSettings } from "./webhook-event-id-settings";
+import { WebhookSignatureSettings } from "./webhook-signature-settings";
 
 interface WebhookTriggerSettingsProps {
   flowId: string;
-  webhookUrl: string;
-  signingSecret: string | null;
+  webhook: WebhookView;
   readOnly: boolean;
-  onUrlChange: (url: string) => void;
-  onSecretChange: (secret: string | null) => void;
+  onChange: (change: Partial<WebhookView>) => void;
   /** A captured test event: becomes the trigger's sample. */
   onCaptured: (event: Record<string, unknown>) => void;
 }
@@ -26,9 +27,42 @@ interface WebhookTriggerSettingsProps {
 const LISTEN_POLL_MS = 2_000;
 const LISTEN_FOR_MS = 10 * 60 * 1000;
 
-/** The webhook URL, its optional signature, and "Listen for a test event". */
+/** The webhook URL, its event id and optional signature, and "Listen for a test event". */
 export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
-  const { flowId, webhookUrl, signingSecret, readOnly, onUrlChange, onSecretChange } = props;
+  const { flowId, webhook, readOnly, onChange } = props;
+  return (
+    <div className="flex flex-col gap-6">
+      {webhook.url === null ? (
+        <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-600">
+          This integration starts when its webhook URL receives a request. Only owners and editors see the URL: anyone
+          who has it can start the integration.
+        </p>
+      ) : (
+        <WebhookUrl flowId={flowId} url={webhook.url} readOnly={readOnly} onChange={(url) => onChange({ url })} />
+      )}
+      <WebhookEventIdSettings
+        flowId={flowId}
+        settings={webhook.settings}
+        readOnly={readOnly}
+        onSaved={(settings) => onChange({ settings })}
+      />
+      <WebhookSignatureSettings flowId={flowId} webhook={webhook} readOnly={readOnly} onChange={onChange} />
+      {readOnly ? null : <ListenForTestEvent {...props} />}
+    </div>
+  );
+}
+
+function WebhookUrl({
+  flowId,
+  url,
+  readOnly,
+  onChange,
+}: {
+  flowId: string;
+  url: string;
+  readOnly: boolean;
+  onChange: (url: string) => void;
+}) {
   const urlId = useId();
   const [pending, startTransition] = useTransition();
   const [confirmRegenerate, setConfirmRegenerate] = useState(false);
@@ -38,92 +72,42 @@ export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
       const result = await regenerateWebhookTokenAction({ flowId });
       setConfirmRegenerate(false);
       if (!result.ok) return void toast.error(result.error);
-      onUrlChange(webhookUrl.replace(/[^/]+$/, result.data.webhookToken));
+      onChange(url.replace(/[^/]+$/, result.data.webhookToken));
       toast.success("New URL ready. Update the app that sends the webhooks.");
     });
 
-  const toggleSecret = (enabled: boolean) =>
-    startTransition(async () => {
-      const result = await setWebhookSigningSecretAction({ flowId, enabled });
-      if (!result.ok) return void toast.error(result.error);
-      onSecretChange(result.data.webhookSigningSecret);
-    });
-
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor={urlId}>Webhook URL</Label>
-        <div className="flex gap-2">
-          <Input
-            id={urlId}
-            readOnly
-            value={webhookUrl}
-            className="font-mono text-xs"
-            onFocus={(e) => e.target.select()}
-          />
-          <CopyButton value={webhookUrl} label="Copy webhook URL" />
-        </div>
-        <p className="text-xs text-slate-500">
-          Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB). Keep this URL secret:
-          anyone who has it can start this integration.
-        </p>
-        {readOnly ? null : (
-          <Dialog open={confirmRegenerate} onOpenChange={setConfirmRegenerate}>
-            <Button variant="link" size="sm" className="self-start" onClick={() => setConfirmRegenerate(true)}>
-              <RotateCwIcon />
-              Regenerate URL
-            </Button>
-            <DialogContent
-              title="Regenerate the webhook URL?"
-              description="The current URL stops working at once. Apps still sending to it will get an error until you give them the new one."
-            >
-              <div className="flex justify-end gap-2">
-                <DialogClose asChild>
-                  <Button variant="secondary">Cancel</Button>
-                </DialogClose>
-                <Button variant="danger" onClick={regenerate} disabled={pending}>
-                  Regenerate
-                </Button>
-              </div>
-            </DialogContent>
-          </Dialog>
-        )}
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={urlId}>Webhook URL</Label>
+      <div className="flex gap-2">
+        <Input id={urlId} readOnly value={url} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
+        <CopyButton value={url} label="Copy webhook URL" />
       </div>
-
-      <div className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4">
-        <div className="flex items-start justify-between gap-4">
-          <div>
-            <p className="text-sm font-medium text-slate-800" id={`${urlId}-signing`}>
-              Require a signature
-            </p>
-            <p className="text-xs text-slate-500">Reject requests that were not signed with a secret only you know.</p>
-          </div>
-          <Switch
-            aria-labelledby={`${urlId}-signing`}
-            checked={signingSecret !== null}
-            onCheckedChange={toggleSecret}
-            disabled={readOnly || pending}
-          />
-        </div>
-        {signingSecret ? (
-          <div className="flex flex-col gap-2 text-sm">
-            <div className="flex gap-2">
-              <Input readOnly aria-label="Signing secret" value={signingSecret} className="font-mono text-xs" />
-              <CopyButton value={signingSecret} label="Copy signing secret" />
+      <p className="text-xs text-slate-500">
+        Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB, nested at most{" "}
+        {MAX_JSON_DEPTH} levels). Keep this URL secret: anyone who has it can start this integration.
+      </p>
+      {readOnly ? null : (
+        <Dialog open={confirmRegenerate} onOpenChange={setConfirmRegenerate}>
+          <Button variant="link" size="sm" className="self-start" onClick={() => setConfirmRegenerate(true)}>
+            <RotateCwIcon />
+            Regenerate URL
+          </Button>
+          <DialogContent
+            title="Regenerate the webhook URL?"
+            description="The current URL stops working at once. Apps still sending to it will get an error until you give them the new one."
+          >
+            <div className="flex justify-end gap-2">
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button variant="danger" onClick={regenerate} disabled={pending}>
+                Regenerate
+              </Button>
             </div>
-            <p className="text-xs leading-relaxed text-slate-600">
-              Sign each request: compute the HMAC-SHA256 of the raw request body with this secret, as hex, and send it
-              in the header <code className="font-mono">x-ledgerflow-signature: sha256=&lt;hex&gt;</code>.
-            </p>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
-              {`signature = hex(hmac_sha256(secret, raw_body))
-x-ledgerflow-signature: sha256=<signature>`}
-            </pre>
-          </div>
-        ) : null}
-      </div>
-
-      {readOnly ? null : <ListenForTestEvent {...props} />}
+          </DialogContent>
+        </Dialog>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { serverEnv } from "@ledgerflow/config";
-import { appCatalog, getFlowForEditor, NotFoundError } from "@ledgerflow/runtime";
+import { appCatalog, getFlowForEditor, NotFoundError, roleAllows } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { CatalogEntry, StepSampleView } from "@/components/flow-editor/editor-types";
@@ -28,6 +28,8 @@ export async function generateMetadata({ params }: FlowPageProps): Promise<Metad
 /** `/flows/[id]`: the editor. VIEWERs get the same screen, read-only. */
 export default async function FlowPage({ params }: FlowPageProps) {
   const { flow, role } = await loadFlow((await params).id);
+  // The URL and the signing secret are credentials: only those who may change the flow see them.
+  const editor = roleAllows(role, "EDITOR");
   // Everything the browser needs of the catalog; `run` stays on the server.
   const catalog: CatalogEntry[] = appCatalog()
     .list()
@@ -58,8 +60,12 @@ export default async function FlowPage({ params }: FlowPageProps) {
         description: flow.description,
         enabled: flow.enabled,
         draft: flow.draft,
-        webhookUrl: new URL(`/api/hooks/${flow.webhookToken}`, serverEnv().NEXTAUTH_URL).toString(),
-        webhookSigningSecret: flow.webhookSigningSecret,
+        webhook: {
+          url: editor ? new URL(`/api/hooks/${flow.webhookToken}`, serverEnv().NEXTAUTH_URL).toString() : null,
+          signingSecret: editor ? flow.webhookSigningSecret : null,
+          signed: flow.webhookSigningSecret !== null,
+          settings: flow.webhookSettings,
+        },
         published: flow.publishedVersion
           ? { number: flow.publishedVersion.number, definition: flow.publishedVersion.definition }
           : null,
@@ -67,7 +73,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
       catalog={catalog}
       connections={flow.connections}
       samples={samples}
-      readOnly={role === "VIEWER"}
+      readOnly={!editor}
     />
   );
 }
