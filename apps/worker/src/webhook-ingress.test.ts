@@ -91,6 +91,8 @@ describe("bodies PostgreSQL cannot store", () => {
       expect(got.error, what).toMatch(message);
     }
     expect(await runsOf(flow.id)).toHaveLength(0);
+    // A token no flow can have (a NUL in the URL) is an unknown URL, not a database error.
+    expect((await post(`${flow.webhookToken}%00`, "{}")).status).toBe(404);
     expect(system.web?.output()).not.toContain("[hooks] could not store a webhook");
 
     // The documented limit itself is accepted and stored as sent.

@@ -30,6 +30,9 @@ export type AcceptWebhookResult =
  * a repeat of an event id the flow already received is recorded as a DUPLICATE and runs nothing.
  */
 export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWebhookResult> {
+  // No token has other characters (ours are base64url): one with a NUL would be a database error,
+  // and a 5xx that a sender retries forever, instead of the 404 it is.
+  if (!TOKEN_SHAPE.test(request.token)) return { outcome: "unknown_token" };
   // The token is the credential: this is the one lookup not scoped by a workspace id, because the
   // caller is another app, not a member. Everything after it is scoped by the flow's workspace.
   // Ingress is the hottest path: its two statements are plain SQL, which costs a third of the CPU
@@ -86,6 +89,8 @@ export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWeb
   if (stored.status === "QUEUED") await enqueueRun(run);
   return { outcome: "accepted", runId: run.id, ...stored };
 }
+
+const TOKEN_SHAPE = /^[\w-]{1,200}$/;
 
 interface IngressFlow {
   id: string;
