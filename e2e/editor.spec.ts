@@ -209,6 +209,14 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Publish changes" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
 
+  // The webhook URL is a credential: a viewer learns the trigger, not the URL.
+  await page.getByRole("button", { name: "Trigger: Webhook" }).click();
+  const trigger = page.getByRole("dialog", { name: "Trigger" });
+  await expect(trigger.getByText("Only owners and editors see the URL")).toBeVisible();
+  await expect(trigger.getByRole("textbox", { name: "Webhook URL" })).toHaveCount(0);
+  expect(await page.content()).not.toContain(flow.webhookToken);
+  await page.keyboard.press("Escape");
+
   await page.getByRole("button", { name: "Open Step 1: Find contact" }).click();
   const panel = page.getByRole("dialog", { name: /Find contact/ });
   await expect(panel.getByRole("textbox", { name: /^Contact name/ })).toHaveAttribute("readonly", "");
