@@ -219,15 +219,16 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Publish changes" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
 
-  // The trigger says there is a webhook, signed, without its URL or secret.
+  // The trigger says there is a webhook, signed, without its URL or secret: they are credentials.
   await page.getByRole("button", { name: "Trigger: Webhook" }).click();
   const triggerPanel = page.getByRole("dialog", { name: "Trigger" });
-  await expect(triggerPanel.getByText("Webhook URL hidden")).toBeVisible();
+  await expect(triggerPanel.getByText("Only owners and editors see the URL")).toBeVisible();
   await expect(triggerPanel.getByRole("textbox", { name: "Webhook URL" })).toHaveCount(0);
   await expect(triggerPanel.getByRole("textbox", { name: "Signing secret" })).toHaveCount(0);
   await expect(triggerPanel.getByRole("switch", { name: "Require a signature" })).toBeChecked();
   await expect(triggerPanel.getByRole("switch", { name: "Require a signature" })).toBeDisabled();
   await expect(triggerPanel.getByRole("button", { name: "Listen for a test event" })).toHaveCount(0);
+  expect(await page.content()).not.toContain(webhookToken);
   await expectNoAxeViolations(page);
   await screenshots(page, "editor-viewer-trigger");
   await page.keyboard.press("Escape");

@@ -116,6 +116,10 @@ test("Publish changes keeps the flow on; Run now runs the published version with
     await body.fill("{ not json");
     await dialog.getByRole("button", { name: "Start run" }).click();
     await expect(dialog.getByRole("alert")).toContainText("The body is not valid JSON");
+    // What PostgreSQL cannot store is named, not "Something went wrong".
+    await body.fill('{ "company": "Nul\\u0000 Ltd" }');
+    await dialog.getByRole("button", { name: "Start run" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("body.company: contains a NUL character");
 
     await body.fill(JSON.stringify({ company: `Run Now Ltd ${unique}` }, null, 2));
     await dialog.getByRole("button", { name: "Start run" }).click();

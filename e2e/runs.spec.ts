@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma, prisma, type RunStatus } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { type Browser, expect as baseExpect, type Cookie, type Page, test } from "@playwright/test";
+import { choose } from "./support/journey-helpers";
 
 // Run history and run detail in the browser. The user signs up through the form; their runs are
 // then written with Prisma, as the worker would have recorded them. Everything asserted is what the
@@ -185,17 +186,6 @@ test.beforeEach(async ({ page }) => {
     (window as unknown as { __xss?: string }).__xss = undefined;
   });
 });
-
-/**
- * Picks an option of one of our Radix selects. Retried as a whole: a click that lands before React
- * has hydrated the page opens nothing.
- */
-async function choose(page: Page, label: string, option: string) {
-  await expect(async () => {
-    await page.getByRole("combobox", { name: label }).click();
-    await page.getByRole("option", { name: option }).click({ timeout: 2_000 });
-  }).toPass();
-}
 
 const rows = (page: Page) => page.getByRole("table", { name: "Runs, newest first" }).locator("tbody tr");
 

@@ -51,6 +51,17 @@ export async function connectSandboxXero(page: Page, xeroEmail: string) {
   await expect(page.getByRole("list", { name: "Xero accounts" }).getByText("Active", { exact: true })).toBeVisible();
 }
 
+/**
+ * Picks an option of one of our Radix selects by the select's label. Retried as a whole: a click
+ * that lands before React has hydrated the page opens nothing.
+ */
+export async function choose(page: Page, label: string, option: string) {
+  await expect(async () => {
+    await page.getByRole("combobox", { name: label }).click();
+    await page.getByRole("option", { name: option }).click({ timeout: 2_000 });
+  }).toPass();
+}
+
 /** The sandbox's test-only admin API (XERO_SANDBOX_ADMIN_SECRET, as scripts/test.mjs sets it). */
 export async function sandboxAdmin<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(`${sandboxUrl()}${path}`, {

@@ -1,3 +1,3 @@
 export type * from "@prisma/client";
 export { Prisma } from "@prisma/client";
-export { createPrismaClient, getPrisma, prisma } from "./client";
+export { createPrismaClient, getPrisma, ingressPrisma, prisma } from "./client";

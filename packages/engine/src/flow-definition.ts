@@ -7,6 +7,7 @@
 // the editor then renders, validates and documents it like every other field.
 import { z } from "zod";
 import { stepInputSchema } from "./mapping-schema";
+import { MAX_JSON_DEPTH, refineStorable } from "./storable-json";
 import { triggerSchema } from "./trigger-schema";
 
 export const FLOW_DEFINITION_VERSION = 1;
@@ -31,7 +32,10 @@ export const flowStepSchema = z.object({
   input: stepInputSchema.default({}),
 });
 
-export const flowDefinitionSchema = z.object({
+/** A trigger sample is a whole event (its body up to MAX_JSON_DEPTH deep) a few levels down. */
+const MAX_DEFINITION_DEPTH = MAX_JSON_DEPTH + 8;
+
+const flowDefinitionShape = z.object({
   schemaVersion: z.literal(FLOW_DEFINITION_VERSION),
   trigger: triggerSchema,
   steps: z
@@ -47,6 +51,16 @@ export const flowDefinitionSchema = z.object({
       });
     }),
 });
+
+/**
+ * A flow definition, checked first for what PostgreSQL cannot store (NUL, broken characters,
+ * runaway nesting) anywhere in it — so the field is named instead of a 500 — and before the shape,
+ * whose recursive mapping schema would overflow the stack on runaway nesting.
+ */
+export const flowDefinitionSchema = z
+  .unknown()
+  .superRefine(refineStorable(MAX_DEFINITION_DEPTH))
+  .pipe(flowDefinitionShape);
 
 export type FlowDefinition = z.output<typeof flowDefinitionSchema>;
 export type FlowStep = FlowDefinition["steps"][number];

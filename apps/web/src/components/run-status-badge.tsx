@@ -8,6 +8,7 @@ const presentation: Record<RunStatus, { label: string; tone: BadgeProps["tone"] 
   FAILED: { label: "Failed", tone: "danger" },
   SKIPPED: { label: "Skipped", tone: "warning" },
   CANCELLED: { label: "Cancelled", tone: "neutral" },
+  DUPLICATE: { label: "Duplicate", tone: "neutral" },
 };
 
 /** A run's status in the same words and colours on every screen. */

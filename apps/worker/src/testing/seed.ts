@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import type { FlowDefinition } from "@ledgerflow/engine";
+import type { FlowDefinition, WebhookSettings } from "@ledgerflow/engine";
 import { publishFlow } from "@ledgerflow/runtime";
 import { encryptTokenPair } from "@ledgerflow/vault";
 import { newWebhookToken, type System } from "./system";
@@ -48,6 +48,7 @@ export async function seedEnabledFlow(seed: {
   userId: string;
   definition: FlowDefinition;
   signingSecret?: string;
+  webhookSettings?: WebhookSettings;
   enabled?: boolean;
 }) {
   const flow = await prisma.flow.create({
@@ -57,6 +58,7 @@ export async function seedEnabledFlow(seed: {
       draft: seed.definition as object,
       webhookToken: newWebhookToken(),
       webhookSigningSecret: seed.signingSecret ?? null,
+      webhookSettings: seed.webhookSettings,
       createdById: seed.userId,
     },
   });

@@ -1,4 +1,5 @@
 import net from "node:net";
+import { Transform } from "node:stream";
 
 /**
  * A TCP proxy in the test process, in front of a real server (PostgreSQL or Redis here). Processes
@@ -6,13 +7,17 @@ import net from "node:net";
  * ones refused, as when the server is shut down — and come back on `start()`, on the same port.
  * `freeze()` is the nastier fault: connections stay open (and new ones are accepted) but no byte
  * moves in either direction, as with a frozen server or a network that drops packets; `thaw()`
- * lets the held bytes through. The real server keeps running for everyone else.
+ * lets the held bytes through. `freezeOn(marker)` freezes at a chosen moment: as soon as a client
+ * sends bytes containing `marker` (say, the text of one SQL statement), those bytes are held and
+ * everything freezes — the request has left the client, the server has not seen it. The real
+ * server keeps running for everyone else.
  */
 export interface TcpProxy {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
   freeze(): void;
+  freezeOn(marker: string): void;
   thaw(): void;
   /** Connections made through the proxy since it started: shows the processes really used it. */
   connectionsMade(): number;
@@ -22,6 +27,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const open = new Set<net.Socket>();
   let made = 0;
   let frozen = false;
+  let trap: Buffer | null = null;
+  let release: (() => void) | null = null;
+  const freezeAll = () => {
+    frozen = true;
+    for (const socket of open) socket.pause();
+  };
   const server = net.createServer((client) => {
     made++;
     const upstream = net.connect(target.port, target.host);
@@ -35,7 +46,19 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       // Either side failing ends the pair, as a dead server would.
       socket.on("error", cut);
     }
-    client.pipe(upstream).pipe(client);
+    // What the client sends passes a gate that can hold the chunk carrying the trap's marker.
+    const gate = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        if (trap && chunk.includes(trap)) {
+          trap = null;
+          freezeAll();
+          release = () => done(null, chunk);
+          return;
+        }
+        done(null, chunk);
+      },
+    });
+    client.pipe(gate).pipe(upstream).pipe(client);
     // After pipe(): pipe() resumes a paused source.
     if (frozen) for (const socket of [client, upstream]) socket.pause();
   });
@@ -60,13 +83,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     start: () => listen(port),
     // Paused sockets are not read, so nothing is forwarded; the kernel buffers what peers send.
-    freeze() {
-      frozen = true;
-      for (const socket of open) socket.pause();
+    freeze: freezeAll,
+    freezeOn(marker) {
+      trap = Buffer.from(marker);
     },
     thaw() {
       frozen = false;
+      trap = null;
       for (const socket of open) socket.resume();
+      release?.();
+      release = null;
     },
     connectionsMade: () => made,
   };

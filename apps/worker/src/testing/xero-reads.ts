@@ -40,3 +40,10 @@ export async function contactsNamed(system: System, tenantId: string, name: stri
   const body = await xeroGet<{ Contacts: { ContactID: string }[] }>(system, tenantId, `/Contacts?where=${where}`);
   return body.Contacts;
 }
+
+/** The names of the contacts a batch of events made (batchContactFlow's AccountNumber), sorted: one per executed run. */
+export async function contactNamesOfBatch(system: System, tenantId: string, batch: string): Promise<string[]> {
+  const where = encodeURIComponent(`AccountNumber=="${batch}"`);
+  const body = await xeroGet<{ Contacts: { Name: string }[] }>(system, tenantId, `/Contacts?where=${where}`);
+  return body.Contacts.map((contact) => contact.Name).sort();
+}

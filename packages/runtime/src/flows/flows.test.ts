@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import type { FlowDefinition } from "@ledgerflow/engine";
+import { DEFAULT_WEBHOOK_SETTINGS, type FlowDefinition, webhookSettingsSchema } from "@ledgerflow/engine";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "../errors/domain-errors";
 import { createFlow } from "./create-flow";
@@ -10,8 +10,9 @@ import { listFlows } from "./list-flows";
 import { regenerateWebhookToken } from "./regenerate-webhook-token";
 import { renameFlow } from "./rename-flow";
 import { saveStepSample } from "./save-step-sample";
-import { setWebhookSigningSecret } from "./set-webhook-signing-secret";
+import { setWebhookSigningSecret, webhookSigningSecretSchema } from "./set-webhook-signing-secret";
 import { updateFlowDraft } from "./update-flow-draft";
+import { updateWebhookSettings } from "./update-webhook-settings";
 
 // Each test file owns its rows: a user with two workspaces of its own (the second plays "someone
 // else's workspace" for the scoping checks).
@@ -63,6 +64,9 @@ describe("workspace scoping", () => {
     await expect(renameFlow({ ...ours, name: "Mine now", description: "" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(regenerateWebhookToken(ours)).rejects.toBeInstanceOf(NotFoundError);
     await expect(setWebhookSigningSecret({ ...ours, enabled: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateWebhookSettings({ ...ours, settings: DEFAULT_WEBHOOK_SETTINGS })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(saveStepSample({ ...ours, stepKey: "a", input: {} })).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteFlow(ours)).rejects.toBeInstanceOf(NotFoundError);
     expect((await listFlows({ workspaceId })).flows.map((flow) => flow.id)).not.toContain(flowId);
@@ -125,6 +129,41 @@ describe("editing", () => {
     const serialised = JSON.stringify(seenByViewer);
     expect(serialised).not.toContain(webhookToken);
     expect(serialised).not.toContain(webhookSigningSecret);
+  });
+
+  it("takes the sender's own secret, checked for what cannot be stored", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    const secret = webhookSigningSecretSchema.parse("  whsec_made_by_stripe_123  ");
+    await setWebhookSigningSecret({ workspaceId, flowId, enabled: true, secret });
+    expect((await getFlowForEditor({ workspaceId, flowId, role: "EDITOR" })).webhook.credentials?.signingSecret).toBe(
+      "whsec_made_by_stripe_123",
+    );
+    expect(webhookSigningSecretSchema.safeParse("short").error?.issues[0]?.message).toMatch(/at least 8/);
+    expect(webhookSigningSecretSchema.safeParse("whsec_nul_\u0000").success).toBe(false);
+  });
+
+  it("starts with the default webhook settings and saves others", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    expect((await getFlowForEditor({ workspaceId, flowId, role: "EDITOR" })).webhookSettings).toEqual({
+      eventId: { from: "header", header: "idempotency-key" },
+      dedupWindowDays: 7,
+      signature: { scheme: "ledgerflow" },
+    });
+    const settings = webhookSettingsSchema.parse({
+      eventId: { from: "header", header: " X-Shopify-Webhook-Id " },
+      dedupWindowDays: 14,
+      signature: { scheme: "shopify" },
+    });
+    await updateWebhookSettings({ workspaceId, flowId, settings });
+    expect((await getFlowForEditor({ workspaceId, flowId, role: "EDITOR" })).webhookSettings).toEqual({
+      eventId: { from: "header", header: "x-shopify-webhook-id" },
+      dedupWindowDays: 14,
+      signature: { scheme: "shopify" },
+    });
+    const refused = webhookSettingsSchema.safeParse({ ...settings, dedupWindowDays: 90 });
+    expect(refused.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["dedupWindowDays", "Keep event ids for at most 30 days"],
+    ]);
   });
 
   it("keeps one sample per step: a failed test replaces the earlier output", async () => {

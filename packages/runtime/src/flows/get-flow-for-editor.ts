@@ -1,5 +1,10 @@
 import { prisma, type Role } from "@ledgerflow/db";
-import { createEmptyFlowDefinition, type FlowDefinition, upgradeFlowDefinition } from "@ledgerflow/engine";
+import {
+  createEmptyFlowDefinition,
+  type FlowDefinition,
+  readWebhookSettings,
+  upgradeFlowDefinition,
+} from "@ledgerflow/engine";
 import { NotFoundError } from "../errors/domain-errors";
 import { roleAllows } from "../workspaces/workspace-role";
 
@@ -33,6 +38,7 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
       draft: true,
       webhookToken: true,
       webhookSigningSecret: true,
+      webhookSettings: true,
       updatedAt: true,
       // The editor compares the draft with it to offer "Publish changes" on an enabled flow.
       publishedVersion: { select: { number: true, createdAt: true, definition: true } },
@@ -50,12 +56,13 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
     orderBy: { tenantName: "asc" },
   });
 
-  const { draft, publishedVersion, webhookToken, webhookSigningSecret, ...rest } = flow;
+  const { draft, publishedVersion, webhookToken, webhookSigningSecret, webhookSettings, ...rest } = flow;
   const credentials: WebhookCredentials | null = roleAllows(role, "EDITOR")
     ? { token: webhookToken, signingSecret: webhookSigningSecret }
     : null;
   return {
     ...rest,
+    webhookSettings: readWebhookSettings(webhookSettings),
     draft: readDraft(draft),
     publishedVersion: publishedVersion
       ? {

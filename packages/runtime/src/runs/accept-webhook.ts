@@ -1,11 +1,14 @@
-import { prisma } from "@ledgerflow/db";
+import { ingressPrisma } from "@ledgerflow/db";
+import { readWebhookSettings, signatureHeaderOf } from "@ledgerflow/engine";
 import { InvalidInputError } from "../errors/domain-errors";
 import { captureTestEventIfListening } from "../triggers/listen-for-test-event";
 import { enqueueRun } from "./enqueue-run";
-import { parseWebhookBody } from "./parse-webhook-body";
+import { insertWebhookRun } from "./insert-webhook-run";
+import { parseWebhookBody, storable } from "./parse-webhook-body";
+import { readEventId } from "./read-event-id";
 import { newRecordId } from "./run-sql";
 import { keptHeaders, type WebhookTriggerEvent } from "./trigger-event";
-import { isValidWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from "./verify-webhook-signature";
+import { verifyWebhookSignature } from "./verify-webhook-signature";
 
 export interface IncomingWebhook {
   token: string;
@@ -16,63 +19,78 @@ export interface IncomingWebhook {
 }
 
 export type AcceptWebhookResult =
-  | { outcome: "accepted"; runId: string; status: "QUEUED" | "SKIPPED" }
+  | { outcome: "accepted"; runId: string; status: "QUEUED" | "SKIPPED" | "DUPLICATE"; duplicateOfId: string | null }
   | { outcome: "unknown_token" }
-  | { outcome: "bad_signature" }
+  | { outcome: "bad_signature"; message: string }
   | { outcome: "bad_body"; message: string };
 
 /**
  * Webhook ingress (DESIGN §6): the Run row is committed before we answer, then enqueued with
- * jobId = runId. A switched-off flow records a SKIPPED run with its payload so it can be replayed.
+ * jobId = runId. A switched-off flow records a SKIPPED run with its payload so it can be replayed;
+ * a repeat of an event id the flow already received is recorded as a DUPLICATE and runs nothing.
  */
 export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWebhookResult> {
+  // No token has other characters (ours are base64url): one with a NUL would be a database error,
+  // and a 5xx that a sender retries forever, instead of the 404 it is.
+  if (!TOKEN_SHAPE.test(request.token)) return { outcome: "unknown_token" };
   // The token is the credential: this is the one lookup not scoped by a workspace id, because the
   // caller is another app, not a member. Everything after it is scoped by the flow's workspace.
   // Ingress is the hottest path: its two statements are plain SQL, which costs a third of the CPU
-  // of Prisma's query builder (docs/PERFORMANCE.md).
-  const [flow] = await prisma.$queryRaw<IngressFlow[]>`
-    SELECT id, "workspaceId", enabled, "publishedVersionId", "webhookSigningSecret"
+  // of Prisma's query builder (docs/PERFORMANCE.md), on a pool with deadlines of its own.
+  const [flow] = await ingressPrisma.$queryRaw<IngressFlow[]>`
+    SELECT id, "workspaceId", enabled, "publishedVersionId", "webhookSigningSecret", "webhookSettings"
       FROM "Flow" WHERE "webhookToken" = ${request.token} LIMIT 1`;
   if (!flow) return { outcome: "unknown_token" };
 
-  const headers = [...request.headers];
+  const settings = readWebhookSettings(flow.webhookSettings);
+  const headers = new Map<string, string>();
+  for (const [name, value] of request.headers) headers.set(name.toLowerCase(), value);
+  const now = new Date();
   if (flow.webhookSigningSecret) {
-    const signature = headers.find(([name]) => name.toLowerCase() === WEBHOOK_SIGNATURE_HEADER)?.[1] ?? null;
-    if (!isValidWebhookSignature(flow.webhookSigningSecret, request.rawBody, signature))
-      return { outcome: "bad_signature" };
+    const check = verifyWebhookSignature(
+      settings.signature,
+      flow.webhookSigningSecret,
+      request.rawBody,
+      headers,
+      Math.floor(now.getTime() / 1000),
+    );
+    if (!check.ok) return { outcome: "bad_signature", message: check.message };
   }
 
-  let body: unknown;
+  let event: WebhookTriggerEvent;
+  let eventId: string | null;
   try {
-    body = parseWebhookBody(request.rawBody, request.contentType);
+    const body = parseWebhookBody(request.rawBody, request.contentType);
+    event = {
+      type: "webhook",
+      body,
+      query: storable("query", Object.fromEntries(request.query)) as Record<string, string>,
+      headers: keptHeaders(headers, signatureHeaderOf(settings.signature).toLowerCase()),
+      receivedAt: now.toISOString(),
+    };
+    eventId = readEventId(settings.eventId, headers, body);
   } catch (error) {
     if (error instanceof InvalidInputError) return { outcome: "bad_body", message: error.message };
     throw error;
   }
 
-  const event: WebhookTriggerEvent = {
-    type: "webhook",
-    body,
-    query: Object.fromEntries(request.query),
-    headers: keptHeaders(headers),
-    receivedAt: new Date().toISOString(),
-  };
   const live = flow.enabled && flow.publishedVersionId !== null;
-  const now = new Date();
-  // Timestamps are stored as UTC without a zone, as Prisma stores them.
-  const at = now.toISOString();
   const run = { id: newRecordId(now), workspaceId: flow.workspaceId };
-  const error = live ? null : JSON.stringify({ message: "The integration was switched off." });
-  await prisma.$executeRaw`
-    INSERT INTO "Run" (id, "workspaceId", "flowId", "flowVersionId", status, source, trigger, error, "createdAt", "finishedAt")
-    VALUES (${run.id}, ${flow.workspaceId}, ${flow.id}, ${live ? flow.publishedVersionId : null},
-            ${live ? "QUEUED" : "SKIPPED"}::"RunStatus", 'WEBHOOK'::"RunSource", ${JSON.stringify(event)}::jsonb,
-            ${error}::jsonb, (${at}::timestamptz AT TIME ZONE 'UTC'),
-            (${live ? null : at}::timestamptz AT TIME ZONE 'UTC'))`;
+  const stored = await insertWebhookRun({
+    run,
+    flow,
+    status: live ? "QUEUED" : "SKIPPED",
+    event,
+    eventId,
+    dedupWindowDays: settings.dedupWindowDays,
+    now,
+  });
   await captureTestEventIfListening(flow, event);
-  if (live) await enqueueRun(run);
-  return { outcome: "accepted", runId: run.id, status: live ? "QUEUED" : "SKIPPED" };
+  if (stored.status === "QUEUED") await enqueueRun(run);
+  return { outcome: "accepted", runId: run.id, ...stored };
 }
+
+const TOKEN_SHAPE = /^[\w-]{1,200}$/;
 
 interface IngressFlow {
   id: string;
@@ -80,4 +98,5 @@ interface IngressFlow {
   enabled: boolean;
   publishedVersionId: string | null;
   webhookSigningSecret: string | null;
+  webhookSettings: unknown;
 }

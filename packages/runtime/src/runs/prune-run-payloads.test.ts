@@ -115,6 +115,7 @@ beforeAll(async () => {
     await seedRun("SKIPPED", new Date("1999-03-01T10:00:00Z"), false),
     await seedRun("CANCELLED", new Date("1999-04-01T10:00:00Z")),
     await seedRun("SUCCEEDED", new Date("1999-07-01T10:00:00Z")),
+    await seedRun("DUPLICATE", new Date("1999-08-01T10:00:00Z"), false),
   ];
   // A QUEUED or RUNNING run still needs its event to execute, however old it is.
   oldUnfinished = [
@@ -193,6 +194,20 @@ describe("pruneRunPayloads", () => {
     await pruneRunPayloads(retentionDays);
     const second = await Promise.all(old.map((run) => readRun(run.id)));
     expect(second).toEqual(first);
+  });
+
+  it("forgets webhook event ids past their window, and only those", async () => {
+    const claim = (eventId: string, expiresAt: Date) =>
+      prisma.webhookEvent.create({
+        data: { flowId, workspaceId, eventId, runId: old[0]!.id, receivedAt: new Date("1999-06-01"), expiresAt },
+      });
+    await claim(`expired-${unique}`, new Date(Date.now() - 60_000));
+    await claim(`expired-long-ago-${unique}`, new Date("1999-06-08"));
+    await claim(`live-${unique}`, new Date(Date.now() + 86_400_000));
+    // A batch of 1 makes the expired ids take several rounds.
+    await pruneRunPayloads(retentionDays, 1);
+    const left = await prisma.webhookEvent.findMany({ where: { flowId, workspaceId }, select: { eventId: true } });
+    expect(left.map((row) => row.eventId)).toEqual([`live-${unique}`]);
   });
 
   it("refuses to re-run a pruned run (no event to restart from, no outputs to resume with)", async () => {

@@ -2,10 +2,12 @@ import { Prisma, prisma } from "@ledgerflow/db";
 
 /**
  * Retention: drops the trigger payload and step inputs/outputs of finished runs older than
- * `retentionDays`, keeping the rows (status, timing, errors) for history and charts.
+ * `retentionDays`, keeping the rows (status, timing, errors) for history and charts, and forgets
+ * the webhook event ids whose deduplication window has passed.
  * Runs as the system across workspaces. Returns how many runs were pruned.
  */
 export async function pruneRunPayloads(retentionDays: number, batch = 5_000): Promise<number> {
+  await forgetExpiredEventIds(batch);
   const cutoff = new Date(Date.now() - retentionDays * 86_400_000);
   let total = 0;
   for (;;) {
@@ -13,7 +15,7 @@ export async function pruneRunPayloads(retentionDays: number, batch = 5_000): Pr
       where: {
         createdAt: { lt: cutoff },
         payloadPrunedAt: null,
-        status: { in: ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"] },
+        status: { in: ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED", "DUPLICATE"] },
       },
       select: { id: true, workspaceId: true },
       take: batch,
@@ -31,5 +33,19 @@ export async function pruneRunPayloads(retentionDays: number, batch = 5_000): Pr
       }),
     ]);
     total += runs.length;
+  }
+}
+
+/**
+ * An expired event id no longer makes duplicates (ingress takes it over), so deleting it changes
+ * nothing but the table's size. In batches, so one day's ids never make one long transaction.
+ */
+async function forgetExpiredEventIds(batch: number): Promise<void> {
+  const now = new Date();
+  for (;;) {
+    const deleted = await prisma.$executeRaw`
+      DELETE FROM "WebhookEvent" WHERE ("flowId", "eventId") IN (
+        SELECT "flowId", "eventId" FROM "WebhookEvent" WHERE "expiresAt" < ${now} LIMIT ${batch})`;
+    if (deleted < batch) return;
   }
 }

@@ -183,6 +183,43 @@ describe("re-running a run that stopped part way", () => {
     expect(await replaysOf(runId)).toHaveLength(1);
   });
 
+  it("refuses to re-run a duplicate delivery, pointing at the run of its event", async () => {
+    const first = await seedRun("SUCCEEDED", { customer: "SUCCEEDED", invoice: "SUCCEEDED", payment: "SUCCEEDED" });
+    const duplicate = await prisma.run.create({
+      data: {
+        workspaceId,
+        flowId,
+        status: "DUPLICATE",
+        source: "WEBHOOK",
+        duplicateOfId: first,
+        finishedAt: new Date(),
+      },
+    });
+    const refused = replayRun({ workspaceId, userId, runId: duplicate.id, mode: "restart", confirmRepeat: true });
+    await expect(refused).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(refused).rejects.toThrow(/duplicate delivery: re-run the first run/);
+    expect(await replaysOf(duplicate.id)).toHaveLength(0);
+  });
+
+  it("a resume repeats the key of a step whose outcome is unknown, not of one Xero refused", async () => {
+    const timedOut = await seedRun("FAILED", { customer: "SUCCEEDED", invoice: "FAILED" });
+    await prisma.stepRun.updateMany({
+      where: { workspaceId, runId: timedOut, stepKey: "invoice" },
+      data: { error: { message: "Xero did not answer within 30 s.", code: "xero_timeout", retryable: true } },
+    });
+    await replayRun({ workspaceId, userId, runId: timedOut, mode: "resume" });
+    const [resumed] = await replaysOf(timedOut);
+    expect(resumed?.steps.map((step) => [step.stepKey, step.status, step.idempotencyKey])).toEqual([
+      ["customer", "SUCCEEDED", `${timedOut}:customer`],
+      ["invoice", "FAILED", `${timedOut}:invoice`],
+    ]);
+
+    const refused = await seedRun("FAILED", { customer: "SUCCEEDED", invoice: "FAILED" });
+    await replayRun({ workspaceId, userId, runId: refused, mode: "resume" });
+    const [fixed] = await replaysOf(refused);
+    expect(fixed?.steps.map((step) => step.stepKey)).toEqual(["customer"]);
+  });
+
   it("plans nothing for another workspace's run", async () => {
     const runId = await seedRun("FAILED", { invoice: "FAILED" });
     expect(await getReplayPlan({ workspaceId: `not-${workspaceId}`, runId })).toBeNull();

@@ -40,6 +40,13 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
     select: replayableRunSelect,
   });
   if (!original) throw new NotFoundError("Run");
+  // A duplicate's event is its first run's: re-running it there keeps one history per event.
+  if (original.status === "DUPLICATE") {
+    throw new InvalidInputError(
+      "This run is a duplicate delivery: re-run the first run of its event instead.",
+      "runId",
+    );
+  }
   if (!(FINISHED as readonly string[]).includes(original.status)) {
     throw new InvalidInputError("This run has not finished yet; wait for it before re-running.", "runId");
   }

@@ -1,5 +1,6 @@
 // The trigger event a run starts from, stored on Run.trigger. Templates read it as `{{trigger.…}}`,
 // so its shape is part of what users map from: change it only compatibly.
+import { SIGNATURE_HEADERS } from "./verify-webhook-signature";
 
 export interface WebhookTriggerEvent {
   type: "webhook";
@@ -23,12 +24,12 @@ export interface ManualTriggerEvent {
 
 export type TriggerEvent = WebhookTriggerEvent | ScheduleTriggerEvent | ManualTriggerEvent;
 
-// Request headers that are credentials or transport noise: never stored with a run.
+// Request headers that are credentials, signatures or transport noise: never stored with a run.
 const DROPPED_HEADERS = new Set([
   "authorization",
   "cookie",
   "proxy-authorization",
-  "x-ledgerflow-signature",
+  ...SIGNATURE_HEADERS,
   "connection",
   "keep-alive",
   "transfer-encoding",
@@ -36,12 +37,14 @@ const DROPPED_HEADERS = new Set([
   "host",
 ]);
 
-/** The request headers worth keeping with a webhook event (lower-cased names). */
-export function keptHeaders(headers: Iterable<[string, string]>): Record<string, string> {
+/**
+ * The request headers worth keeping with a webhook event (names lower-cased, as `headers` has
+ * them). `signatureHeader` is the flow's own (a generic scheme may use any name).
+ */
+export function keptHeaders(headers: ReadonlyMap<string, string>, signatureHeader: string): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [name, value] of headers) {
-    const key = name.toLowerCase();
-    if (!DROPPED_HEADERS.has(key) && !key.startsWith("x-forwarded-")) kept[key] = value;
+  for (const [key, value] of headers) {
+    if (!DROPPED_HEADERS.has(key) && key !== signatureHeader && !key.startsWith("x-forwarded-")) kept[key] = value;
   }
   return kept;
 }

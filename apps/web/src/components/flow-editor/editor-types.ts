@@ -1,4 +1,4 @@
-import type { ActionDefinition, FlowDefinition } from "@ledgerflow/engine";
+import type { ActionDefinition, FlowDefinition, WebhookSettings } from "@ledgerflow/engine";
 
 /** What the editor knows of a catalog entry: everything but `run` (which stays on the server). */
 export type CatalogEntry = Pick<
@@ -21,15 +21,6 @@ export interface StepSampleView {
   testedAt: string;
 }
 
-/**
- * The webhook as the editor shows it. Its URL and signing secret are credentials (a request made
- * with them starts a run, which writes to Xero), so viewers get `credentials: null`.
- */
-export interface WebhookView {
-  requiresSignature: boolean;
-  credentials: { url: string; signingSecret: string | null } | null;
-}
-
 export interface FlowEditorProps {
   flow: {
     id: string;
@@ -45,4 +36,16 @@ export interface FlowEditorProps {
   connections: ConnectionChoice[];
   samples: StepSampleView[];
   readOnly: boolean;
+}
+
+/**
+ * The webhook trigger's settings (they live on the Flow row, not in the draft). The URL and the
+ * signing secret are credentials (a request made with them starts a run, which writes to Xero):
+ * viewers get neither, only whether signatures are required.
+ */
+export interface WebhookView {
+  url: string | null;
+  signingSecret: string | null;
+  signed: boolean;
+  settings: WebhookSettings;
 }

@@ -222,7 +222,7 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
               trigger={draft.trigger}
               onChange={(trigger) => update((current) => ({ ...current, trigger }))}
               webhook={webhook}
-              onWebhookChange={setWebhook}
+              onWebhookChange={(change) => setWebhook((current) => ({ ...current, ...change }))}
               readOnly={readOnly}
             />
           </SheetContent>

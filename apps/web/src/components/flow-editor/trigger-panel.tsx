@@ -16,7 +16,7 @@ interface TriggerPanelProps {
   trigger: FlowTrigger;
   onChange: (trigger: FlowTrigger) => void;
   webhook: WebhookView;
-  onWebhookChange: (webhook: WebhookView) => void;
+  onWebhookChange: (change: Partial<WebhookView>) => void;
   readOnly: boolean;
 }
 
@@ -72,7 +72,7 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onW
         <WebhookTriggerSettings
           flowId={flowId}
           webhook={webhook}
-          onWebhookChange={onWebhookChange}
+          onChange={onWebhookChange}
           readOnly={readOnly}
           onCaptured={(event) => onChange({ ...trigger, sample: event })}
         />

@@ -1,23 +1,25 @@
 "use client";
 
-import { LockIcon, RadioIcon, RotateCwIcon } from "lucide-react";
+import { MAX_JSON_DEPTH } from "@ledgerflow/engine";
+import { RadioIcon, RotateCwIcon } from "lucide-react";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { startListeningAction, takeTestEventAction } from "@/server/flows/listen-for-test-event-actions";
-import { regenerateWebhookTokenAction, setWebhookSigningSecretAction } from "@/server/flows/webhook-settings-actions";
+import { regenerateWebhookTokenAction } from "@/server/flows/webhook-settings-actions";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { Dialog, DialogClose, DialogContent } from "../ui/dialog";
 import { Input } from "../ui/input";
 import { Label } from "../ui/label";
-import { Switch } from "../ui/switch";
 import type { WebhookView } from "./editor-types";
+import { WebhookEventIdSettings } from "./webhook-event-id-settings";
+import { WebhookSignatureSettings } from "./webhook-signature-settings";
 
 interface WebhookTriggerSettingsProps {
   flowId: string;
   webhook: WebhookView;
   readOnly: boolean;
-  onWebhookChange: (webhook: WebhookView) => void;
+  onChange: (change: Partial<WebhookView>) => void;
   /** A captured test event: becomes the trigger's sample. */
   onCaptured: (event: Record<string, unknown>) => void;
 }
@@ -25,13 +27,42 @@ interface WebhookTriggerSettingsProps {
 const LISTEN_POLL_MS = 2_000;
 const LISTEN_FOR_MS = 10 * 60 * 1000;
 
-/**
- * The webhook URL, its optional signature, and "Listen for a test event". Without credentials (a
- * viewer) it says that the webhook exists and whether it is signed, and shows neither URL nor secret.
- */
+/** The webhook URL, its event id and optional signature, and "Listen for a test event". */
 export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
-  const { flowId, webhook, readOnly, onWebhookChange } = props;
-  const { credentials } = webhook;
+  const { flowId, webhook, readOnly, onChange } = props;
+  return (
+    <div className="flex flex-col gap-6">
+      {webhook.url === null ? (
+        <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-600">
+          This integration starts when its webhook URL receives a request. Only owners and editors see the URL: anyone
+          who has it can start the integration.
+        </p>
+      ) : (
+        <WebhookUrl flowId={flowId} url={webhook.url} readOnly={readOnly} onChange={(url) => onChange({ url })} />
+      )}
+      <WebhookEventIdSettings
+        flowId={flowId}
+        settings={webhook.settings}
+        readOnly={readOnly}
+        onSaved={(settings) => onChange({ settings })}
+      />
+      <WebhookSignatureSettings flowId={flowId} webhook={webhook} readOnly={readOnly} onChange={onChange} />
+      {readOnly ? null : <ListenForTestEvent {...props} />}
+    </div>
+  );
+}
+
+function WebhookUrl({
+  flowId,
+  url,
+  readOnly,
+  onChange,
+}: {
+  flowId: string;
+  url: string;
+  readOnly: boolean;
+  onChange: (url: string) => void;
+}) {
   const urlId = useId();
   const [pending, startTransition] = useTransition();
   const [confirmRegenerate, setConfirmRegenerate] = useState(false);
@@ -41,117 +72,42 @@ export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
       const result = await regenerateWebhookTokenAction({ flowId });
       setConfirmRegenerate(false);
       if (!result.ok) return void toast.error(result.error);
-      if (credentials) {
-        const url = credentials.url.replace(/[^/]+$/, result.data.webhookToken);
-        onWebhookChange({ ...webhook, credentials: { ...credentials, url } });
-      }
+      onChange(url.replace(/[^/]+$/, result.data.webhookToken));
       toast.success("New URL ready. Update the app that sends the webhooks.");
     });
 
-  const toggleSecret = (enabled: boolean) =>
-    startTransition(async () => {
-      const result = await setWebhookSigningSecretAction({ flowId, enabled });
-      if (!result.ok) return void toast.error(result.error);
-      const signingSecret = result.data.webhookSigningSecret;
-      onWebhookChange({
-        requiresSignature: signingSecret !== null,
-        credentials: credentials ? { ...credentials, signingSecret } : null,
-      });
-    });
-
   return (
-    <div className="flex flex-col gap-6">
-      {credentials ? (
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={urlId}>Webhook URL</Label>
-          <div className="flex gap-2">
-            <Input
-              id={urlId}
-              readOnly
-              value={credentials.url}
-              className="font-mono text-xs"
-              onFocus={(e) => e.target.select()}
-            />
-            <CopyButton value={credentials.url} label="Copy webhook URL" />
-          </div>
-          <p className="text-xs text-slate-500">
-            Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB). Keep this URL secret:
-            anyone who has it can start this integration.
-          </p>
-          {readOnly ? null : (
-            <Dialog open={confirmRegenerate} onOpenChange={setConfirmRegenerate}>
-              <Button variant="link" size="sm" className="self-start" onClick={() => setConfirmRegenerate(true)}>
-                <RotateCwIcon />
-                Regenerate URL
-              </Button>
-              <DialogContent
-                title="Regenerate the webhook URL?"
-                description="The current URL stops working at once. Apps still sending to it will get an error until you give them the new one."
-              >
-                <div className="flex justify-end gap-2">
-                  <DialogClose asChild>
-                    <Button variant="secondary">Cancel</Button>
-                  </DialogClose>
-                  <Button variant="danger" onClick={regenerate} disabled={pending}>
-                    Regenerate
-                  </Button>
-                </div>
-              </DialogContent>
-            </Dialog>
-          )}
-        </div>
-      ) : (
-        <div className="flex flex-col gap-1.5 rounded-lg border border-slate-200 bg-slate-50 p-4">
-          <p className="flex items-center gap-2 text-sm font-medium text-slate-800">
-            <LockIcon aria-hidden className="size-4 text-slate-500" />
-            Webhook URL hidden
-          </p>
-          <p className="text-xs leading-relaxed text-slate-600">
-            This integration starts when its webhook URL receives a request. Anyone with the URL can start it, so only
-            editors and owners of the workspace can see the URL and its signing secret.
-          </p>
-        </div>
-      )}
-
-      <div className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4">
-        <div className="flex items-start justify-between gap-4">
-          <div>
-            <p className="text-sm font-medium text-slate-800" id={`${urlId}-signing`}>
-              Require a signature
-            </p>
-            <p className="text-xs text-slate-500">Reject requests that were not signed with a secret only you know.</p>
-          </div>
-          <Switch
-            aria-labelledby={`${urlId}-signing`}
-            checked={webhook.requiresSignature}
-            onCheckedChange={toggleSecret}
-            disabled={readOnly || pending || !credentials}
-          />
-        </div>
-        {credentials?.signingSecret ? (
-          <div className="flex flex-col gap-2 text-sm">
-            <div className="flex gap-2">
-              <Input
-                readOnly
-                aria-label="Signing secret"
-                value={credentials.signingSecret}
-                className="font-mono text-xs"
-              />
-              <CopyButton value={credentials.signingSecret} label="Copy signing secret" />
-            </div>
-            <p className="text-xs leading-relaxed text-slate-600">
-              Sign each request: compute the HMAC-SHA256 of the raw request body with this secret, as hex, and send it
-              in the header <code className="font-mono">x-ledgerflow-signature: sha256=&lt;hex&gt;</code>.
-            </p>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
-              {`signature = hex(hmac_sha256(secret, raw_body))
-x-ledgerflow-signature: sha256=<signature>`}
-            </pre>
-          </div>
-        ) : null}
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={urlId}>Webhook URL</Label>
+      <div className="flex gap-2">
+        <Input id={urlId} readOnly value={url} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
+        <CopyButton value={url} label="Copy webhook URL" />
       </div>
-
-      {readOnly || !credentials ? null : <ListenForTestEvent {...props} />}
+      <p className="text-xs text-slate-500">
+        Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB, nested at most{" "}
+        {MAX_JSON_DEPTH} levels). Keep this URL secret: anyone who has it can start this integration.
+      </p>
+      {readOnly ? null : (
+        <Dialog open={confirmRegenerate} onOpenChange={setConfirmRegenerate}>
+          <Button variant="link" size="sm" className="self-start" onClick={() => setConfirmRegenerate(true)}>
+            <RotateCwIcon />
+            Regenerate URL
+          </Button>
+          <DialogContent
+            title="Regenerate the webhook URL?"
+            description="The current URL stops working at once. Apps still sending to it will get an error until you give them the new one."
+          >
+            <div className="flex justify-end gap-2">
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button variant="danger" onClick={regenerate} disabled={pending}>
+                Regenerate
+              </Button>
+            </div>
+          </DialogContent>
+        </Dialog>
+      )}
     </div>
   );
 }

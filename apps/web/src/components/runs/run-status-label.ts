@@ -8,4 +8,5 @@ export const runStatusLabel: Record<RunStatus, string> = {
   FAILED: "Failed",
   SKIPPED: "Skipped",
   CANCELLED: "Cancelled",
+  DUPLICATE: "Duplicate",
 };

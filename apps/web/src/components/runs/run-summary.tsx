@@ -10,7 +10,7 @@ interface RunSummaryProps {
   renderedAt: number;
 }
 
-/** The run's facts at a glance: where it came from, which version ran, when and for how long. */
+/** The run's facts at a glance: where it came from (and what it repeats), which version ran, when and for how long. */
 export function RunSummary({ run, renderedAt }: RunSummaryProps) {
   const facts: { term: string; value: ReactNode }[] = [
     {
@@ -35,6 +35,19 @@ export function RunSummary({ run, renderedAt }: RunSummaryProps) {
         runSourceLabel[run.source]
       ),
     },
+    ...(run.duplicateOfId
+      ? [
+          {
+            term: "Duplicate of",
+            value: (
+              <Link href={`/runs/${run.duplicateOfId}`} className="font-mono text-brand-700 hover:underline">
+                {run.duplicateOfId}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(run.eventId ? [{ term: "Event id", value: <span className="font-mono break-all">{run.eventId}</span> }] : []),
     { term: "Version", value: run.flowVersion ? `v${run.flowVersion.number}` : "None (not published)" },
     { term: "Received", value: <LocalTime value={run.createdAt} format="exact" renderedAt={renderedAt} /> },
     {

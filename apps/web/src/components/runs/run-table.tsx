@@ -58,6 +58,14 @@ export function RunTable({ runs, renderedAt }: RunTableProps) {
                   </span>
                   <span className="font-mono">{run.id}</span>
                 </span>
+                {run.duplicateOfId ? (
+                  <span className="mt-0.5 block truncate text-xs text-slate-500">
+                    Duplicate of{" "}
+                    <Link href={`/runs/${run.duplicateOfId}`} className="font-mono text-brand-700 hover:underline">
+                      {run.duplicateOfId}
+                    </Link>
+                  </span>
+                ) : null}
               </td>
               <td className="hidden px-4 py-3 align-top text-slate-600 md:table-cell">{runSourceLabel[run.source]}</td>
               <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">

@@ -1,5 +1,6 @@
 "use server";
 
+import { refineStorable } from "@ledgerflow/engine";
 import { renameFlow } from "@ledgerflow/runtime";
 import { z } from "zod";
 import { workspaceAction } from "../with-workspace";
@@ -7,8 +8,13 @@ import { workspaceAction } from "../with-workspace";
 export const renameFlowAction = workspaceAction(
   z.object({
     flowId: z.string().min(1),
-    name: z.string().trim().min(1, "Give the integration a name").max(120, "Keep the name under 120 characters"),
-    description: z.string().trim().max(500, "Keep the description under 500 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Give the integration a name")
+      .max(120, "Keep the name under 120 characters")
+      .superRefine(refineStorable()),
+    description: z.string().trim().max(500, "Keep the description under 500 characters").superRefine(refineStorable()),
   }),
   "EDITOR",
   ({ workspace, input }) => renameFlow({ workspaceId: workspace.id, ...input }),

@@ -1,5 +1,6 @@
 "use server";
 
+import { refineStorable } from "@ledgerflow/engine";
 import { runFlowNow, WEBHOOK_MAX_BYTES } from "@ledgerflow/runtime";
 import { z } from "zod";
 import { workspaceAction } from "../with-workspace";
@@ -9,6 +10,9 @@ const runFlowNowInput = z.object({
   body: z
     .unknown()
     .refine((body) => body !== undefined, "give a JSON body, e.g. {}")
+    // What a webhook body may hold, checked first: it stops the size check's JSON.stringify from
+    // overflowing on runaway nesting.
+    .superRefine(refineStorable())
     // The same limit as a webhook body: a manual run carries what a webhook could.
     .refine(
       (body) => new TextEncoder().encode(JSON.stringify(body) ?? "").length <= WEBHOOK_MAX_BYTES,

@@ -2,8 +2,8 @@ import { type Prisma, prisma } from "@ledgerflow/db";
 import { z } from "zod";
 
 // Everything the run detail page shows: the trigger event, each step's resolved input, output or
-// error with attempts and timing, and what the run replays or was replayed as. A run of another
-// workspace reads as "not found" (null), never as "forbidden": its existence is not disclosed.
+// error with attempts and timing, what the run replays, and the run a duplicate repeats. A run of
+// another workspace reads as "not found" (null), never as "forbidden": its existence is not disclosed.
 
 export const getRunDetailInput = z.object({
   workspaceId: z.string().min(1),
@@ -26,6 +26,8 @@ const runDetailSelect = {
   payloadPrunedAt: true,
   replayOfId: true,
   resumeFromStepKey: true,
+  eventId: true,
+  duplicateOfId: true,
   flow: { select: { id: true, name: true, publishedVersionId: true } },
   flowVersion: { select: { id: true, number: true } },
   steps: {

@@ -49,6 +49,7 @@ const runRowSelect = {
   finishedAt: true,
   durationMs: true,
   replayOfId: true,
+  duplicateOfId: true,
   flow: { select: { id: true, name: true } },
 } satisfies Prisma.RunSelect;
 

@@ -10,6 +10,7 @@ export const runStatuses = [
   "FAILED",
   "SKIPPED",
   "CANCELLED",
+  "DUPLICATE",
 ] as const satisfies readonly RunStatus[];
 
 export const runSources = [

@@ -1,5 +1,5 @@
 import { serverEnv } from "@ledgerflow/config";
-import { appCatalog, getFlowForEditor, NotFoundError } from "@ledgerflow/runtime";
+import { appCatalog, getFlowForEditor, NotFoundError, roleAllows } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { CatalogEntry, StepSampleView } from "@/components/flow-editor/editor-types";
@@ -60,14 +60,13 @@ export default async function FlowPage({ params }: FlowPageProps) {
         enabled: flow.enabled,
         draft: flow.draft,
         webhook: {
-          requiresSignature: flow.webhook.requiresSignature,
           // Viewers receive no credentials (the presenter leaves them out), so no URL is built.
-          credentials: flow.webhook.credentials
-            ? {
-                url: new URL(`/api/hooks/${flow.webhook.credentials.token}`, serverEnv().NEXTAUTH_URL).toString(),
-                signingSecret: flow.webhook.credentials.signingSecret,
-              }
+          url: flow.webhook.credentials
+            ? new URL(`/api/hooks/${flow.webhook.credentials.token}`, serverEnv().NEXTAUTH_URL).toString()
             : null,
+          signingSecret: flow.webhook.credentials?.signingSecret ?? null,
+          signed: flow.webhook.requiresSignature,
+          settings: flow.webhookSettings,
         },
         published: flow.publishedVersion
           ? { number: flow.publishedVersion.number, definition: flow.publishedVersion.definition }
@@ -76,7 +75,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
       catalog={catalog}
       connections={flow.connections}
       samples={samples}
-      readOnly={role === "VIEWER"}
+      readOnly={!roleAllows(role, "EDITOR")}
     />
   );
 }

@@ -28,7 +28,7 @@ export default async function RunPage({ params }: RunPageProps) {
   const run = await getRunDetail({ workspaceId: workspace.id, runId: id });
   if (!run) notFound();
   // What each way of re-running would write to Xero; only editors see the Re-run menu.
-  const canReplay = roleAllows(role, "EDITOR") && !run.payloadPrunedAt;
+  const canReplay = roleAllows(role, "EDITOR") && !run.payloadPrunedAt && run.status !== "DUPLICATE";
   const replayPlan = canReplay ? await getReplayPlan({ workspaceId: workspace.id, runId: run.id }) : null;
 
   const renderedAt = Date.now();
@@ -54,7 +54,8 @@ export default async function RunPage({ params }: RunPageProps) {
         }
         description={<span className="font-mono text-xs break-all">{run.id}</span>}
         actions={
-          // A pruned run has no event left to run on, so it offers no Re-run (the domain refuses it too).
+          // A pruned run has no event left to run on, so it offers no Re-run (the domain refuses it too);
+          // a duplicate's event is its first run's, which is where to re-run it.
           replayPlan ? <RerunMenu runId={run.id} plan={replayPlan} finished={!inProgress} /> : null
         }
       />
@@ -64,6 +65,16 @@ export default async function RunPage({ params }: RunPageProps) {
           <RunSummary run={run} renderedAt={renderedAt} />
         </CardContent>
       </Card>
+
+      {run.duplicateOfId ? (
+        <p role="note" className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
+          The sender delivered this event again (event id <span className="font-mono break-all">{run.eventId}</span>
+          ), so this delivery ran nothing.{" "}
+          <Link href={`/runs/${run.duplicateOfId}`} className="font-medium text-brand-700 hover:underline">
+            Open the run of its first delivery
+          </Link>
+        </p>
+      ) : null}
 
       {/* A run-level error that is not one step's (e.g. the version could not be loaded) leads the page. */}
       {runError && !failedStep ? <StepErrorCallout error={runError} title="This run failed" /> : null}
