@@ -3,8 +3,9 @@ import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { encryptTokenPair } from "@ledgerflow/vault";
 import { hash } from "@node-rs/argon2";
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import { mintSandboxTokens, password, screenshots } from "./support/journey-helpers";
+import { test } from "./support/test";
 
 // "Run now" on a manual-trigger integration, and "Publish changes" on an enabled one. The user,
 // their Xero connection (tokens minted by the sandbox, as a completed consent leaves them) and
