@@ -29,8 +29,6 @@ export function createWebServer(handle: RequestHandler, options: WebServerOption
       connectionsCheckingInterval: Math.max(100, Math.min(1_000, options.headersTimeoutMs / 10)),
     },
     (request, response) => {
-      // The connection sent a request: the bound for saying nothing (below) no longer applies.
-      request.socket.setTimeout(0);
       trustForwardedHeaders(request, options.trust);
       for (const [name, value] of securityHeaders) response.setHeader(name, value);
       handle(request, response).catch((error: unknown) => {
@@ -42,6 +40,9 @@ export function createWebServer(handle: RequestHandler, options: WebServerOption
   );
   // Node's header bound starts at a request's first byte, so a connection that never sends one
   // would stay open for good: it gets the same bound to start.
-  server.on("connection", (socket) => socket.setTimeout(options.headersTimeoutMs));
+  server.on("connection", (socket) => {
+    const timer = setTimeout(() => socket.bytesRead === 0 && socket.destroy(), options.headersTimeoutMs);
+    socket.once("close", () => clearTimeout(timer));
+  });
   return server;
 }
