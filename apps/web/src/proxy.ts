@@ -26,12 +26,13 @@ export async function proxy(request: NextRequest) {
     https,
     formTargets,
   });
-  const response = await decide(request, policy);
+  const response = await signInGate(request, policy);
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 
-async function decide(request: NextRequest, policy: string): Promise<NextResponse> {
+/** Lets the request through (with the policy for Next.js to read), or answers 401 / sends to sign-in. */
+async function signInGate(request: NextRequest, policy: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const next = () => {
     const headers = new Headers(request.headers);
