@@ -8,6 +8,9 @@ import { compileTrustProxy } from "./trust-forwarded-headers";
 // The web app's process (`npm run start -w @ledgerflow/web`; `--dev` for development): Next.js
 // behind a server of ours, because `next start` can neither bound slow clients nor be told which
 // proxies' X-Forwarded-For to believe. See docs/ARCHITECTURE.md §2 and §7.
+// It runs under `--import tsx/esm`, not `--import tsx`: the latter also hooks CommonJS resolution,
+// which every require() Next.js makes while answering then pays for (about 2 ms of CPU more per
+// webhook request, measured; docs/PERFORMANCE.md).
 
 const dev = process.argv.includes("--dev");
 const env = serverEnv();

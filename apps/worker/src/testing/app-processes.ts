@@ -22,11 +22,16 @@ export function spawnWorker(env: NodeJS.ProcessEnv): AppProcess {
  * script does); the suite builds it first (scripts/test.mjs).
  */
 export function spawnWeb(env: NodeJS.ProcessEnv, port: number): AppProcess {
-  return spawnApp(process.execPath, ["--import", "tsx", "src/web-server/main.ts"], path.join(repoRoot, "apps", "web"), {
-    ...env,
-    NODE_ENV: "production",
-    PORT: String(port),
-  });
+  return spawnApp(
+    process.execPath,
+    ["--import", "tsx/esm", "src/web-server/main.ts"],
+    path.join(repoRoot, "apps", "web"),
+    {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(port),
+    },
+  );
 }
 
 function spawnApp(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): AppProcess {
