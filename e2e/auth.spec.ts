@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { type Browser, expect as baseExpect, type Page, test } from "@playwright/test";
+import { type Browser, expect as baseExpect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { test } from "./support/test";
 
 // Generous waits: each sign-up hashes a password with argon2id and CI machines can be busy.
 const expect = baseExpect.configure({ timeout: 60_000 });

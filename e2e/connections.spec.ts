@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { decryptConnectionTokens } from "@ledgerflow/vault";
-import { expect as baseExpect, type Page, test } from "@playwright/test";
+import { expect as baseExpect, type Page } from "@playwright/test";
+import { test } from "./support/test";
 
 // Generous waits: each sign-up hashes a password with argon2id and CI machines can be busy.
 const expect = baseExpect.configure({ timeout: 60_000 });

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { password, screenshots, signUp } from "./support/journey-helpers";
+import { test } from "./support/test";
 
 // The integrations home and the flow editor, as a bookkeeper uses them: sign up, build an
 // integration, reload without losing anything, reorder and remove steps; and a VIEWER who can look

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
+import { expect as baseExpect, type Locator, type Page } from "@playwright/test";
 import { connectSandboxXero, screenshots, signUp, xeroGet } from "./support/journey-helpers";
+import { test } from "./support/test";
 
 // The journey of issue #7, end to end through the real web app, worker and Xero sandbox: sign up,
 // connect Xero on the sandbox's consent page, build "Order paid → invoice" on a webhook whose

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 
 test("the landing page explains the product and offers sign-up", async ({ page }) => {
   await page.goto("/");

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { type Prisma, prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
-import { expect as baseExpect, type Page, test } from "@playwright/test";
+import { expect as baseExpect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { password, seedSandboxConnection, xeroGet } from "./support/journey-helpers";
+import { test } from "./support/test";
 
 // No button writes to Xero twice without the person being told and agreeing: a re-run from the
 // start of a run whose invoice and payment succeeded, and a second Test of a create-invoice step.

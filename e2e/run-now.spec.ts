@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import { password, screenshots, seedSandboxConnection } from "./support/journey-helpers";
+import { test } from "./support/test";
 
 // "Run now" on a manual-trigger integration, and "Publish changes" on an enabled one. The user,
 // their Xero connection (tokens minted by the sandbox, as a completed consent leaves them) and

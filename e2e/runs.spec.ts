@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Prisma, prisma, type RunStatus } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
-import { type Browser, expect as baseExpect, type Cookie, type Page, test } from "@playwright/test";
+import { type Browser, expect as baseExpect, type Cookie, type Page } from "@playwright/test";
 import { choose } from "./support/journey-helpers";
+import { test } from "./support/test";
 
 // Run history and run detail in the browser. The user signs up through the form; their runs are
 // then written with Prisma, as the worker would have recorded them. Everything asserted is what the

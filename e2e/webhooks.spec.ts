@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import { expect as baseExpect, type Page, test } from "@playwright/test";
+import { expect as baseExpect, type Page } from "@playwright/test";
 import { choose, screenshots, signUp } from "./support/journey-helpers";
+import { test } from "./support/test";
 
 // The webhook trigger as a bookkeeper sets it up for a shop or a payment provider: where the
 // sender puts each event's id, its signature format and secret; then what a retried delivery

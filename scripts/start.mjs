@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole app on one machine — web, worker and (unless real Xero is configured) the
 // Xero sandbox — with PostgreSQL and Redis found or started. See README.md › Quick start.
+// `npm run dev` (--dev): the same, with the web app in Next.js's development mode instead of a build.
 import { ensureDependencies, loadDotEnv, root } from "./lib/bootstrap.mjs";
 
 const log = (message) => console.log(`\x1b[1mledgerflow\x1b[0m │ ${message}`);
@@ -13,6 +14,7 @@ const { ensurePostgres, ensureRedis } = await import("./lib/services.mjs");
 const { assertPortFree, spawnPrefixed, stopAll, waitForHttp } = await import("./lib/processes.mjs");
 const { ensureLocalSecrets } = await import("./lib/local-secrets.mjs");
 
+const dev = process.argv.includes("--dev");
 const webPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.XERO_SANDBOX_PORT ?? 4010);
 const useSandbox = !process.env.XERO_CLIENT_ID;
@@ -72,8 +74,10 @@ try {
 
   log("applying database migrations…");
   run(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], "Database migration");
-  log("building the web app (cached after the first run)…");
-  run("npx", ["turbo", "run", "build", "--filter=@ledgerflow/web", "--output-logs=errors-only"], "Build");
+  if (!dev) {
+    log("building the web app (cached after the first run)…");
+    run("npx", ["turbo", "run", "build", "--filter=@ledgerflow/web", "--output-logs=errors-only"], "Build");
+  }
 
   if (useSandbox) {
     const sandbox = spawnPrefixed("sandbox", "npm", ["run", "start", "-w", "@ledgerflow/xero-sandbox"], {
@@ -87,9 +91,9 @@ try {
     cwd: root,
     env: process.env,
   });
-  const web = spawnPrefixed("web", "npx", ["next", "start", "-p", String(webPort)], {
-    cwd: path.join(root, "apps", "web"),
-    env: { ...process.env, NODE_ENV: "production" },
+  const web = spawnPrefixed("web", "npm", ["run", dev ? "dev" : "start", "-w", "@ledgerflow/web"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production", PORT: String(webPort) },
   });
   children.push(worker, web);
   for (const child of children) {

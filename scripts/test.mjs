@@ -121,9 +121,9 @@ try {
   });
   children.push(worker);
   if (only !== "unit") {
-    const web = spawnPrefixed("web", "npx", ["next", "start", "-p", String(webPort)], {
-      cwd: path.join(root, "apps", "web"),
-      env: { ...env, NODE_ENV: "production" },
+    const web = spawnPrefixed("web", "npm", ["run", "start", "-w", "@ledgerflow/web"], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production", PORT: String(webPort) },
       quiet: true,
     });
     children.push(web);

@@ -134,7 +134,7 @@ export async function startStack({ log, build, tenants }) {
     workerEnv = extra;
     // The worker's own start script (its Node flags, e.g. the heap cap), run by node directly so the
     // process tree measured is the worker's and not npm's.
-    const args = [...nodeFlags(process.env.BENCH_WORKER_NODE_FLAGS), ...workerStartArgs()];
+    const args = [...nodeFlags(process.env.BENCH_WORKER_NODE_FLAGS), ...startArgs("worker")];
     const worker = spawnQuiet("worker", process.execPath, args, {
       cwd: path.join(root, "apps", "worker"),
       env: { ...env, ...extra },
@@ -156,14 +156,14 @@ export async function startStack({ log, build, tenants }) {
 
     await startWorker();
 
-    const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+    // The web app's own start script (its server in front of Next.js), run by node directly too.
     children.web = spawnQuiet(
       "web",
       process.execPath,
-      [...nodeFlags(process.env.BENCH_WEB_NODE_FLAGS), next, "start", "-p", String(webPort)],
+      [...nodeFlags(process.env.BENCH_WEB_NODE_FLAGS), ...startArgs("web")],
       {
         cwd: path.join(root, "apps", "web"),
-        env,
+        env: { ...env, PORT: String(webPort) },
       },
     );
     await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, { timeoutMs: 90_000, child: children.web });
@@ -209,14 +209,15 @@ export async function startStack({ log, build, tenants }) {
   };
 }
 
-/** BENCH_WEB_NODE_FLAGS / BENCH_WORKER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for one process. */
-function workerStartArgs() {
-  const { scripts } = JSON.parse(readFileSync(path.join(root, "apps", "worker", "package.json"), "utf8"));
+/** The arguments of `apps/<app>`'s start script, which must run node. */
+function startArgs(app) {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, "apps", app, "package.json"), "utf8"));
   const [command, ...args] = scripts.start.split(" ").filter(Boolean);
-  if (command !== "node") throw new Error(`apps/worker's start script does not run node: ${scripts.start}`);
+  if (command !== "node") throw new Error(`apps/${app}'s start script does not run node: ${scripts.start}`);
   return args;
 }
 
+/** BENCH_WEB_NODE_FLAGS / BENCH_WORKER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for one process. */
 function nodeFlags(flags) {
   return flags ? flags.split(" ").filter(Boolean) : [];
 }

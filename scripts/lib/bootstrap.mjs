@@ -6,18 +6,20 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Runs `npm ci` when node_modules is missing or older than package-lock.json. */
+/** Installs the locked dependencies when node_modules is missing or older than package-lock.json. */
 export function ensureDependencies(log) {
   const marker = path.join(root, "node_modules", ".package-lock.json");
   const lock = path.join(root, "package-lock.json");
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   log("installing dependencies…");
-  // `npm ci` first; npm 11 may refuse a lock that lacks other platforms' optional packages, and
-  // `npm install` installs the same pinned versions from it.
-  const install = (args) => spawnSync("npm", [...args, "--no-fund", "--no-audit"], { cwd: root, stdio: "inherit" });
-  const result = install(["ci"]).status === 0 ? { status: 0 } : install(["install"]);
-  if (result.status !== 0) {
-    console.error("npm ci failed; fix the error above and run the command again.");
+  // The lock records every platform's optional packages, so `npm ci` installs it as it is. Should a
+  // lock ever fall out of step again (npm/cli#4828: a lock written on one platform can miss other
+  // platforms' optional packages), `npm install` installs the same pinned versions; `npm ci`'s
+  // refusal is not shown, because the fallback is what follows, not something to act on.
+  const install = (args, stdio) => spawnSync("npm", [...args, "--no-fund", "--no-audit"], { cwd: root, stdio });
+  if (install(["ci"], ["ignore", "inherit", "pipe"]).status === 0) return;
+  if (install(["install"], "inherit").status !== 0) {
+    console.error("npm install failed; fix the error above and run the command again.");
     process.exit(1);
   }
 }

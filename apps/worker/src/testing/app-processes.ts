@@ -17,13 +17,21 @@ export function spawnWorker(env: NodeJS.ProcessEnv): AppProcess {
   return spawnApp(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], repoRoot, env);
 }
 
-/** Starts the built web app (`next start`); the suite builds it first (scripts/test.mjs). */
+/**
+ * Starts the built web app through its own server (`apps/web/src/web-server/main.ts`, as its start
+ * script does); the suite builds it first (scripts/test.mjs).
+ */
 export function spawnWeb(env: NodeJS.ProcessEnv, port: number): AppProcess {
-  const next = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
-  return spawnApp(process.execPath, [next, "start", "-p", String(port)], path.join(repoRoot, "apps", "web"), {
-    ...env,
-    NODE_ENV: "production",
-  });
+  return spawnApp(
+    process.execPath,
+    ["--import", "tsx/esm", "src/web-server/main.ts"],
+    path.join(repoRoot, "apps", "web"),
+    {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(port),
+    },
+  );
 }
 
 function spawnApp(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): AppProcess {
