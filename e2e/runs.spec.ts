@@ -151,6 +151,9 @@ test.beforeAll(async ({ browser }) => {
       trigger: { body: {} },
       createdAt: new Date(now - 60 * 1000),
       startedAt: new Date(now - 55 * 1000),
+      // Held by an execution lease, as the worker executing it holds it (the suite's sweeper leaves it alone).
+      leaseToken: 1,
+      leaseExpiresAt: new Date(now + 60 * 60 * 1000),
     },
   });
 

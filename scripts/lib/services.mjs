@@ -38,7 +38,16 @@ export async function ensureDatabase(serverUrl, database, { recreate = false } =
   await client.connect();
   try {
     const quoted = `"${database.replaceAll('"', '""')}"`;
-    if (recreate) await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+    if (recreate) {
+      await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+      // The system tests' own databases and their templates (apps/worker/src/testing/system-database.ts).
+      const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2", [
+        `${database}\\_sys\\_%`,
+        `${database}\\_tpl\\_%`,
+      ]);
+      for (const { datname } of rows)
+        await client.query(`DROP DATABASE IF EXISTS "${datname.replaceAll('"', '""')}" WITH (FORCE)`);
+    }
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE ${quoted}`);
   } finally {

@@ -3,8 +3,9 @@ import { prisma } from "@ledgerflow/db";
 import { runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
+import { finishedRun } from "./testing/finished-run";
 import { invoicePaymentFlow } from "./testing/flows";
-import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { seedConnectedFlow } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { contactsNamed, invoicesWithReference, type XeroInvoice, xeroGet } from "./testing/xero-reads";
 
@@ -16,13 +17,7 @@ beforeAll(async () => {
 afterAll(() => system?.stop());
 
 it("a worker killed with SIGKILL after step 1 of 3: a new worker finishes the run and Xero holds one of each object", async () => {
-  const { user, workspace } = await seedWorkspace();
-  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
-  const flow = await seedEnabledFlow({
-    workspaceId: workspace.id,
-    userId: user.id,
-    definition: invoicePaymentFlow(connection.id),
-  });
+  const { workspace, connection, flow } = await seedConnectedFlow(system, invoicePaymentFlow);
   const reference = `CRASH-${randomUUID().slice(0, 6)}`;
   const customer = `Crash Customer ${reference}`;
 
@@ -44,22 +39,10 @@ it("a worker killed with SIGKILL after step 1 of 3: a new worker finishes the ru
   );
   system.workers[0]?.child.kill("SIGKILL");
   await system.workers[0]?.exited;
-  await fetch(`${system.sandboxUrl}/sandbox/admin/accounting/faults`, {
-    method: "DELETE",
-    headers: { "x-sandbox-admin-secret": system.env.XERO_SANDBOX_ADMIN_SECRET ?? "" },
-  });
+  await system.clearXeroFaults();
 
   await system.startWorker();
-  const run = await eventually(
-    async () => {
-      const found = await prisma.run.findFirst({
-        where: { id: runId, workspaceId: workspace.id },
-        include: { steps: true },
-      });
-      return found && ["SUCCEEDED", "FAILED"].includes(found.status) ? found : undefined;
-    },
-    { timeoutMs: 60_000, what: "the new worker to finish the run" },
-  );
+  const run = await finishedRun(runId, workspace.id);
   expect(run.status).toBe("SUCCEEDED");
   expect(Object.fromEntries(run.steps.map((step) => [step.stepKey, step.status]))).toEqual({
     invoice: "SUCCEEDED",
@@ -83,13 +66,7 @@ it("a worker killed with SIGKILL after step 1 of 3: a new worker finishes the ru
 }, 120_000);
 
 it("a run whose worker is killed twice in a row (a whole deployment's kill -9) still finishes, writing once", async () => {
-  const { user, workspace } = await seedWorkspace();
-  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
-  const flow = await seedEnabledFlow({
-    workspaceId: workspace.id,
-    userId: user.id,
-    definition: invoicePaymentFlow(connection.id),
-  });
+  const { workspace, connection, flow } = await seedConnectedFlow(system, invoicePaymentFlow);
   const reference = `CRASH2-${randomUUID().slice(0, 6)}`;
   const customer = `Twice Killed ${reference}`;
   const killCurrentWorker = async () => {
@@ -122,19 +99,10 @@ it("a run whose worker is killed twice in a row (a whole deployment's kill -9) s
     { timeoutMs: 60_000, intervalMs: 20, what: "the second worker to be inside a step" },
   );
   await killCurrentWorker();
-  await fetch(`${system.sandboxUrl}/sandbox/admin/accounting/faults`, {
-    method: "DELETE",
-    headers: { "x-sandbox-admin-secret": system.env.XERO_SANDBOX_ADMIN_SECRET ?? "" },
-  });
+  await system.clearXeroFaults();
   await system.startWorker();
 
-  const run = await eventually(
-    async () => {
-      const found = await readRun();
-      return found && ["SUCCEEDED", "FAILED"].includes(found.status) ? found : undefined;
-    },
-    { timeoutMs: 90_000, what: "the third worker to finish the run" },
-  );
+  const run = await finishedRun(runId, workspace.id, 90_000);
   expect(run.status).toBe("SUCCEEDED");
   expect(run.interruptions).toBe(2);
   expect(run.leaseExpiresAt).toBeNull();

@@ -5,9 +5,9 @@ import { eventually, stopApp } from "./testing/app-processes";
 import { orderInvoicePaymentFlow, orderPayload } from "./testing/flows";
 import { freePort } from "./testing/free-port";
 import { createTestRedis, type TestRedis } from "./testing/redis-server";
-import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { seedConnectedFlow } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
-import { startTcpProxy, type TcpProxy, throughProxy } from "./testing/tcp-proxy";
+import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
 import { type XeroInvoice, xeroGet } from "./testing/xero-reads";
 
 // Everything that goes wrong in production, at once, while orders keep arriving: one order every
@@ -52,8 +52,8 @@ beforeAll(async () => {
       XERO_LIMIT_PER_DAY: "0",
       XERO_LIMIT_APP_PER_MINUTE: "0",
     },
+    databaseProxy: database,
     processEnv: {
-      DATABASE_URL: throughProxy(realDatabase.toString(), database),
       // The Accounting API through a proxy the test can cut; sign-in stays direct.
       XERO_API_URL: `http://127.0.0.1:${xero.port}`,
     },
@@ -67,23 +67,12 @@ afterAll(async () => {
 it(
   `${ORDERS} orders through Redis, PostgreSQL, worker, web and Xero failures: one invoice and one payment each, every run finished`,
   async () => {
-    const { user, workspace } = await seedWorkspace();
-    const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
-    const flow = await seedEnabledFlow({
-      workspaceId: workspace.id,
-      userId: user.id,
-      definition: orderInvoicePaymentFlow(connection.id),
-    });
+    const { workspace, connection, flow } = await seedConnectedFlow(system, orderInvoicePaymentFlow);
     const batch = `FLT${randomUUID().slice(0, 6)}`;
     const log: string[] = [];
     const note = (what: string) => log.push(`${new Date().toISOString()} ${what}`);
     const setFaults = (rule: object) =>
       system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, ...rule });
-    const clearFaults = () =>
-      fetch(`${system.sandboxUrl}/sandbox/admin/accounting/faults`, {
-        method: "DELETE",
-        headers: { "x-sandbox-admin-secret": system.env.XERO_SANDBOX_ADMIN_SECRET ?? "" },
-      });
 
     // ---- the sender: retries 5xx, 429, timeouts and dropped connections, with the same key ----
     const deliver = async (index: number) => {
@@ -142,7 +131,7 @@ it(
         await sleep(2_000);
         await redis.start();
       });
-      await at(0.2, "Xero at normal speed", clearFaults);
+      await at(0.2, "Xero at normal speed", () => system.clearXeroFaults());
       await at(0.22, "PostgreSQL frozen for 15 s", async () => {
         database.freeze();
         await sleep(15_000);
@@ -197,7 +186,7 @@ it(
         for (const worker of victims) worker.child.kill("SIGKILL");
         await Promise.all(victims.map((worker) => worker.exited));
         await Promise.all([system.startWorker(), system.startWorker()]);
-        await clearFaults();
+        await system.clearXeroFaults();
       });
       await at(0.85, "web killed -9", async () => {
         system.web?.child.kill("SIGKILL");

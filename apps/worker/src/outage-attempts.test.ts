@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@ledgerflow/db";
 import { runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
+import { finishedRun } from "./testing/finished-run";
 import { batchContactFlow } from "./testing/flows";
-import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { seedConnectedFlow } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
-import { startTcpProxy, type TcpProxy, throughProxy } from "./testing/tcp-proxy";
+import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
 import { contactsNamed } from "./testing/xero-reads";
 
 // RUN_MAX_ATTEMPTS is the budget for Xero's errors. An outage of our own PostgreSQL fails every
@@ -21,7 +21,7 @@ beforeAll(async () => {
   system = await startSystem({
     workers: 1,
     env: { RUN_MAX_ATTEMPTS: "2" },
-    processEnv: { DATABASE_URL: throughProxy(real.toString(), proxy) },
+    databaseProxy: proxy,
   });
 }, 120_000);
 afterAll(async () => {
@@ -30,14 +30,10 @@ afterAll(async () => {
 });
 
 it("executions refused by a PostgreSQL outage spend none of the run's attempts, and the run succeeds after it", async () => {
-  const { user, workspace } = await seedWorkspace();
-  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
   const batch = `PGATT-${randomUUID().slice(0, 6)}`;
-  const flow = await seedEnabledFlow({
-    workspaceId: workspace.id,
-    userId: user.id,
-    definition: batchContactFlow(connection.id, batch, "manual"),
-  });
+  const { workspace, connection, flow } = await seedConnectedFlow(system, (connectionId) =>
+    batchContactFlow(connectionId, batch, "manual"),
+  );
   const worker = system.workers[0];
   const failedExecutions = () => worker?.output().match(/attempt \d+ failed: PostgreSQL or Redis failed/g)?.length ?? 0;
 
@@ -50,13 +46,7 @@ it("executions refused by a PostgreSQL outage spend none of the run's attempts, 
   });
   await proxy.start();
 
-  const run = await eventually(
-    async () => {
-      const found = await prisma.run.findFirst({ where: { id: runId, workspaceId: workspace.id } });
-      return found && ["SUCCEEDED", "FAILED"].includes(found.status) ? found : undefined;
-    },
-    { timeoutMs: 60_000, what: "the run to finish once PostgreSQL is back" },
-  );
+  const run = await finishedRun(runId, workspace.id);
   expect(run).toMatchObject({ status: "SUCCEEDED", failedAttempts: 0, attempts: 1 });
   expect(await contactsNamed(system, connection.tenantId, `${batch} one`)).toHaveLength(1);
   // The operator can see why the executions waited, without credentials.

@@ -5,7 +5,7 @@ import { eventually } from "./testing/app-processes";
 import { batchContactFlow } from "./testing/flows";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
-import { startTcpProxy, type TcpProxy, throughProxy } from "./testing/tcp-proxy";
+import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
 import { contactNamesOfBatch } from "./testing/xero-reads";
 
 // A PostgreSQL that hangs rather than refuses (a frozen server, packets dropped on an open
@@ -24,7 +24,8 @@ beforeAll(async () => {
   system = await startSystem({
     web: true,
     workers: 1,
-    processEnv: { DATABASE_URL: throughProxy(real.toString(), proxy), WEBHOOK_DB_TIMEOUT_MS: "1500" },
+    databaseProxy: proxy,
+    processEnv: { WEBHOOK_DB_TIMEOUT_MS: "1500" },
   });
 }, 120_000);
 afterAll(async () => {

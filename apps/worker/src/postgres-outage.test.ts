@@ -7,7 +7,7 @@ import { eventually } from "./testing/app-processes";
 import { batchContactFlow } from "./testing/flows";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
-import { startTcpProxy, type TcpProxy, throughProxy } from "./testing/tcp-proxy";
+import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
 import { xeroGet } from "./testing/xero-reads";
 
 // PostgreSQL is the source of truth: while it is down, ingress must refuse events (503, "retry")
@@ -25,7 +25,7 @@ beforeAll(async () => {
   system = await startSystem({
     web: true,
     workers: 1,
-    processEnv: { DATABASE_URL: throughProxy(real.toString(), proxy) },
+    databaseProxy: proxy,
   });
   queue = createRunsQueue(); // after startSystem: it sets this system's REDIS_PREFIX
 }, 120_000);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
 import { batchContactFlow } from "./testing/flows";
 import { createTestRedis, type TestRedis } from "./testing/redis-server";
-import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { seedConnectedFlow } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { xeroGet } from "./testing/xero-reads";
 
@@ -22,8 +22,8 @@ beforeAll(async () => {
     workers: 1,
     env: {
       REDIS_URL: redis.url,
-      // Two calls per 20 s window: of six one-call runs, four wait for the window to move on.
-      XERO_LIMIT_PER_MINUTE: "2",
+      // Three calls per 20 s window: of five one-call runs, two wait for the window to move on.
+      XERO_LIMIT_PER_MINUTE: "3",
       XERO_LIMIT_WINDOW_MS: "20000",
     },
   });
@@ -34,35 +34,31 @@ afterAll(async () => {
 });
 
 it("Redis restarted empty while runs wait for the rate limit: they run when due, none lost or doubled", async () => {
-  const { user, workspace } = await seedWorkspace();
-  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
   const batch = `LOST-${randomUUID().slice(0, 6)}`;
-  const flow = await seedEnabledFlow({
-    workspaceId: workspace.id,
-    userId: user.id,
-    definition: batchContactFlow(connection.id, batch, "manual"),
-  });
+  const { workspace, connection, flow } = await seedConnectedFlow(system, (connectionId) =>
+    batchContactFlow(connectionId, batch, "manual"),
+  );
   const runs = await Promise.all(
-    Array.from({ length: 6 }, (_, i) =>
+    Array.from({ length: 5 }, (_, i) =>
       runFlowNow({ workspaceId: workspace.id, flowId: flow.id, body: { name: `${batch} #${i}` } }),
     ),
   );
   const ours = { workspaceId: workspace.id, id: { in: runs.map((run) => run.runId) } };
   await eventually(
     async () =>
-      (await prisma.run.count({ where: { ...ours, status: "SUCCEEDED" } })) === 2 &&
-      (await prisma.run.count({ where: { ...ours, status: "RUNNING", nextAttemptAt: { not: null } } })) === 4,
-    { timeoutMs: 30_000, what: "two runs to succeed and four to wait for the limit" },
+      (await prisma.run.count({ where: { ...ours, status: "SUCCEEDED" } })) === 3 &&
+      (await prisma.run.count({ where: { ...ours, status: "RUNNING", nextAttemptAt: { not: null } } })) === 2,
+    { timeoutMs: 30_000, what: "three runs to succeed and two to wait for the limit" },
   );
 
   await redis.kill();
   await redis.start();
 
   // When due (the window is 20 s), not after a ten-minute rescue.
-  await eventually(async () => (await prisma.run.count({ where: { ...ours, status: "SUCCEEDED" } })) === 6, {
+  await eventually(async () => (await prisma.run.count({ where: { ...ours, status: "SUCCEEDED" } })) === 5, {
     timeoutMs: 60_000,
     intervalMs: 250,
-    what: "the four waiting runs to succeed after Redis came back empty",
+    what: "the two waiting runs to succeed after Redis came back empty",
   });
   const where = encodeURIComponent(`AccountNumber=="${batch}"`);
   const { Contacts } = await xeroGet<{ Contacts: { Name: string }[] }>(

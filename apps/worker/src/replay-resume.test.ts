@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@ledgerflow/db";
 import { replayRun, runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { eventually } from "./testing/app-processes";
+import { finishedRun } from "./testing/finished-run";
 import { invoicePaymentFlow } from "./testing/flows";
-import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { seedConnectedFlow } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { invoicesWithReference, xeroGet } from "./testing/xero-reads";
 
@@ -14,27 +13,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => system?.stop());
 
-async function finished(runId: string, workspaceId: string) {
-  return eventually(
-    async () => {
-      const run = await prisma.run.findFirst({
-        where: { id: runId, workspaceId },
-        include: { steps: { orderBy: { index: "asc" } } },
-      });
-      return run && ["SUCCEEDED", "FAILED"].includes(run.status) ? run : undefined;
-    },
-    { timeoutMs: 60_000, what: `run ${runId} to finish` },
-  );
-}
-
 it("a run failed at step 2 of 3 by a Xero validation error, resumed after the data is fixed, writes step 1's object once", async () => {
-  const { user, workspace } = await seedWorkspace();
-  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
-  const flow = await seedEnabledFlow({
-    workspaceId: workspace.id,
-    userId: user.id,
-    definition: invoicePaymentFlow(connection.id),
-  });
+  const { user, workspace, connection, flow } = await seedConnectedFlow(system, invoicePaymentFlow);
   const reference = `RESUME-${randomUUID().slice(0, 6)}`;
 
   // A DRAFT invoice cannot take a payment: step 2 fails with Xero's own message, permanently.
@@ -43,7 +23,7 @@ it("a run failed at step 2 of 3 by a Xero validation error, resumed after the da
     flowId: flow.id,
     body: { customer: `Resume Customer ${reference}`, reference, status: "DRAFT", amount: 40 },
   });
-  const failed = await finished(runId, workspace.id);
+  const failed = await finishedRun(runId, workspace.id);
   expect(failed.status).toBe("FAILED");
   expect(failed.attempts).toBe(1);
   expect(failed.steps.map((step) => [step.stepKey, step.status])).toEqual([
@@ -72,7 +52,7 @@ it("a run failed at step 2 of 3 by a Xero validation error, resumed after the da
 
   // …and resumes the run from its failed step.
   const replay = await replayRun({ workspaceId: workspace.id, userId: user.id, runId, mode: "resume" });
-  const resumed = await finished(replay.runId, workspace.id);
+  const resumed = await finishedRun(replay.runId, workspace.id);
   expect(resumed).toMatchObject({
     status: "SUCCEEDED",
     source: "REPLAY",

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@ledgerflow/db";
 import { replayRun, runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
+import { finishedRun } from "./testing/finished-run";
 import { invoicePaymentFlow } from "./testing/flows";
-import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
+import { seedConnectedFlow } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { invoicesWithReference } from "./testing/xero-reads";
 
@@ -18,25 +18,9 @@ beforeAll(async () => {
 afterAll(() => system?.stop());
 
 it("an invoice Xero created after our call timed out is not created again by re-running the failed steps", async () => {
-  const { user, workspace } = await seedWorkspace();
-  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
-  const flow = await seedEnabledFlow({
-    workspaceId: workspace.id,
-    userId: user.id,
-    definition: invoicePaymentFlow(connection.id),
-  });
+  const { user, workspace, connection, flow } = await seedConnectedFlow(system, invoicePaymentFlow);
   const reference = `TIMEOUT-${randomUUID().slice(0, 6)}`;
-  const finished = (runId: string) =>
-    eventually(
-      async () => {
-        const run = await prisma.run.findFirst({
-          where: { id: runId, workspaceId: workspace.id },
-          include: { steps: true },
-        });
-        return run && ["SUCCEEDED", "FAILED"].includes(run.status) ? run : undefined;
-      },
-      { timeoutMs: 60_000, what: `run ${runId} to finish` },
-    );
+  const finished = (runId: string) => finishedRun(runId, workspace.id);
 
   // Xero answers after our 1.5 s timeout, but it does create the invoice.
   await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, latencyMs: 2_500 });
@@ -51,10 +35,7 @@ it("an invoice Xero created after our call timed out is not created again by re-
   await eventually(async () => (await invoicesWithReference(system, connection.tenantId, reference)).length === 1, {
     what: "Xero to have created the invoice after all",
   });
-  await fetch(`${system.sandboxUrl}/sandbox/admin/accounting/faults`, {
-    method: "DELETE",
-    headers: { "x-sandbox-admin-secret": system.env.XERO_SANDBOX_ADMIN_SECRET ?? "" },
-  });
+  await system.clearXeroFaults();
 
   const { runId: resumedId } = await replayRun({ workspaceId: workspace.id, userId: user.id, runId, mode: "resume" });
   const resumed = await finished(resumedId);

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@ledgerflow/db";
 import { runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/app-processes";
+import { finishedRun } from "./testing/finished-run";
 import { invoicePaymentFlow } from "./testing/flows";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
@@ -37,16 +36,7 @@ describe("retryable Xero failures", () => {
         flowId: flow.id,
         body: { customer, reference, status: "AUTHORISED", amount: 99 },
       });
-      const run = await eventually(
-        async () => {
-          const found = await prisma.run.findFirst({
-            where: { id: runId, workspaceId: workspace.id },
-            include: { steps: true },
-          });
-          return found && ["SUCCEEDED", "FAILED"].includes(found.status) ? found : undefined;
-        },
-        { timeoutMs: 60_000, what: "the run to finish" },
-      );
+      const run = await finishedRun(runId, workspace.id);
       expect(run.status).toBe("SUCCEEDED");
       // The three failures were retried: the first step needed more than one attempt.
       expect(run.attempts).toBeGreaterThan(1);

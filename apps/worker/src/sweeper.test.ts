@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedWorkspace } from "./testing/seed";
 
 // The sweeper against the real PostgreSQL and Redis, on a queue prefix of its own that no worker
-// process consumes, so the test sees exactly the jobs the sweeper leaves behind.
+// process consumes, so the test sees exactly the jobs the sweeper leaves behind. The suite's own
+// worker sweeps the same database with a 30 s grace: the runs here are "overdue" after 5 s, so that
+// it never gets to them first.
 process.env.REDIS_PREFIX = `lftest_sweep_${randomUUID().slice(0, 8)}`;
 
 let queue: Queue<RunJobData>;
@@ -29,6 +31,7 @@ afterAll(async () => {
 });
 
 const ago = (ms: number) => new Date(Date.now() - ms);
+const GRACE_MS = 5_000;
 
 async function seedRun(fields: {
   status: "QUEUED" | "RUNNING" | "SUCCEEDED";
@@ -37,7 +40,7 @@ async function seedRun(fields: {
   nextAttemptAt?: Date | null;
 }) {
   const run = await prisma.run.create({
-    data: { workspaceId, flowId, source: "WEBHOOK", createdAt: fields.createdAt ?? ago(60_000), ...fields },
+    data: { workspaceId, flowId, source: "WEBHOOK", createdAt: fields.createdAt ?? ago(10_000), ...fields },
   });
   return { id: run.id, workspaceId };
 }
@@ -60,13 +63,13 @@ describe("sweepStuckRuns", () => {
     const young = await seedRun({ status: "QUEUED", createdAt: new Date() });
     const finished = await seedRun({ status: "SUCCEEDED" });
 
-    const result = await sweepStuckRuns({ graceMs: 30_000 });
+    const result = await sweepStuckRuns({ graceMs: GRACE_MS });
     expect(result.redisWasReset).toBe(false);
     expect(await queue.getJobState(missing.id)).toBe("waiting");
     expect(await queue.getJobState(crashed.id)).toBe("waiting");
     for (const run of [leased, waiting, young, finished]) expect(await queue.getJobState(run.id)).toBe("unknown");
     // A second sweep finds their jobs in place and adds nothing.
-    expect((await sweepStuckRuns({ graceMs: 30_000 })).enqueued).toBe(0);
+    expect((await sweepStuckRuns({ graceMs: GRACE_MS })).enqueued).toBe(0);
   });
 
   it("replaces a job BullMQ failed for good (a plain add with the same id would be a no-op)", async () => {
@@ -88,7 +91,7 @@ describe("sweepStuckRuns", () => {
     await failing.close();
     expect(await queue.getJobState(run.id)).toBe("failed");
 
-    expect((await sweepStuckRuns({ graceMs: 30_000 })).enqueued).toBeGreaterThanOrEqual(1);
+    expect((await sweepStuckRuns({ graceMs: GRACE_MS })).enqueued).toBeGreaterThanOrEqual(1);
     expect(await queue.getJobState(run.id)).toBe("waiting");
   });
 
@@ -98,7 +101,7 @@ describe("sweepStuckRuns", () => {
     const waiting = await seedRun({ status: "RUNNING", nextAttemptAt: new Date(Date.now() + 120_000) });
     await loseRedisData();
 
-    const result = await sweepStuckRuns({ graceMs: 30_000 });
+    const result = await sweepStuckRuns({ graceMs: GRACE_MS });
     expect(result.redisWasReset).toBe(true);
     expect(await queue.getJobState(young.id)).toBe("waiting");
     expect(await queue.getJobState(waiting.id)).toBe("delayed");
@@ -106,6 +109,6 @@ describe("sweepStuckRuns", () => {
     expect(delayed?.opts.delay).toBeGreaterThan(100_000);
     expect(delayed?.opts.delay).toBeLessThanOrEqual(120_000);
     // The marker is back: the next sweep is an ordinary one.
-    expect((await sweepStuckRuns({ graceMs: 30_000 })).redisWasReset).toBe(false);
+    expect((await sweepStuckRuns({ graceMs: GRACE_MS })).redisWasReset).toBe(false);
   });
 });

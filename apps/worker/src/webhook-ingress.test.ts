@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { DEFAULT_WEBHOOK_SETTINGS, MAX_JSON_DEPTH, type WebhookSettings } from "@ledgerflow/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/app-processes";
+import { finishedRun } from "./testing/finished-run";
 import { batchContactFlow, readOnlyWebhookFlow } from "./testing/flows";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
@@ -53,14 +53,7 @@ const runsOf = (flowId: string) =>
     include: { steps: true },
   });
 
-const finished = (runId: string) =>
-  eventually(
-    async () => {
-      const run = await prisma.run.findFirst({ where: { id: runId, workspaceId: seed.workspace.id } });
-      return run && ["SUCCEEDED", "FAILED"].includes(run.status) ? run : undefined;
-    },
-    { what: `run ${runId} to finish` },
-  );
+const finished = (runId: string) => finishedRun(runId, seed.workspace.id);
 
 /** `levels` JSON objects nested in one another, as text. */
 const nestedJson = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;

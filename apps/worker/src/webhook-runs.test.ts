@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { disableFlow, replayRun, signWebhookBody } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/app-processes";
+import { finishedRun } from "./testing/finished-run";
 import { orderPayload, orderToInvoiceFlow, readOnlyWebhookFlow } from "./testing/flows";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
@@ -27,18 +27,7 @@ const post = (token: string, body: string | Buffer, headers: Record<string, stri
     body,
   });
 
-async function finishedRun(runId: string) {
-  return eventually(
-    async () => {
-      const run = await prisma.run.findFirst({
-        where: { id: runId, workspaceId: seed.workspace.id },
-        include: { steps: { orderBy: { index: "asc" } } },
-      });
-      return run && ["SUCCEEDED", "FAILED"].includes(run.status) ? run : undefined;
-    },
-    { what: `run ${runId} to finish` },
-  );
-}
+const finished = (runId: string) => finishedRun(runId, seed.workspace.id);
 
 describe("webhook trigger", () => {
   it("runs the flow once and creates the invoice with the mapped values", async () => {
@@ -52,7 +41,7 @@ describe("webhook trigger", () => {
     expect(response.status).toBe(202);
     const { runId } = (await response.json()) as { runId: string };
 
-    const run = await finishedRun(runId);
+    const run = await finished(runId);
     expect(run.status).toBe("SUCCEEDED");
     expect(run.source).toBe("WEBHOOK");
     expect(run.steps.map((step) => [step.stepKey, step.status, step.idempotencyKey])).toEqual([
@@ -142,7 +131,7 @@ describe("webhook trigger", () => {
     expect(await contactsNamed(system, connection.tenantId, `Customer ${orderId}`)).toHaveLength(0);
 
     const replay = await replayRun({ workspaceId: seed.workspace.id, userId: seed.user.id, runId, mode: "restart" });
-    const replayed = await finishedRun(replay.runId);
+    const replayed = await finished(replay.runId);
     expect(replayed).toMatchObject({ status: "SUCCEEDED", source: "REPLAY", replayOfId: runId });
     expect(await invoicesWithReference(system, connection.tenantId, `Order ${orderId}`)).toHaveLength(1);
   });

@@ -66,3 +66,15 @@ export async function seedEnabledFlow(seed: {
   if (!published.ok) throw new Error(`The test flow does not publish: ${JSON.stringify(published.problems)}`);
   return flow;
 }
+
+/** A workspace with one sandbox organisation connected and a flow built on it, switched on. */
+export async function seedConnectedFlow(system: System, definition: (connectionId: string) => FlowDefinition) {
+  const { user, workspace } = await seedWorkspace();
+  const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
+  const flow = await seedEnabledFlow({
+    workspaceId: workspace.id,
+    userId: user.id,
+    definition: definition(connection.id),
+  });
+  return { user, workspace, connection, flow };
+}

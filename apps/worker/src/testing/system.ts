@@ -1,14 +1,18 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { prisma } from "@ledgerflow/db";
 import type { FlowDefinition } from "@ledgerflow/engine";
 import { buildSandbox, loadSandboxConfig, type Sandbox, type SandboxConfigOverrides } from "@ledgerflow/xero-sandbox";
 import { type AppProcess, eventually, spawnWeb, spawnWorker, stopApp } from "./app-processes";
 import { freePort } from "./free-port";
+import { createSystemDatabase } from "./system-database";
+import { type TcpProxy, throughProxy } from "./tcp-proxy";
 
 /**
  * A whole Ledgerflow for one test file: its own Xero sandbox (in this process, listening on a real
- * port), N worker processes and optionally the built web app, all on the suite's PostgreSQL and a
- * Redis prefix of their own. This process's env is pointed at the same places, so domain functions
- * called from the test (publishFlow, replayRun…) act on the same queues and Xero.
+ * port), N worker processes and optionally the built web app, on a database of their own (copied
+ * from a migrated template on the suite's PostgreSQL: system-database.ts) and a Redis prefix of
+ * their own. This process's env is pointed at the same places, so domain functions called from the
+ * test (publishFlow, replayRun…) act on the same database, queues and Xero.
  */
 export interface SystemOptions {
   sandbox?: SandboxConfigOverrides;
@@ -18,11 +22,13 @@ export interface SystemOptions {
   web?: boolean;
   /** Extra env for the worker and web processes (e.g. XERO_LIMIT_* or WORKER_CONCURRENCY). */
   env?: Record<string, string>;
-  /**
-   * Env for the worker and web processes only, not for this test process: e.g. a DATABASE_URL
-   * through a proxy the test can cut, while the test itself keeps reading the real database.
-   */
+  /** Env for the worker and web processes only, not for this test process. */
   processEnv?: Record<string, string>;
+  /**
+   * The worker and web processes reach the database through this proxy (the test can cut or freeze
+   * it), while the test itself keeps reading the database directly.
+   */
+  databaseProxy?: TcpProxy;
 }
 
 export interface System {
@@ -36,6 +42,8 @@ export interface System {
   /** Starts the web app again on its port (after a test killed it); `web` is then the new process. */
   restartWeb(): Promise<AppProcess>;
   admin<T = unknown>(path: string, body?: unknown): Promise<T>;
+  /** Removes the sandbox's injected Xero faults (latency, failures) for every organisation. */
+  clearXeroFaults(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +51,7 @@ export const SYSTEM_CLIENT = { clientId: "system-tests", clientSecret: "system-t
 const ADMIN_SECRET = "system-tests-admin-secret";
 
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
+  const database = await createSystemDatabase(process.env.DATABASE_URL ?? "");
   const sandboxPort = options.sandboxPort ?? (await freePort());
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const config = loadSandboxConfig(
@@ -60,6 +69,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
 
   const webPort = options.web ? await freePort() : null;
   const shared: Record<string, string> = {
+    DATABASE_URL: database.url,
     REDIS_PREFIX: `lftest_sys_${randomUUID().slice(0, 8)}`,
     XERO_API_URL: sandboxUrl,
     XERO_IDENTITY_URL: sandboxUrl,
@@ -74,7 +84,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     ...options.env,
   };
   Object.assign(process.env, shared);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.processEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(options.databaseProxy ? { DATABASE_URL: throughProxy(database.url, options.databaseProxy) } : {}),
+    ...options.processEnv,
+  };
 
   const workers: AppProcess[] = [];
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
@@ -131,9 +145,18 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     },
+    async clearXeroFaults() {
+      const response = await fetch(`${sandboxUrl}/sandbox/admin/accounting/faults`, {
+        method: "DELETE",
+        headers: { "x-sandbox-admin-secret": ADMIN_SECRET },
+      });
+      if (!response.ok) throw new Error(`clearing faults: HTTP ${response.status}`);
+    },
     async stop() {
       await Promise.all([...workers.map((worker) => stopApp(worker)), web ? stopApp(web) : undefined]);
       await sandbox.app.close();
+      await prisma.$disconnect();
+      await database.drop();
     },
   };
 }

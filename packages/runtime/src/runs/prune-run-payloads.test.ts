@@ -5,6 +5,10 @@ import { InvalidInputError } from "../errors/domain-errors";
 import { pruneRunPayloads } from "./prune-run-payloads";
 import { replayRun } from "./replay-run";
 
+// Replays are queued on a prefix of this file's own, which no worker consumes: the suite's worker
+// would otherwise execute them while the test reads what was queued.
+process.env.REDIS_PREFIX = `lftest_replay_${randomBytes(4).toString("hex")}`;
+
 // Retention against the real database. pruneRunPayloads works across every workspace, and other
 // suites seed runs in the past (the run history uses March 2026), so a 30-day cutoff would prune
 // their rows while they run. Instead the retention age here puts the cutoff on 2000-01-01 and our
@@ -42,6 +46,9 @@ async function seedRun(status: RunStatus, createdAt: Date, withSteps = true): Pr
       startedAt: status === "QUEUED" ? null : new Date(createdAt.getTime() + 1_000),
       finishedAt: finished ? new Date(createdAt.getTime() + 3_000) : null,
       durationMs: finished ? 2_000 : null,
+      // An unfinished run is held by an execution lease, as a worker executing it holds it: the
+      // suite's own worker and its sweeper leave it alone.
+      leaseExpiresAt: finished ? null : new Date(Date.now() + 3_600_000),
     },
     select: { id: true, status: true, createdAt: true },
   });

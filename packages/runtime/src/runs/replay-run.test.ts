@@ -6,6 +6,10 @@ import { ConflictError, InvalidInputError } from "../errors/domain-errors";
 import { getReplayPlan } from "./plan-replay";
 import { replayRun } from "./replay-run";
 
+// Replays are queued on a prefix of this file's own, which no worker consumes: the suite's worker
+// would otherwise execute them while the test reads what was queued.
+process.env.REDIS_PREFIX = `lftest_replay_${randomBytes(4).toString("hex")}`;
+
 // Re-running against the real database: what each way of re-running would write, and the domain's
 // refusal to repeat succeeded writes without an explicit confirmation. Runs are seeded as the
 // worker records them; replays are only queued here (what they do in Xero is the worker's suites').

@@ -98,39 +98,23 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
       },
       select: { id: true, workspaceId: true },
     });
-    if (resume && succeeded.length > 0) {
-      // Carried-over steps keep their original idempotency keys: they record what was written, once.
+    // Carried-over steps keep their original idempotency keys. A succeeded one records what was
+    // written, once. One whose last call may have reached Xero (it timed out, or the run stopped
+    // during it) is carried FAILED so that its re-run repeats that call's key: if Xero did write, it
+    // answers with that object instead of making a second.
+    const carried = [...(resume ? succeeded : []), ...uncertain];
+    if (carried.length > 0) {
       await tx.stepRun.createMany({
-        data: succeeded.map((step) => ({
+        data: carried.map((step) => ({
           workspaceId: input.workspaceId,
           runId: created.id,
           stepKey: step.stepKey,
           index: step.index,
           action: step.action,
-          status: "SUCCEEDED" as const,
+          status: step.status === "SUCCEEDED" ? ("SUCCEEDED" as const) : ("FAILED" as const),
           input: step.input ?? undefined,
-          output: step.output ?? {},
-          attempts: 0,
-          idempotencyKey: step.idempotencyKey,
-          startedAt: step.startedAt,
-          finishedAt: step.finishedAt,
-          durationMs: step.durationMs,
-        })) as Prisma.StepRunCreateManyInput[],
-      });
-    }
-    if (uncertain.length > 0) {
-      // A step whose last call may have reached Xero (it timed out, or the run stopped during it)
-      // repeats that call's key: if Xero did write, it answers with that object instead of a second.
-      await tx.stepRun.createMany({
-        data: uncertain.map((step) => ({
-          workspaceId: input.workspaceId,
-          runId: created.id,
-          stepKey: step.stepKey,
-          index: step.index,
-          action: step.action,
-          status: "FAILED" as const,
-          input: step.input ?? undefined,
-          error: step.error ?? undefined,
+          output: step.status === "SUCCEEDED" ? (step.output ?? {}) : undefined,
+          error: step.status === "SUCCEEDED" ? undefined : (step.error ?? undefined),
           attemptErrors: step.attemptErrors ?? undefined,
           attempts: 0,
           idempotencyKey: step.idempotencyKey,

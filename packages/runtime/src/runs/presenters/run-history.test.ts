@@ -41,8 +41,19 @@ function seedRun(
   createdAt: Date,
   source: RunSource = "WEBHOOK",
 ) {
+  // Unfinished runs are held by an execution lease, as a worker executing them holds it: the suite's
+  // own worker and its sweeper leave them alone.
+  const leaseExpiresAt = status === "QUEUED" || status === "RUNNING" ? new Date(Date.now() + 3_600_000) : null;
   return prisma.run.create({
-    data: { workspaceId, flowId, status, source, createdAt, trigger: { body: { n: createdAt.toISOString() } } },
+    data: {
+      workspaceId,
+      flowId,
+      status,
+      source,
+      createdAt,
+      leaseExpiresAt,
+      trigger: { body: { n: createdAt.toISOString() } },
+    },
     select: { id: true, flowId: true, status: true, createdAt: true },
   });
 }
