@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["{apps,packages}/*/src/**/*.test.ts"],
+    include: ["{apps,packages,packages/connectors}/*/src/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/.next/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -122,7 +122,7 @@ test("a connection that needs reconnecting shows Reconnect, and reconnecting res
   await expect(accounts(page)).toHaveCount(1);
 
   // What token access does when Xero refuses the refresh token (covered against the sandbox in
-  // packages/xero/src/token-access): the connection is marked for reconnection.
+  // packages/connectors/xero/src/token-access): the connection is marked for reconnection.
   const workspaceId = await workspaceOf(email);
   await prisma.connection.updateMany({ where: { workspaceId }, data: { status: "NEEDS_REAUTH" } });
   await page.goto("/connections");

@@ -12,7 +12,7 @@ const config: NextConfig = {
     "@ledgerflow/engine",
     "@ledgerflow/queue",
     "@ledgerflow/vault",
-    "@ledgerflow/xero",
+    "@ledgerflow/connector-xero",
   ],
   // Server-only libraries with native parts or dynamic requires stay as plain Node requires.
   serverExternalPackages: [

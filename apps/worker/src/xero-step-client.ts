@@ -1,7 +1,7 @@
+import { getXeroClient } from "@ledgerflow/connector-xero";
 import { type FlowStep, StepError } from "@ledgerflow/engine";
 import type { XeroRateLimiter } from "@ledgerflow/queue";
 import { DEFERRED_BY_LIMITER, type ExecutionGuard } from "@ledgerflow/runtime";
-import { getXeroClient } from "@ledgerflow/xero";
 
 /**
  * The client a Xero step runs with: the connection's authorised AccountingApi (tokens refreshed as

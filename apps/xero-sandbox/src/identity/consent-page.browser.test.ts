@@ -1,4 +1,4 @@
-import { buildAuthorizationUrl, exchangeAuthorizationCode, listTenantConnections } from "@ledgerflow/xero";
+import { buildAuthorizationUrl, exchangeAuthorizationCode, listTenantConnections } from "@ledgerflow/connector-xero";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testClientSettings } from "../test-support/oauth-test-client";

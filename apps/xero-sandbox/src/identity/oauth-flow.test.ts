@@ -4,7 +4,7 @@ import {
   exchangeAuthorizationCode,
   listTenantConnections,
   XeroIdentityRequestError,
-} from "@ledgerflow/xero";
+} from "@ledgerflow/connector-xero";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { AuthorizationResponseError, ResponseBodyError } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

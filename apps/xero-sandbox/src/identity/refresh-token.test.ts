@@ -7,7 +7,7 @@ import {
   type XeroIdentityRequestError,
   XeroInvalidGrantError,
   type XeroTokenSet,
-} from "@ledgerflow/xero";
+} from "@ledgerflow/connector-xero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitConsent, testClientSettings } from "../test-support/oauth-test-client";
 import { startTestSandbox, TEST_CLIENT, type TestSandbox } from "../test-support/start-test-sandbox";

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createAccountingApi, listTenantConnections, refreshTokenSet } from "@ledgerflow/xero";
+import { createAccountingApi, listTenantConnections, refreshTokenSet } from "@ledgerflow/connector-xero";
 import { afterAll, describe, expect, it } from "vitest";
 import { testClientSettings } from "../test-support/oauth-test-client";
 import { startTestSandbox } from "../test-support/start-test-sandbox";

@@ -1,4 +1,4 @@
-import type { XeroAppSettings } from "@ledgerflow/xero";
+import type { XeroAppSettings } from "@ledgerflow/connector-xero";
 import { TEST_CLIENT, type TestSandbox } from "./start-test-sandbox";
 
 /** The app's Xero settings pointed at a test sandbox. */

@@ -1,4 +1,4 @@
-import { createAccountingApi } from "@ledgerflow/xero";
+import { createAccountingApi } from "@ledgerflow/connector-xero";
 import type { AccountingApi } from "xero-node";
 import { loadSandboxConfig, type SandboxConfigOverrides } from "../config";
 import { buildSandbox } from "../server";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createAccountingApi, type XeroAppSettings } from "@ledgerflow/xero";
+import { createAccountingApi, type XeroAppSettings } from "@ledgerflow/connector-xero";
 import OpenAPIResponseValidator from "openapi-response-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Invoice } from "xero-node";

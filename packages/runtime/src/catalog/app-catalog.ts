@@ -1,5 +1,5 @@
+import { type XeroActionDefinition, xeroCatalog } from "@ledgerflow/connector-xero";
 import { type Catalog, createCatalog } from "@ledgerflow/engine";
-import { type XeroActionDefinition, xeroCatalog } from "@ledgerflow/xero";
 
 let catalog: Catalog | undefined;
 

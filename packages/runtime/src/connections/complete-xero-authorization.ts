@@ -1,4 +1,4 @@
-import { exchangeAuthorizationCode, listTenantConnections } from "@ledgerflow/xero";
+import { exchangeAuthorizationCode, listTenantConnections } from "@ledgerflow/connector-xero";
 import { ForbiddenError, InvalidInputError } from "../errors/domain-errors";
 import { findWorkspaceMembership } from "../workspaces/find-workspace-membership";
 import { roleAllows } from "../workspaces/workspace-role";

@@ -1,5 +1,5 @@
+import { revokeXeroConnection } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
-import { revokeXeroConnection } from "@ledgerflow/xero";
 import { NotFoundError } from "../errors/domain-errors";
 
 /**

@@ -1,6 +1,6 @@
+import type { XeroConnection, XeroTokenSet } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import { encryptTokenPair } from "@ledgerflow/vault";
-import type { XeroConnection, XeroTokenSet } from "@ledgerflow/xero";
 
 /**
  * Stores one Connection per organisation a consent granted. Upserts on (workspace, provider,

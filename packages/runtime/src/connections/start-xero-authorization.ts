@@ -1,4 +1,4 @@
-import { buildAuthorizationUrl, xeroAppSettings } from "@ledgerflow/xero";
+import { buildAuthorizationUrl, xeroAppSettings } from "@ledgerflow/connector-xero";
 import { savePendingXeroAuthorization } from "./pending-xero-authorization";
 
 /**

@@ -1,5 +1,5 @@
+import { getXeroClient, loadFieldOptions } from "@ledgerflow/connector-xero";
 import { type SelectOption, StepError } from "@ledgerflow/engine";
-import { getXeroClient, loadFieldOptions } from "@ledgerflow/xero";
 import { InvalidInputError } from "../errors/domain-errors";
 
 export interface LoadStepFieldOptionsOptions {

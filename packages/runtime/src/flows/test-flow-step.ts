@@ -1,3 +1,4 @@
+import { getXeroClient } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import {
   describeRepeatedTest,
@@ -11,7 +12,6 @@ import {
   testWouldRepeat,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
-import { getXeroClient } from "@ledgerflow/xero";
 import { appCatalog } from "../catalog/app-catalog";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { saveStepSample } from "./save-step-sample";

@@ -1,6 +1,6 @@
+import { missingScopes } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import { type FlowDefinition, validateFlowDefinitionForPublish } from "@ledgerflow/engine";
-import { missingScopes } from "@ledgerflow/xero";
 import { appCatalog, xeroActionFor } from "../catalog/app-catalog";
 
 export interface PublishProblem {

@@ -1,6 +1,6 @@
 import { serverEnv } from "@ledgerflow/config";
+import { xeroAppSettings } from "@ledgerflow/connector-xero";
 import { completeXeroAuthorization, ForbiddenError, InvalidInputError } from "@ledgerflow/runtime";
-import { xeroAppSettings } from "@ledgerflow/xero";
 import type { NextRequest } from "next/server";
 import { getAppSession } from "@/server/auth/get-app-session";
 import { oauthErrorPage } from "@/server/connections/oauth-error-page";
