@@ -12,14 +12,11 @@ import {
   SCHEDULES_QUEUE,
   type ScheduleJobData,
   writeHeartbeat,
-  XeroRateLimiter,
 } from "@ledgerflow/queue";
-import { appCatalog, pruneRunPayloads, runBackoffMs, sweepStuckRuns } from "@ledgerflow/runtime";
+import { pruneRunPayloads, runBackoffMs, sweepStuckRuns } from "@ledgerflow/runtime";
 import { Worker } from "bullmq";
 import { createRunJobProcessor } from "./process-run-job";
 import { processScheduleJob } from "./process-schedule-job";
-import { xeroLimitsFromEnv } from "./xero-limits-from-env";
-import { createXeroStepClientFactory } from "./xero-step-client";
 
 const env = serverEnv();
 const workerId = `${hostname()}:${process.pid}`;
@@ -27,13 +24,11 @@ const log = (message: string) => console.log(`[worker ${workerId}] ${message}`);
 
 const redis = createRedis("worker");
 const connection = () => createRedis("worker");
-const limiter = new XeroRateLimiter(redis, xeroLimitsFromEnv());
 
 const runs = new Worker<RunJobData>(
   RUNS_QUEUE,
+  // Steps call the app's connectors, each under its declared rate limits (packages/runtime/src/connectors).
   createRunJobProcessor({
-    catalog: appCatalog(),
-    clientFor: createXeroStepClientFactory(limiter),
     leaseMs: env.WORKER_LOCK_MS,
     maxAttempts: env.RUN_MAX_ATTEMPTS,
   }),

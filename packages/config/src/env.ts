@@ -81,12 +81,6 @@ export const serverEnvSchema = z
     SWEEPER_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
     /** Unfinished, unleased runs due this long without a job get one from the sweeper (Redis was down or lost them). */
     SWEEPER_QUEUED_AFTER_MS: z.coerce.number().int().positive().default(30_000),
-    /** Xero's limits as our limiter enforces them (0 = off). Lower them only to test; Xero's are the defaults. */
-    XERO_LIMIT_CONCURRENT: z.coerce.number().int().min(0).default(5),
-    XERO_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
-    XERO_LIMIT_PER_DAY: z.coerce.number().int().min(0).default(5_000),
-    XERO_LIMIT_APP_PER_MINUTE: z.coerce.number().int().min(0).default(10_000),
-    XERO_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
     RUN_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   })
   .refine((env) => env.WEB_HEADERS_TIMEOUT_MS <= env.WEB_REQUEST_TIMEOUT_MS, {

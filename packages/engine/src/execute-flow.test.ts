@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StepError } from "./action-definition";
+import { CallDeferredError } from "./call-deferred-error";
 import { type ExecuteFlowHooks, executeFlow } from "./execute-flow";
 import { type FlowDefinition, type FlowStep, upgradeFlowDefinition } from "./flow-definition";
 import { createRecordingCatalog } from "./testing/recording-catalog";
@@ -63,6 +64,9 @@ function recordingHooks() {
     },
     onStepReused(step) {
       events.push(`reused ${step.key}`);
+    },
+    onStepDeferred(step) {
+      events.push(`deferred ${step.key}`);
     },
   };
   return { hooks, events, inputs, errors };
@@ -194,6 +198,24 @@ describe("executeFlow", () => {
     });
     expect(calls).toHaveLength(1);
     expect(events).toEqual(["start broken", "failed broken xero_validation"]);
+  });
+
+  it("stops at a step the rate limits defer, keeping earlier outputs, without calling it or failing it", async () => {
+    const { catalog, calls } = createRecordingCatalog();
+    const { hooks, events } = recordingHooks();
+    const limited = (step: FlowStep) => {
+      if (step.key === "invoice") throw new CallDeferredError("Xero's per-minute limit", 1_500);
+      return clientFor(step);
+    };
+
+    const result = await executeFlow({ definition, trigger, catalog, runId: "run-d", clientFor: limited, hooks });
+
+    expect(result.status).toBe("DEFERRED");
+    expect(result.deferred).toEqual({ step: definition.steps[1], retryInMs: 1_500 });
+    expect(result.error).toBeUndefined();
+    expect(Object.keys(result.outputs)).toEqual(["find_contact"]);
+    expect(calls.map((call) => call.action)).toEqual(["test.findOrCreateContact"]);
+    expect(events).toEqual(["start find_contact", "succeeded find_contact", "start invoice", "deferred invoice"]);
   });
 
   it("wraps unexpected exceptions as a non-retryable internal error without leaking their message", async () => {

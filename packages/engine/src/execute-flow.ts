@@ -15,6 +15,8 @@ export interface ExecuteFlowHooks {
   onStepFailed?(step: FlowStep, error: StepError, resolvedInput?: PlainObject): void | Promise<void>;
   /** Called instead of running a step whose earlier output is reused. */
   onStepReused?(step: FlowStep, output: unknown): void | Promise<void>;
+  /** The connector's rate limits deferred the step's call: nothing was sent, the flow stops here. */
+  onStepDeferred?(step: FlowStep): void | Promise<void>;
 }
 
 export interface ExecuteFlowOptions {
@@ -52,11 +54,13 @@ export interface PreviousStepResult {
 }
 
 export interface ExecuteFlowResult {
-  status: "SUCCEEDED" | "FAILED";
+  status: "SUCCEEDED" | "FAILED" | "DEFERRED";
   /** Outputs of the steps that succeeded (or were reused), by step key. */
   outputs: PlainObject;
   failedStep?: FlowStep;
   error?: StepError;
+  /** DEFERRED: a call had to wait for the connector's rate limits; run the flow again in `retryInMs`. */
+  deferred?: { step: FlowStep; retryInMs: number };
 }
 
 /**
@@ -93,6 +97,10 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
           logger: stepLogger(logger, { runId, stepKey: step.key }),
         })
       : prepared;
+    if (!result.ok && "deferred" in result) {
+      await hooks.onStepDeferred?.(step);
+      return { status: "DEFERRED", outputs, deferred: { step, retryInMs: result.deferred.retryInMs } };
+    }
     if (!result.ok) {
       await hooks.onStepFailed?.(step, result.error, prepared.resolved);
       return { status: "FAILED", outputs, failedStep: step, error: result.error };

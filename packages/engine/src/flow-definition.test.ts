@@ -130,6 +130,23 @@ describe("flowDefinitionSchema", () => {
 });
 
 describe("upgradeFlowDefinition", () => {
+  it("reads a trigger saved as the old xero_event type as the Xero connector's event trigger", () => {
+    const stored = {
+      ...valid,
+      trigger: {
+        type: "xero_event",
+        config: { connectionId: "conn_1", eventCategory: "INVOICE", eventType: "UPDATE" },
+      },
+    };
+    expect(upgradeFlowDefinition(stored).trigger).toEqual({
+      type: "event",
+      config: { event: "xero.event", connectionId: "conn_1", input: { eventCategory: "INVOICE", eventType: "UPDATE" } },
+    });
+    expect(upgradeFlowDefinition({ ...valid, trigger: createTrigger("event") }).trigger).toEqual({
+      type: "event",
+      config: { event: "", input: {} },
+    });
+  });
   it("refuses unknown versions and shapes with a ZodError naming the problem", () => {
     expect(() => upgradeFlowDefinition({ ...valid, schemaVersion: 2 })).toThrow(ZodError);
     expect(() => upgradeFlowDefinition({ ...valid, schemaVersion: 2 })).toThrow(

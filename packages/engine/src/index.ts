@@ -1,6 +1,19 @@
 export * from "./action-definition";
+export { CallDeferredError } from "./call-deferred-error";
 export * from "./catalog";
 export { type Coerced, coerceFieldValue } from "./coerce-field-value";
+export {
+  type AnyConnector,
+  type ClientRequest,
+  type Connector,
+  type ConnectorAuth,
+  type ConnectorLimits,
+  defineConnector,
+  type MissingPermissions,
+  type OptionLoader,
+  type OptionLoaderArgs,
+  type TriggerDefinition,
+} from "./connector";
 export * from "./data-picker";
 export * from "./describe-writes";
 export * from "./execute-flow";

@@ -2,6 +2,7 @@
 // button's (test-step) alike: find its action, turn its mapping into a checked input, and call the
 // action so that whatever goes wrong comes back as a StepError a bookkeeper can read.
 import { StepError, type StepLogger } from "./action-definition";
+import { CallDeferredError } from "./call-deferred-error";
 import type { Catalog, CatalogAction } from "./catalog";
 import type { FlowStep } from "./flow-definition";
 import type { PlainObject } from "./plain-data";
@@ -9,7 +10,7 @@ import { resolveStepInput, type TemplateContext } from "./template-resolver";
 import { validateStepInput } from "./validate-step-input";
 
 /** Supplies the connector's authorised client for a step's connection (for Xero: API + tenant). */
-export type ClientFor = (step: FlowStep) => unknown | Promise<unknown>;
+export type ClientFor = (step: FlowStep, action: CatalogAction) => unknown | Promise<unknown>;
 
 export type PreparedStep =
   | {
@@ -53,7 +54,11 @@ export interface CallActionOptions {
   logger: StepLogger;
 }
 
-export type ActionResult = { ok: true; output: unknown } | { ok: false; error: StepError };
+export type ActionResult =
+  | { ok: true; output: unknown }
+  | { ok: false; error: StepError }
+  /** The connector's rate limits left no slot for a call: nothing was sent, try again later. */
+  | { ok: false; deferred: CallDeferredError };
 
 /**
  * Calls the action and returns its output as JSON data — exactly what is stored and what a resumed
@@ -63,10 +68,11 @@ export async function callAction(options: CallActionOptions): Promise<ActionResu
   const { step, action, input, clientFor, idempotencyKey, signal, logger } = options;
   try {
     signal.throwIfAborted();
-    const client = await clientFor(step);
+    const client = await clientFor(step, action);
     const output = await action.run({ client, idempotencyKey, signal, logger }, input);
     return { ok: true, output: toJsonData(output) };
   } catch (error) {
+    if (error instanceof CallDeferredError) return { ok: false, deferred: error };
     return { ok: false, error: toStepError(error, step, signal) };
   }
 }

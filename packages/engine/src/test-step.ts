@@ -1,6 +1,7 @@
 // The editor's Test button: runs one step for real with the trigger's sample event and the earlier
 // steps' last test outputs, so the user sees the exact input sent and what came back.
 import { StepError, type StepLogger } from "./action-definition";
+import type { CallDeferredError } from "./call-deferred-error";
 import type { Catalog } from "./catalog";
 import { type FlowDefinition, type FlowStep, findStep } from "./flow-definition";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
@@ -60,9 +61,19 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
     signal: options.signal ?? new AbortController().signal,
     logger: stepLogger(options.logger ?? silentLogger, { test: true, stepKey }),
   });
-  return result.ok
-    ? { input: prepared.input, output: result.output }
-    : { input: prepared.input, error: result.error.toJSON() };
+  if (result.ok) return { input: prepared.input, output: result.output };
+  if ("deferred" in result) return { input: prepared.input, error: deferredTestError(result.deferred).toJSON() };
+  return { input: prepared.input, error: result.error.toJSON() };
+}
+
+/** A test cannot wait in the background as a run does: it says when the limit frees. */
+function deferredTestError(deferred: CallDeferredError): StepError {
+  const seconds = Math.max(1, Math.ceil(deferred.retryInMs / 1000));
+  return new StepError(`${deferred.message} Nothing was sent: test again in ${seconds} s.`, {
+    code: "rate_limited",
+    retryable: true,
+    retryAfterMs: deferred.retryInMs,
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
-// What starts a flow (DESIGN §4): a webhook, a schedule, a manual run or (later) a Xero event.
+// What starts a flow (docs/ARCHITECTURE.md §4): a webhook, a schedule, a manual run, or an event at
+// a connected service — one of a connector's triggers (Xero's "xero.event"), named by its key.
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 
-export const TRIGGER_TYPES = ["webhook", "schedule", "manual", "xero_event"] as const;
+export const TRIGGER_TYPES = ["webhook", "schedule", "manual", "event"] as const;
 export type TriggerType = (typeof TRIGGER_TYPES)[number];
 
 /** Shortest schedule interval: one run a minute is already plenty against Xero's 60 calls/minute. */
@@ -58,21 +59,37 @@ export const scheduleConfigSchema = z.discriminatedUnion("mode", [
 /** An example trigger event (the editor's data picker and Test button use it). */
 const sampleSchema = z.record(z.string(), z.unknown()).optional();
 
-export const triggerSchema = z.discriminatedUnion("type", [
+/**
+ * Definitions saved before connectors declared their triggers said `type: "xero_event"` with the
+ * settings at the top of `config`: read as the Xero connector's event trigger.
+ */
+function fromLegacyXeroEvent(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || (value as { type?: unknown }).type !== "xero_event") return value;
+  const { config = {}, ...rest } = value as { config?: Record<string, unknown> };
+  const { connectionId, ...input } = config;
+  return { ...rest, type: "event", config: { event: "xero.event", connectionId, input } };
+}
+
+const triggerShape = z.discriminatedUnion("type", [
   // The webhook's URL token and signing secret live on the Flow row, not in the definition.
   z.object({ type: z.literal("webhook"), config: z.object({}), sample: sampleSchema }),
   z.object({ type: z.literal("schedule"), config: scheduleConfigSchema, sample: sampleSchema }),
   z.object({ type: z.literal("manual"), config: z.object({}), sample: sampleSchema }),
   z.object({
-    type: z.literal("xero_event"),
+    type: z.literal("event"),
     config: z.object({
-      connectionId: z.string().min(1).optional(),
-      eventCategory: z.enum(["CONTACT", "INVOICE"]).optional(),
-      eventType: z.enum(["CREATE", "UPDATE"]).optional(),
+      /** The connector trigger's key, e.g. "xero.event"; empty until the user picks one. */
+      event: z.string().max(200),
+      /** The connection whose events start the flow. */
+      connectionId: z.string().min(1).max(100).optional(),
+      /** The trigger's own settings, as its fields declare them (e.g. which kind of record). */
+      input: z.record(z.string(), z.unknown()).default({}),
     }),
     sample: sampleSchema,
   }),
 ]);
+
+export const triggerSchema = z.preprocess(fromLegacyXeroEvent, triggerShape);
 
 export type FlowTrigger = z.output<typeof triggerSchema>;
 export type ScheduleConfig = z.output<typeof scheduleConfigSchema>;
@@ -80,5 +97,6 @@ export type ScheduleConfig = z.output<typeof scheduleConfigSchema>;
 /** A trigger of `type` with the settings a new one starts with (the editor's trigger switcher). */
 export function createTrigger(type: TriggerType): FlowTrigger {
   if (type === "schedule") return { type, config: { mode: "interval", everySeconds: 3_600, timezone: "UTC" } };
+  if (type === "event") return { type, config: { event: "", input: {} } };
   return { type, config: {} };
 }

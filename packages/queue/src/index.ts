@@ -14,5 +14,5 @@ export {
   sharedRunsQueue,
   sharedSchedulesQueue,
 } from "./queues";
+export { type CallLimits, RateLimiter, type SlotResult } from "./rate-limiter";
 export { createRedis, redisKey, sharedRedis } from "./redis";
-export { type SlotResult, XERO_DEFAULT_LIMITS, type XeroLimits, XeroRateLimiter } from "./xero-rate-limiter";

@@ -1,4 +1,3 @@
-export { appCatalog, xeroActionFor } from "./catalog/app-catalog";
 export {
   type CompleteXeroAuthorizationResult,
   completeXeroAuthorization,
@@ -7,6 +6,13 @@ export { disconnectConnection } from "./connections/disconnect-connection";
 export { type ConnectionListItem, listConnections } from "./connections/list-connections";
 export { saveXeroConnections } from "./connections/save-xero-connections";
 export { startXeroAuthorization } from "./connections/start-xero-authorization";
+export { appConnectors } from "./connectors/app-connectors";
+export { type ConnectorRegistry, createConnectorRegistry } from "./connectors/connector-registry";
+export {
+  type LoadFieldOptionsInput,
+  loadFieldOptions,
+  loadFieldOptionsSchema,
+} from "./connectors/load-field-options";
 export {
   ConflictError,
   DomainError,
@@ -19,7 +25,6 @@ export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
 export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/list-flows";
-export { loadStepFieldOptions } from "./flows/load-step-field-options";
 export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
 export { renameFlow } from "./flows/rename-flow";
 export { saveStepSample } from "./flows/save-step-sample";
@@ -30,10 +35,8 @@ export { updateWebhookSettings } from "./flows/update-webhook-settings";
 export { type AcceptWebhookResult, acceptWebhook, type IncomingWebhook } from "./runs/accept-webhook";
 export { enqueueRun } from "./runs/enqueue-run";
 export {
-  DEFERRED_BY_LIMITER,
   type ExecuteRunDeps,
   type ExecuteRunOutcome,
-  type ExecutionGuard,
   executeRun,
   InfrastructureError,
   MAX_INTERRUPTIONS,

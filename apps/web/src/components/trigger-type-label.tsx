@@ -6,7 +6,11 @@ export const triggerTypePresentation: Record<TriggerType, { label: string; icon:
     webhook: { label: "Webhook", icon: WebhookIcon, blurb: "Runs when another app sends data to a secret URL." },
     schedule: { label: "Schedule", icon: ClockIcon, blurb: "Runs at set times, like every weekday at 9:00." },
     manual: { label: "Manual", icon: HandIcon, blurb: "Runs when you press “Run now”." },
-    xero_event: { label: "Xero event", icon: BellIcon, blurb: "Runs when something changes in Xero." },
+    event: {
+      label: "App event",
+      icon: BellIcon,
+      blurb: "Runs when something changes in a connected app, such as Xero.",
+    },
   };
 
 export function TriggerTypeLabel({ type }: { type: TriggerType | null }) {

@@ -1,18 +1,16 @@
-import { getXeroClient } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import {
   describeRepeatedTest,
   describeWrites,
   type FlowDefinition,
-  type FlowStep,
   findStep,
-  StepError,
   type TestStepResult,
   testStep,
   testWouldRepeat,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
-import { appCatalog } from "../catalog/app-catalog";
+import { appConnectors } from "../connectors/app-connectors";
+import { clientFor } from "../connectors/client-for";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { saveStepSample } from "./save-step-sample";
 
@@ -35,7 +33,7 @@ async function refuseRepeatedTest(
   lastOutput: unknown,
 ) {
   const step = findStep(definition, stepKey)?.step;
-  const writes = step ? appCatalog().get(step.action)?.writes : undefined;
+  const writes = step ? appConnectors().catalog.get(step.action)?.writes : undefined;
   if (!step || !testWouldRepeat(writes, lastOutput)) return;
   const connection = step.connectionId
     ? await prisma.connection.findFirst({ where: { id: step.connectionId, workspaceId }, select: { tenantName: true } })
@@ -77,16 +75,8 @@ export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat
     definition,
     stepKey,
     sampleOutputs,
-    catalog: appCatalog(),
-    clientFor: (step: FlowStep) => {
-      if (!step.connectionId) {
-        throw new StepError("Choose the Xero organisation this step uses.", {
-          code: "no_connection",
-          field: "connectionId",
-        });
-      }
-      return getXeroClient(step.connectionId, workspaceId);
-    },
+    catalog: appConnectors().catalog,
+    clientFor: clientFor({ workspaceId }),
   });
 
   const sample = await saveStepSample({

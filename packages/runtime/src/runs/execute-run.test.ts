@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import { type ActionDefinition, createCatalog, type FlowDefinition, StepError } from "@ledgerflow/engine";
+import {
+  type ActionDefinition,
+  CallDeferredError,
+  defineConnector,
+  type FlowDefinition,
+  StepError,
+} from "@ledgerflow/engine";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  DEFERRED_BY_LIMITER,
-  type ExecuteRunDeps,
-  executeRun,
-  InfrastructureError,
-  MAX_INTERRUPTIONS,
-} from "./execute-run";
+import { createConnectorRegistry } from "../connectors/connector-registry";
+import { type ExecuteRunDeps, executeRun, InfrastructureError, MAX_INTERRUPTIONS } from "./execute-run";
 import { acquireRunLease, LeaseLostError } from "./run-lease";
 import { recordStepStarted } from "./step-run-records";
 
@@ -37,12 +38,17 @@ const scripted: ActionDefinition = {
   },
 };
 
+const testConnector = defineConnector({
+  key: "test",
+  title: "Test",
+  auth: { kind: "none" },
+  actions: [scripted],
+  triggers: [],
+  optionLoaders: {},
+});
+
 const deps = (overrides: Partial<ExecuteRunDeps> = {}): ExecuteRunDeps => ({
-  catalog: createCatalog([scripted]),
-  clientFor: async (_step, guard) => {
-    guard.beforeCall();
-    return {};
-  },
+  connectors: createConnectorRegistry([testConnector]),
   leaseMs: 5_000,
   maxAttempts: 3,
   ...overrides,
@@ -199,11 +205,7 @@ describe("what an attempt costs", () => {
 
   it("our own limiter's deferral is no execution: neither the run nor the step counts it", async () => {
     const deferred = () => {
-      throw new StepError("Waiting for Xero's minute limit.", {
-        code: DEFERRED_BY_LIMITER,
-        retryable: true,
-        retryAfterMs: 800,
-      });
+      throw new CallDeferredError("Xero's per-minute limit", 800);
     };
     const job = await queuedRun([deferred, deferred, () => ({ ok: true })]);
     expect(await executeRun(job, deps())).toEqual({ kind: "wait", delayMs: 800, reason: "limiter" });

@@ -1,35 +1,26 @@
 import {
-  type Catalog,
+  type CatalogAction,
   executeFlow,
   type FlowDefinition,
   type FlowStep,
   StepError,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
+import { appConnectors } from "../connectors/app-connectors";
+import { clientFor as connectorClientFor } from "../connectors/client-for";
+import type { ConnectorRegistry } from "../connectors/connector-registry";
 import { describeInfrastructureError, isInfrastructureError } from "../errors/is-infrastructure-error";
 import { runBackoffMs } from "./run-backoff";
 import { acquireRunLease, type LeasedRun, LeaseLostError, type RunLease, releaseRunLease } from "./run-lease";
 import { recordRunFinished, recordRunWaiting } from "./run-outcome-records";
 import { recordStepDeferred, recordStepFailed, recordStepStarted, recordStepSucceeded } from "./step-run-records";
 
-/** The step error code that means "our own Xero rate limiter said wait": never spends an attempt. */
-export const DEFERRED_BY_LIMITER = "rate_limited_local";
-
 /** A worker that vanished this many times while executing one run (out of memory, say) gives up on it. */
 export const MAX_INTERRUPTIONS = 20;
 
-/** What a step's client may call before each request to the outside world (the lease check). */
-export interface ExecutionGuard {
-  id: string;
-  workspaceId: string;
-  /** Throws when this execution may no longer act for the run. */
-  beforeCall: () => void;
-}
-
 export interface ExecuteRunDeps {
-  catalog: Catalog;
-  /** The connector client for one step (the worker composes getXeroClient and the rate limiter). */
-  clientFor: (step: FlowStep, run: ExecutionGuard) => Promise<unknown>;
+  /** The connectors whose actions runs call (the app's; a test's own connector in tests). */
+  connectors?: ConnectorRegistry;
   /** How long an execution's lease lasts without renewal (WORKER_LOCK_MS). */
   leaseMs: number;
   /** Executions ending in a retryable step error before the run fails (RUN_MAX_ATTEMPTS). */
@@ -118,19 +109,20 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
   const stepIndex = new Map(definition.steps.map((step, index) => [step.key, index]));
   const indexOf = (step: FlowStep) => stepIndex.get(step.key) ?? 0;
   const idempotencyKey = (step: FlowStep) => run.idempotencyKeys[step.key] ?? `${lease.runId}:${step.key}`;
-  const guard: ExecutionGuard = {
-    id: lease.runId,
-    workspaceId: lease.workspaceId,
-    beforeCall: () => lease.assertHeld(),
-  };
+  const connectors = deps.connectors ?? appConnectors();
+  // Every call to the outside world first checks that this execution still holds the run's lease.
+  const stepClient = connectorClientFor(
+    { workspaceId: lease.workspaceId, beforeCall: () => lease.assertHeld() },
+    connectors,
+  );
   // One client per connection for the whole execution: the connection row is read and its token
   // decrypted once per run, not once per step (a failed lookup is not kept, so a step retries it).
   const clients = new Map<string, Promise<unknown>>();
-  const clientFor = (step: FlowStep) => {
-    if (!step.connectionId) return deps.clientFor(step, guard);
+  const clientFor = (step: FlowStep, action: CatalogAction) => {
+    if (!step.connectionId) return stepClient(step, action);
     let client = clients.get(step.connectionId);
     if (!client) {
-      client = deps.clientFor(step, guard);
+      client = Promise.resolve(stepClient(step, action));
       clients.set(step.connectionId, client);
       client.catch(() => clients.delete(step.connectionId as string));
     }
@@ -140,7 +132,7 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
   const result = await executeFlow({
     definition,
     trigger: run.trigger,
-    catalog: deps.catalog,
+    catalog: connectors.catalog,
     runId: lease.runId,
     previousOutputs,
     idempotencyKeys: run.idempotencyKeys,
@@ -149,8 +141,8 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
     hooks: {
       onStepStart: (step, input) => recordStepStarted(lease, step, indexOf(step), input, idempotencyKey(step)),
       onStepSucceeded: (step, output) => recordStepSucceeded(lease, step, output),
+      onStepDeferred: (step) => recordStepDeferred(lease, step),
       onStepFailed(step, error, input) {
-        if (error.code === DEFERRED_BY_LIMITER) return recordStepDeferred(lease, step);
         return recordStepFailed(
           lease,
           step,
@@ -169,6 +161,12 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
     await recordRunFinished(lease, "SUCCEEDED", null);
     return { kind: "finished", status: "SUCCEEDED" };
   }
+  // The connector's rate limits had no slot: nothing was sent, so no attempt is spent.
+  if (result.deferred) {
+    const { retryInMs: delayMs } = result.deferred;
+    await recordRunWaiting(lease, { delayMs, deferred: true, failedAttempt: false });
+    return { kind: "wait", delayMs, reason: "limiter" };
+  }
   const error = result.error ?? new StepError("The step failed.", { code: "internal" });
   if (isOwnStoresFailure(error)) throw error.cause;
 
@@ -183,9 +181,6 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
 
 /** How a failed execution waits for the next one, or null when the run has failed for good. */
 function waitFor(error: StepError, failedAttempts: number, maxAttempts: number) {
-  if (error.code === DEFERRED_BY_LIMITER) {
-    return { reason: "limiter" as const, delayMs: error.retryAfterMs ?? 1_000, deferred: true, failedAttempt: false };
-  }
   // The service's own rate limit: wait as long as it asks, without spending an attempt (as Xero documents).
   if (error.code === "rate_limited") {
     const delayMs = error.retryAfterMs ?? runBackoffMs(failedAttempts + 1);

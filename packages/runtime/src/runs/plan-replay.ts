@@ -1,7 +1,7 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
 import { type FlowDefinition, type FlowStep, type PlannedWrite, upgradeFlowDefinition } from "@ledgerflow/engine";
 import { z } from "zod";
-import { appCatalog } from "../catalog/app-catalog";
+import { appConnectors } from "../connectors/app-connectors";
 
 // What each way of re-running a run would write to Xero, from the steps themselves: which are
 // writes (the catalog's `writes`) and to which organisation (the step's connection). The run page
@@ -59,7 +59,7 @@ async function organisationNames(workspaceId: string, steps: FlowStep[]): Promis
 }
 
 export async function planReplay(workspaceId: string, run: ReplayableRun): Promise<ReplayPlan> {
-  const catalog = appCatalog();
+  const catalog = appConnectors().catalog;
   const succeeded = new Map(
     run.steps.filter((step) => step.status === "SUCCEEDED").map((step) => [step.stepKey, step.action]),
   );

@@ -1,28 +1,30 @@
-import { missingScopes } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import { type FlowDefinition, validateFlowDefinitionForPublish } from "@ledgerflow/engine";
-import { appCatalog, xeroActionFor } from "../catalog/app-catalog";
+import { appConnectors } from "../connectors/app-connectors";
 
 export interface PublishProblem {
   stepKey?: string;
   field?: string;
   message: string;
-  /** Set when reconnecting the Xero account (with these scopes) fixes the problem. */
+  /** Set when reconnecting the connection (with these scopes) fixes the problem. */
   reconnect?: { connectionId: string; scopes: string[] };
 }
 
 /**
  * Everything that would make a published flow fail for reasons known now: the definition's own
- * problems (unknown actions, unmapped required fields, references to later steps) and its Xero
- * accounts (missing, not Active, or lacking a scope an action needs) — so users hear about them at
+ * problems (unknown actions, unmapped required fields, references to later steps) and its
+ * connections (missing, not Active, or lacking a permission an action needs) — so users hear about them at
  * switch-on, never as a bare 401/403 at run time.
  */
 export async function checkFlowCanPublish(workspaceId: string, definition: FlowDefinition): Promise<PublishProblem[]> {
-  const problems: PublishProblem[] = validateFlowDefinitionForPublish(definition, appCatalog()).map((problem) => ({
-    stepKey: problem.stepKey,
-    field: problem.field,
-    message: problem.message,
-  }));
+  const connectors = appConnectors();
+  const problems: PublishProblem[] = validateFlowDefinitionForPublish(definition, connectors.catalog).map(
+    (problem) => ({
+      stepKey: problem.stepKey,
+      field: problem.field,
+      message: problem.message,
+    }),
+  );
 
   const connectionIds = [
     ...new Set(definition.steps.flatMap((step) => (step.connectionId ? [step.connectionId] : []))),
@@ -35,12 +37,15 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
 
   for (const step of definition.steps) {
     if (!step.connectionId) continue;
+    const action = connectors.catalog.get(step.action);
+    const connector = action && connectors.ownerOf(action.key);
+    const what = connector ? `${connector.title} connection` : "connection";
     const connection = byId.get(step.connectionId);
     if (!connection) {
       problems.push({
         stepKey: step.key,
         field: "connectionId",
-        message: "The Xero account of this step was removed: choose another.",
+        message: `The ${what} of this step was removed: choose another.`,
       });
       continue;
     }
@@ -48,13 +53,12 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
       problems.push({
         stepKey: step.key,
         field: "connectionId",
-        message: `The Xero account "${connection.tenantName}" needs to be reconnected.`,
+        message: `The ${what} "${connection.tenantName}" needs to be reconnected.`,
         reconnect: { connectionId: connection.id, scopes: [] },
       });
       continue;
     }
-    const action = xeroActionFor(step.action);
-    const missing = action ? missingScopes(action, connection.scopes) : [];
+    const missing = action ? (connector?.missingPermissions?.(action, connection.scopes) ?? []) : [];
     if (missing.length > 0) {
       problems.push({
         stepKey: step.key,

@@ -43,7 +43,7 @@ export const contactDetailFields: FieldSpec[] = [
     label: "Default currency",
     type: "select",
     help: "Currency used for this contact's invoices and bills when a step does not set one.",
-    options: { loader: "currencies" },
+    options: { loader: "xero.currencies" },
   },
 ];
 

@@ -23,13 +23,13 @@ const fields: FieldSpec[] = [
     label: "Sales account",
     type: "select",
     help: "Default revenue account when the item is sold.",
-    options: { loader: "accounts.revenue" },
+    options: { loader: "xero.accounts.revenue" },
   },
   {
     name: "SalesTaxType",
     label: "Sales tax rate",
     type: "select",
-    options: { loader: "taxRates.sales" },
+    options: { loader: "xero.taxRates.sales" },
   },
   { name: "PurchaseDescription", label: "Purchase description", type: "text", help: "Default description on bills." },
   { name: "PurchaseUnitPrice", label: "Cost price", type: "number", help: "Default unit price on bills." },
@@ -38,13 +38,13 @@ const fields: FieldSpec[] = [
     label: "Purchase account",
     type: "select",
     help: "Default expense account when the item is bought.",
-    options: { loader: "accounts.expense" },
+    options: { loader: "xero.accounts.expense" },
   },
   {
     name: "PurchaseTaxType",
     label: "Purchase tax rate",
     type: "select",
-    options: { loader: "taxRates.purchases" },
+    options: { loader: "xero.taxRates.purchases" },
   },
 ];
 

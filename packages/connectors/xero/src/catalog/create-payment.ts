@@ -25,7 +25,7 @@ const fields: FieldSpec[] = [
     label: "Paid into / from account",
     type: "select",
     help: "The bank account (or other account that accepts payments) the money went into or came out of.",
-    options: { loader: "accounts.payment" },
+    options: { loader: "xero.accounts.payment" },
   },
   {
     name: "AccountID",

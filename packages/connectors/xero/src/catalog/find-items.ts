@@ -27,7 +27,7 @@ const fields: FieldSpec[] = [
     label: "Item code",
     type: "select",
     help: "The item's exact code, e.g. CONSULT-HR.",
-    options: { loader: "items" },
+    options: { loader: "xero.items" },
     requiredWhen: { field: "find", equals: "byCode" },
   },
   { ...ifNotFoundField, help: `${ifNotFoundField.help} Applies when finding one item by its code.` },

@@ -31,7 +31,7 @@ function documentFields(type: DocumentType): FieldSpec[] {
       label: sales ? "Customer" : "Supplier",
       type: "select",
       help: `The ${party} in Xero, e.g. found or created by an earlier step. Leave empty to use the name below.`,
-      options: { loader: "contacts" },
+      options: { loader: "xero.contacts" },
     },
     {
       name: "ContactName",
@@ -84,7 +84,7 @@ function documentFields(type: DocumentType): FieldSpec[] {
       label: "Currency",
       type: "select",
       help: "Defaults to the organisation's base currency.",
-      options: { loader: "currencies" },
+      options: { loader: "xero.currencies" },
     },
     {
       name: "LineAmountTypes",

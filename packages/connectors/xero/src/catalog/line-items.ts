@@ -18,14 +18,14 @@ function trackingFields(slot: number): FieldSpec[] {
       label: `Tracking category ${slot}`,
       type: "select",
       help: "A tracking category such as Region or Department, to report on this line by it.",
-      options: { loader: "trackingCategories" },
+      options: { loader: "xero.trackingCategories" },
     },
     {
       name: `TrackingOption${slot}`,
       label: `Tracking option ${slot}`,
       type: "select",
       help: "The option of that category this line belongs to, e.g. North.",
-      options: { loader: "trackingOptions", dependsOn: [category] },
+      options: { loader: "xero.trackingOptions", dependsOn: [category] },
     },
   ];
 }
@@ -67,7 +67,7 @@ export function lineItemFields(side: LineSide): FieldSpec[] {
       label: "Item",
       type: "select",
       help: "A product or service from your Xero items list; its saved description, price and account are used where this line leaves them empty.",
-      options: { loader: "items" },
+      options: { loader: "xero.items" },
     },
     ...TRACKING_SLOTS.flatMap(trackingFields),
     ...(side === "sales"

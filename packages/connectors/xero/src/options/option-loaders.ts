@@ -1,20 +1,11 @@
-import type { SelectOption } from "@ledgerflow/engine";
+import type { OptionLoaderArgs as EngineOptionLoaderArgs, OptionLoader } from "@ledgerflow/engine";
 import { callXero, type XeroCall } from "../call-xero";
 import type { XeroClientContext } from "../xero-client-context";
 import { recordsOf, type XeroRecord } from "../xero-records";
 import { accountOptions } from "./account-options";
 import { taxRateOptions } from "./tax-rate-options";
 
-export interface OptionLoaderArgs {
-  client: XeroClientContext;
-  /** What the user typed, for loaders that search (contacts). */
-  query?: string;
-  /** Values of the fields the loader depends on, e.g. `{ TrackingCategory1: "Region" }`. */
-  dependsOn: Record<string, unknown>;
-  signal?: AbortSignal;
-}
-
-type OptionLoader = (args: OptionLoaderArgs) => Promise<SelectOption[]>;
+type OptionLoaderArgs = EngineOptionLoaderArgs<XeroClientContext>;
 
 async function list(args: OptionLoaderArgs, collection: string, call: XeroCall) {
   const body = await callXero(args.client, call, { operation: `load ${collection}`, signal: args.signal });
@@ -38,29 +29,29 @@ function chosenCategory(dependsOn: Record<string, unknown>): string | undefined 
   return value as string | undefined;
 }
 
-/** Loader keys used by the catalog's field specs (`options: { loader }`). */
-export const optionLoaders: Record<string, OptionLoader> = {
-  "accounts.revenue": async (args) => accountOptions(await accounts(args), "revenue"),
-  "accounts.expense": async (args) => accountOptions(await accounts(args), "expense"),
-  "accounts.payment": async (args) => accountOptions(await accounts(args), "payment"),
-  "taxRates.sales": async (args) => taxRateOptions(await taxRates(args), "sales"),
-  "taxRates.purchases": async (args) => taxRateOptions(await taxRates(args), "purchases"),
-  trackingCategories: async (args) =>
+/** Loader keys used by the catalog's field specs (`options: { loader }`), in the connector's namespace. */
+export const optionLoaders: Record<string, OptionLoader<XeroClientContext>> = {
+  "xero.accounts.revenue": async (args) => accountOptions(await accounts(args), "revenue"),
+  "xero.accounts.expense": async (args) => accountOptions(await accounts(args), "expense"),
+  "xero.accounts.payment": async (args) => accountOptions(await accounts(args), "payment"),
+  "xero.taxRates.sales": async (args) => taxRateOptions(await taxRates(args), "sales"),
+  "xero.taxRates.purchases": async (args) => taxRateOptions(await taxRates(args), "purchases"),
+  "xero.trackingCategories": async (args) =>
     (await trackingCategories(args))
       .filter(isActive)
       .map((category) => ({ value: String(category.Name), label: String(category.Name) })),
-  trackingOptions: async (args) => {
+  "xero.trackingOptions": async (args) => {
     const name = chosenCategory(args.dependsOn);
     if (!name) return [];
     const category = (await trackingCategories(args)).find((entry) => entry.Name === name);
     const options = Array.isArray(category?.Options) ? (category.Options as XeroRecord[]) : [];
     return options.filter(isActive).map((option) => ({ value: String(option.Name), label: String(option.Name) }));
   },
-  items: async (args) =>
+  "xero.items": async (args) =>
     (await list(args, "Items", (api) => api.getItems(args.client.tenantId, undefined, undefined, "Code ASC"))).map(
       (item) => ({ value: String(item.Code), label: item.Name ? `${item.Code} · ${item.Name}` : String(item.Code) }),
     ),
-  contacts: async (args) => {
+  "xero.contacts": async (args) => {
     const searchTerm = args.query?.trim() || undefined;
     // First page of 50, summary fields only; Xero leaves archived contacts out unless asked.
     const contacts = await list(args, "Contacts", (api) =>
@@ -83,7 +74,7 @@ export const optionLoaders: Record<string, OptionLoader> = {
       hint: typeof contact.EmailAddress === "string" && contact.EmailAddress ? contact.EmailAddress : undefined,
     }));
   },
-  currencies: async (args) =>
+  "xero.currencies": async (args) =>
     (await list(args, "Currencies", (api) => api.getCurrencies(args.client.tenantId, undefined, "Code ASC"))).map(
       (currency) => ({ value: String(currency.Code), label: `${currency.Code} · ${currency.Description}` }),
     ),

@@ -1,5 +1,5 @@
 import { serverEnv } from "@ledgerflow/config";
-import { appCatalog, getFlowForEditor, NotFoundError, roleAllows } from "@ledgerflow/runtime";
+import { appConnectors, getFlowForEditor, NotFoundError, roleAllows } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { CatalogEntry, StepSampleView } from "@/components/flow-editor/editor-types";
@@ -29,8 +29,8 @@ export async function generateMetadata({ params }: FlowPageProps): Promise<Metad
 export default async function FlowPage({ params }: FlowPageProps) {
   const { flow, role } = await loadFlow((await params).id);
   // Everything the browser needs of the catalog; `run` stays on the server.
-  const catalog: CatalogEntry[] = appCatalog()
-    .list()
+  const catalog: CatalogEntry[] = appConnectors()
+    .catalog.list()
     .map(({ key, kind, group, title, description, writes, fields, outputSample, needsConnection }) => ({
       key,
       kind,

@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { StepError } from "@ledgerflow/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertContact } from "../catalog/upsert-contact";
 import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
 import type { XeroClientContext } from "../xero-client-context";
-import { loadFieldOptions } from "./load-field-options";
+import { optionLoaders } from "./option-loaders";
 
 let sandbox: TestSandbox;
 let client: XeroClientContext;
@@ -15,13 +13,16 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox?.close());
 
-/** Each test uses a connection id of its own, so its cache entries are its own. */
-const load = (loader: string, extra: { query?: string; dependsOn?: Record<string, unknown>; refresh?: boolean } = {}) =>
-  loadFieldOptions({ loader, client, connectionId: `conn-${randomUUID()}`, ...extra });
+// Caching and unknown loaders are the runtime's (packages/runtime/src/connectors/load-field-options.ts).
+const load = (loader: string, extra: { query?: string; dependsOn?: Record<string, unknown> } = {}) => {
+  const option = optionLoaders[`xero.${loader}`];
+  if (!option) throw new Error(`no loader xero.${loader}`);
+  return option({ client, dependsOn: {}, ...extra });
+};
 
 const values = (options: { value: string }[]) => options.map((option) => option.value);
 
-describe("loadFieldOptions", () => {
+describe("the Xero option loaders", () => {
   it("offers revenue accounts for invoice lines and expense accounts for bills", async () => {
     expect(values(await load("accounts.revenue"))).toEqual(["200", "260", "270"]);
     expect(values(await load("accounts.expense"))).toEqual(["310", "400", "404", "429", "453", "489"]);
@@ -53,34 +54,5 @@ describe("loadFieldOptions", () => {
     const contact = await runAction(upsertContact, client, { Name: name, EmailAddress: "ta@traders.example" });
     const found = await load("contacts", { query: name.slice(0, 18).toLowerCase() });
     expect(found).toEqual([{ value: contact.ContactID, label: name, hint: "ta@traders.example" }]);
-  });
-
-  it("serves the cached options until a refresh reloads them from Xero", async () => {
-    const connectionId = `conn-${randomUUID()}`;
-    const request = { loader: "trackingOptions", client, connectionId, dependsOn: { TrackingCategory1: "Region" } };
-    expect(values(await loadFieldOptions(request))).toEqual(["North", "South"]);
-
-    const [region] = (await client.accounting.getTrackingCategories(client.tenantId, 'Name=="Region"')).body
-      .trackingCategories!;
-    const optionName = uniqueName("East");
-    await client.accounting.createTrackingOptions(client.tenantId, region!.trackingCategoryID!, { name: optionName });
-
-    expect(values(await loadFieldOptions(request))).toEqual(["North", "South"]);
-    expect(values(await loadFieldOptions({ ...request, refresh: true }))).toEqual(["North", "South", optionName]);
-    // The refresh rewrote the cache: later calls see the new option too.
-    expect(values(await loadFieldOptions(request))).toEqual(["North", "South", optionName]);
-  });
-
-  it("refuses an unknown loader, naming it", async () => {
-    const error = await load("vendors").then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
-    expect(error).toBeInstanceOf(StepError);
-    expect(error).toMatchObject({
-      code: "invalid_input",
-      field: "loader",
-      message: 'loader: Unknown option loader "vendors"',
-    });
   });
 });

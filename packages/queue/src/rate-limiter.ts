@@ -3,14 +3,15 @@ import type { Redis } from "ioredis";
 import { redisKey } from "./redis";
 
 /**
- * Xero's limits, enforced in Redis before every call so that all worker processes together stay
- * under them: per tenant at most `concurrent` calls in flight, `perMinute` per minute and `perDay`
- * per day; across the app `appPerMinute` per minute. 0 switches a limit off.
+ * A remote service's limits (a connector declares them), enforced in Redis before every call so
+ * that all processes together stay under them: per account (for Xero: per organisation) at most
+ * `concurrent` calls in flight, `perMinute` per minute and `perDay` per day; across the app
+ * `appPerMinute` per minute. 0 switches a limit off.
  *
  * Windows are sliding (a sorted set of call times per window), which is never looser than a fixed
  * window of the same length: if no 60 s span holds more than 60 calls, no clock minute does either.
  */
-export interface XeroLimits {
+export interface CallLimits {
   concurrent: number;
   perMinute: number;
   perDay: number;
@@ -20,15 +21,6 @@ export interface XeroLimits {
   /** A lease left behind by a crashed process frees itself after this long. */
   leaseMs: number;
 }
-
-export const XERO_DEFAULT_LIMITS: XeroLimits = {
-  concurrent: 5,
-  perMinute: 60,
-  perDay: 5_000,
-  appPerMinute: 10_000,
-  minuteMs: 60_000,
-  leaseMs: 60_000,
-};
 
 export type SlotResult =
   | { ok: true; release: () => Promise<void> }
@@ -61,7 +53,7 @@ end
 if conc > 0 and redis.call('ZCARD', KEYS[1]) >= conc then return {0, 'concurrent', concRetry} end
 local r = full(KEYS[3], perDay, dayMs, 'day') or full(KEYS[2], perMin, minuteMs, 'minute') or full(KEYS[4], appPerMin, minuteMs, 'app_minute')
 if r then return r end
--- Until it is released, a call counts as happening "now + lease" (inside every window): Xero counts
+-- Until it is released, a call counts as happening "now + lease" (inside every window): a service counts
 -- it when it arrives, somewhere between our acquire and our release.
 local pending = now + leaseMs
 if conc > 0 then redis.call('ZADD', KEYS[1], pending, id); redis.call('PEXPIRE', KEYS[1], leaseMs) end
@@ -71,8 +63,8 @@ if appPerMin > 0 then redis.call('ZADD', KEYS[4], pending, id); redis.call('PEXP
 return {1}
 `;
 
-// On release the call's window entries take the release time: the call reached Xero no later than
-// that, so our windows cover Xero's however long the request spent on the way.
+// On release the call's window entries take the release time: the call reached the service no later than
+// that, so our windows cover the service's however long the request spent on the way.
 const RELEASE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -81,10 +73,12 @@ for i = 2, 4 do redis.call('ZADD', KEYS[i], 'XX', now, ARGV[1]) end
 return 1
 `;
 
-export class XeroRateLimiter {
+export class RateLimiter {
+  /** `service` keeps each connector's windows apart ("xero"). */
   constructor(
     private readonly redis: Redis,
-    private readonly limits: XeroLimits = XERO_DEFAULT_LIMITS,
+    private readonly service: string,
+    private readonly limits: CallLimits,
   ) {}
 
   get unlimited(): boolean {
@@ -92,15 +86,15 @@ export class XeroRateLimiter {
     return concurrent === 0 && perMinute === 0 && perDay === 0 && appPerMinute === 0;
   }
 
-  /** Takes a slot for one call to `tenantId`, or says how long to wait. Never blocks. */
-  async tryAcquire(tenantId: string): Promise<SlotResult> {
+  /** Takes a slot for one call on `account`'s behalf, or says how long to wait. Never blocks. */
+  async tryAcquire(account: string): Promise<SlotResult> {
     if (this.unlimited) return { ok: true, release: async () => {} };
     const l = this.limits;
     const keys = [
-      redisKey("xero-limit", tenantId, "inflight"),
-      redisKey("xero-limit", tenantId, "minute"),
-      redisKey("xero-limit", tenantId, "day"),
-      redisKey("xero-limit", "app", "minute"),
+      redisKey("limit", this.service, account, "inflight"),
+      redisKey("limit", this.service, account, "minute"),
+      redisKey("limit", this.service, account, "day"),
+      redisKey("limit", this.service, "app", "minute"),
     ];
     const id = randomUUID();
     const result = (await this.redis.eval(

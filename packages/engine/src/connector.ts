@@ -1,0 +1,92 @@
+// The connector contract (docs/ARCHITECTURE.md §5): everything a connector — Xero, and next the HTTP
+// request step or any other service — tells the rest of Ledgerflow. A connector is one package that
+// exports one `Connector`; the runtime's registry lists them. The engine knows no connector.
+import type { ActionDefinition, FieldSpec, SelectOption } from "./action-definition";
+
+/** How a connector's steps are authorised. */
+export type ConnectorAuth =
+  /** Steps run without a connection (a formatter, a filter). */
+  | { kind: "none" }
+  /**
+   * A connection made through the provider's OAuth 2.0 consent. `accountNoun` is what one
+   * connection reaches at the provider, in its users' words ("organisation" for Xero).
+   */
+  | { kind: "oauth2"; accountNoun: string };
+
+/**
+ * The provider's published rate limits, enforced before every call (by the runtime, in Redis, across
+ * all processes). Per connection's account (for Xero: per organisation) and per app; 0 = no limit.
+ */
+export interface ConnectorLimits {
+  perAccount: { concurrent: number; perMinute: number; perDay: number };
+  perApp: { perMinute: number };
+}
+
+export interface OptionLoaderArgs<TClient> {
+  client: TClient;
+  /** What the user typed, for loaders that search (contacts). */
+  query?: string;
+  /** Values of the fields the loader depends on, e.g. `{ TrackingCategory1: "Region" }`. */
+  dependsOn: Record<string, unknown>;
+  signal?: AbortSignal;
+}
+
+/** Loads a dropdown's choices (`FieldSpec.options.loader` names one, e.g. "xero.accounts.revenue"). */
+export type OptionLoader<TClient> = (args: OptionLoaderArgs<TClient>) => Promise<SelectOption[]>;
+
+/** Something that happens at the provider and can start a flow (a Xero invoice was approved). */
+export interface TriggerDefinition {
+  /** Stable id stored in flow definitions, e.g. "xero.event". */
+  key: string;
+  title: string;
+  description: string;
+  /** The trigger's settings, declared as an action's fields are. */
+  fields: FieldSpec[];
+  /** An example event, for the data picker before a real one arrives. */
+  sample: Record<string, unknown>;
+}
+
+/** What the runtime hands `createClient` for one connection. */
+export interface ClientRequest {
+  connectionId: string;
+  /** Every lookup of the connection is scoped by it: another workspace's id finds nothing. */
+  workspaceId: string;
+  /**
+   * To be called before every request to the provider, with the account the request acts for (the
+   * rate limits are per account): takes a call slot and resolves to its release. Rejects with a
+   * CallDeferredError when the limits say wait, or another error when the call must not be made.
+   */
+  acquireCallSlot(account: string): Promise<() => Promise<void>>;
+}
+
+/** The permissions a connection lacks for an action, in the provider's words (Xero: scopes). */
+export type MissingPermissions = (action: ActionDefinition, grantedScopes: readonly string[]) => string[];
+
+export interface Connector<TClient = unknown> {
+  /** Stable id, the prefix of its actions', triggers' and loaders' keys, and `Connection.provider`. */
+  key: string;
+  /** The provider's name as users know it: "Xero". */
+  title: string;
+  auth: ConnectorAuth;
+  /** Its actions and searches, in the order the editor's picker shows them. */
+  actions: readonly ActionDefinition<TClient>[];
+  triggers: readonly TriggerDefinition[];
+  optionLoaders: Readonly<Record<string, OptionLoader<TClient>>>;
+  limits?: ConnectorLimits;
+  /** An authorised client for one connection (tokens refreshed as needed). Absent when auth is "none". */
+  createClient?(request: ClientRequest): Promise<TClient>;
+  /** Asked at switch-on so a missing permission is reported then, not as a 403 at run time. */
+  missingPermissions?: MissingPermissions;
+}
+
+/** Declares a connector with its client type checked across its actions and loaders. */
+export function defineConnector<TClient>(connector: Connector<TClient>): Connector<TClient> {
+  return connector;
+}
+
+/**
+ * A connector of any client type, as the registry holds them: each connector's actions and loaders
+ * are checked against its own client when it is declared, and only ever receive that client.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the client type is each connector's own (see above).
+export type AnyConnector = Connector<any>;

@@ -1,0 +1,10 @@
+import { xeroConnector } from "@ledgerflow/connector-xero";
+import { type ConnectorRegistry, createConnectorRegistry } from "./connector-registry";
+
+let registry: ConnectorRegistry | undefined;
+
+/** The connectors this app offers. Adding one is its package plus one line here. */
+export function appConnectors(): ConnectorRegistry {
+  registry ??= createConnectorRegistry([xeroConnector]);
+  return registry;
+}
