@@ -1,7 +1,7 @@
 import { listFlows } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { IntegrationsScreen } from "@/components/integrations/integrations-screen";
+import { FlowsScreen } from "@/components/flows/flows-screen";
 import { LandingPage } from "@/components/landing/landing-page";
 import { getAppSession } from "@/server/auth/get-app-session";
 import { requireWorkspace } from "@/server/with-workspace";
@@ -20,7 +20,7 @@ export default async function HomePage() {
   const list = await listFlows({ workspaceId: workspace.id });
   return (
     <AppShell workspaceName={workspace.name} user={user}>
-      <IntegrationsScreen list={list} canEdit={role !== "VIEWER"} />
+      <FlowsScreen list={list} canEdit={role !== "VIEWER"} />
     </AppShell>
   );
 }

@@ -28,7 +28,7 @@ import {
 } from "@ledgerflow/engine";
 import { EyeIcon } from "lucide-react";
 import { useMemo, useState } from "react";
-import { FlowEnabledSwitch } from "../integrations/flow-enabled-switch";
+import { FlowEnabledSwitch } from "../flows/flow-enabled-switch";
 import { Sheet, SheetContent } from "../ui/sheet";
 import { AddStepDialog } from "./add-step-dialog";
 import { DeleteFlowButton } from "./delete-flow-button";

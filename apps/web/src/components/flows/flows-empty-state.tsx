@@ -3,10 +3,10 @@ import Link from "next/link";
 import { Button } from "../ui/button";
 import { cn } from "../ui/class-names";
 import { EmptyState } from "../ui/empty-state";
-import { NewIntegrationButton } from "./new-integration-button";
+import { NewFlowButton } from "./new-flow-button";
 
 /** No integrations yet: the two things to do first, in order. */
-export function IntegrationsEmptyState({ hasConnection, canEdit }: { hasConnection: boolean; canEdit: boolean }) {
+export function FlowsEmptyState({ hasConnection, canEdit }: { hasConnection: boolean; canEdit: boolean }) {
   return (
     <EmptyState icon={<WorkflowIcon />} title="Build your first integration">
       <p>
@@ -37,7 +37,7 @@ export function IntegrationsEmptyState({ hasConnection, canEdit }: { hasConnecti
               <Link href="/connections">Connect Xero</Link>
             </Button>
           )}
-          <NewIntegrationButton variant={hasConnection ? "primary" : "secondary"} />
+          <NewFlowButton variant={hasConnection ? "primary" : "secondary"} />
         </div>
       ) : null}
     </EmptyState>

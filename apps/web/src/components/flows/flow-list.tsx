@@ -6,13 +6,13 @@ import { RunStatusBadge } from "../run-status-badge";
 import { TriggerTypeLabel } from "../trigger-type-label";
 import { FlowEnabledSwitch } from "./flow-enabled-switch";
 
-interface IntegrationListProps {
+interface FlowListProps {
   flows: FlowListItem[];
   canEdit: boolean;
 }
 
 /** Every integration as a row: what it is, where it writes, how it has been doing, and its switch. */
-export function IntegrationList({ flows, canEdit }: IntegrationListProps) {
+export function FlowList({ flows, canEdit }: FlowListProps) {
   return (
     <ul
       aria-label="Integrations"

@@ -7,7 +7,7 @@ import { createFlowAction } from "@/server/flows/create-flow-action";
 import { Button } from "../ui/button";
 
 /** Creates an empty integration and opens it in the editor. */
-export function NewIntegrationButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
+export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
   const [pending, startTransition] = useTransition();
   return (
     <Button
