@@ -12,7 +12,10 @@ import { getXeroClient } from "@ledgerflow/xero";
 export function createXeroStepClientFactory(limiter: XeroRateLimiter) {
   return async function clientFor(step: FlowStep, run: ExecutionGuard) {
     if (!step.connectionId) {
-      throw new StepError("Choose the Xero account this step uses.", { code: "invalid_input", field: "connectionId" });
+      throw new StepError("Choose the Xero organisation this step uses.", {
+        code: "invalid_input",
+        field: "connectionId",
+      });
     }
     const client = await getXeroClient(step.connectionId, run.workspaceId);
     return {

@@ -40,7 +40,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
       problems.push({
         stepKey: step.key,
         field: "connectionId",
-        message: "The Xero account of this step was removed: choose another.",
+        message: "The Xero connection of this step was removed: choose another organisation.",
       });
       continue;
     }
@@ -48,7 +48,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
       problems.push({
         stepKey: step.key,
         field: "connectionId",
-        message: `The Xero account "${connection.tenantName}" needs to be reconnected.`,
+        message: `The Xero connection "${connection.tenantName}" needs to be reconnected.`,
         reconnect: { connectionId: connection.id, scopes: [] },
       });
       continue;
