@@ -11,7 +11,7 @@ const statusBadge: Record<ConnectionListItem["status"], { label: string; tone: B
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
-/** One Xero organisation: who connected it and when, its status, and what an editor can do. */
+/** One Xero connection, named by its organisation: who connected it and when, its status, and what an editor can do. */
 export function ConnectionRow({ connection, canManage }: { connection: ConnectionListItem; canManage: boolean }) {
   const badge = statusBadge[connection.status];
   const connectedBy = connection.createdBy.name ?? connection.createdBy.email;
