@@ -10,10 +10,10 @@ import { requireWorkspace } from "@/server/with-workspace";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return (await getAppSession()) ? { title: "Integrations" } : {};
+  return (await getAppSession()) ? { title: "Flows" } : {};
 }
 
-/** `/`: the landing page for visitors, the integrations list once signed in. */
+/** `/`: the landing page for visitors, the flows list once signed in. */
 export default async function HomePage() {
   if (!(await getAppSession())) return <LandingPage />;
   const { workspace, user, role } = await requireWorkspace();

@@ -11,13 +11,10 @@ interface FlowListProps {
   canEdit: boolean;
 }
 
-/** Every integration as a row: what it is, where it writes, how it has been doing, and its switch. */
+/** Every flow as a row: what it is, where it writes, how it has been doing, and its switch. */
 export function FlowList({ flows, canEdit }: FlowListProps) {
   return (
-    <ul
-      aria-label="Integrations"
-      className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs"
-    >
+    <ul aria-label="Flows" className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
       {flows.map((flow) => (
         <li key={flow.id} className="flex flex-col gap-4 p-4 sm:flex-row sm:items-center sm:gap-6 sm:px-5">
           <div className="flex min-w-0 flex-1 flex-col gap-1">

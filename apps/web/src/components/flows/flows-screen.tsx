@@ -10,8 +10,8 @@ export function FlowsScreen({ list, canEdit }: { list: FlowListData; canEdit: bo
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 sm:px-8 sm:py-10">
       <PageHeader
-        title="Integrations"
-        description="Each integration turns events from your other apps into bookkeeping in Xero."
+        title="Flows"
+        description="Each flow turns events from your other apps into bookkeeping in Xero."
         actions={canEdit && flows.length > 0 ? <NewFlowButton /> : null}
       />
       {flows.length === 0 ? (

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { createFlowAction } from "@/server/flows/create-flow-action";
 import { Button } from "../ui/button";
 
-/** Creates an empty integration and opens it in the editor. */
+/** Creates an empty flow and opens it in the editor. */
 export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
   const [pending, startTransition] = useTransition();
   return (
@@ -21,7 +21,7 @@ export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "
       }
     >
       <PlusIcon />
-      {pending ? "Creating…" : "New integration"}
+      {pending ? "Creating…" : "New flow"}
     </Button>
   );
 }

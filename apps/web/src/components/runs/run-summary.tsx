@@ -14,7 +14,7 @@ interface RunSummaryProps {
 export function RunSummary({ run, renderedAt }: RunSummaryProps) {
   const facts: { term: string; value: ReactNode }[] = [
     {
-      term: "Integration",
+      term: "Flow",
       value: (
         <Link href={`/flows/${run.flow.id}`} className="font-medium text-brand-700 hover:underline">
           {run.flow.name}
