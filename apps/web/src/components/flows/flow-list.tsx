@@ -1,7 +1,7 @@
 import type { FlowListItem } from "@ledgerflow/runtime";
 import { Building2Icon } from "lucide-react";
 import Link from "next/link";
-import { RelativeTime } from "../relative-time";
+import { LocalTime } from "../local-time";
 import { RunStatusBadge } from "../run-status-badge";
 import { TriggerTypeLabel } from "../trigger-type-label";
 import { FlowEnabledSwitch } from "./flow-enabled-switch";
@@ -48,7 +48,7 @@ export function FlowList({ flows, canEdit }: FlowListProps) {
                   <>
                     <RunStatusBadge status={flow.lastRun.status} />
                     <span className="text-xs">
-                      <RelativeTime date={flow.lastRun.at} />
+                      <LocalTime value={flow.lastRun.at} />
                     </span>
                   </>
                 ) : (

@@ -34,7 +34,6 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
     countRunsPerDay({ workspaceId: workspace.id, flowId: filters.flow }),
     listRunFlowOptions({ workspaceId: workspace.id }),
   ]);
-  const renderedAt = Date.now();
   const flow = filters.flow ? flows.find((option) => option.id === filters.flow) : undefined;
   const inProgress = page.runs.some((run) => (inProgressRunStatuses as readonly string[]).includes(run.status));
   const anyRunsRecently = days.some((day) => day.total > 0);
@@ -67,7 +66,7 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
         ) : null}
         {page.runs.length > 0 ? (
           <>
-            <RunTable runs={page.runs} renderedAt={renderedAt} />
+            <RunTable runs={page.runs} />
             <RunPagination filters={filters} newerCursor={page.newerCursor} olderCursor={page.olderCursor} />
           </>
         ) : filtered || filters.cursor ? (

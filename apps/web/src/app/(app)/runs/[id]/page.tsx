@@ -31,7 +31,6 @@ export default async function RunPage({ params }: RunPageProps) {
   const canReplay = roleAllows(role, "EDITOR") && !run.payloadPrunedAt && run.status !== "DUPLICATE";
   const replayPlan = canReplay ? await getReplayPlan({ workspaceId: workspace.id, runId: run.id }) : null;
 
-  const renderedAt = Date.now();
   const inProgress = (inProgressRunStatuses as readonly string[]).includes(run.status);
   const runError = readStepError(run.error);
   const failedStep = run.steps.find((step) => step.status === "FAILED");
@@ -62,7 +61,7 @@ export default async function RunPage({ params }: RunPageProps) {
       <AutoRefresh active={inProgress} />
       <Card>
         <CardContent>
-          <RunSummary run={run} renderedAt={renderedAt} />
+          <RunSummary run={run} />
         </CardContent>
       </Card>
 
@@ -113,7 +112,6 @@ export default async function RunPage({ params }: RunPageProps) {
                   step={step}
                   // A resumed replay copies the steps that had succeeded, with their original times.
                   carriedOver={run.replayOfId !== null && step.startedAt < run.createdAt}
-                  renderedAt={renderedAt}
                 />
               </li>
             ))}
