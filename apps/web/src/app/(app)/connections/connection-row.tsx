@@ -37,7 +37,7 @@ export function ConnectionRow({ connection, canManage }: { connection: Connectio
         <div className="flex shrink-0 items-start gap-2">
           {connection.status !== "ACTIVE" ? <StartConnectionButton label="Reconnect" /> : null}
           {connection.status !== "REVOKED" ? (
-            <DisconnectButton connectionId={connection.id} tenantName={connection.tenantName} />
+            <DisconnectButton connectionId={connection.id} organisationName={connection.tenantName} />
           ) : null}
         </div>
       ) : null}
