@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { LocalTime } from "@/components/local-time";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
 import { readStepError } from "@/components/runs/read-step-error";
@@ -86,7 +87,8 @@ export default async function RunPage({ params }: RunPageProps) {
         <CardContent>
           {run.payloadPrunedAt ? (
             <p className="text-sm text-slate-600">
-              The payload was removed after the retention period, on {run.payloadPrunedAt.toISOString().slice(0, 10)}.
+              The payload was removed after the retention period, on{" "}
+              <LocalTime value={run.payloadPrunedAt} format="date" />.
             </p>
           ) : run.trigger === null ? (
             <p className="text-sm text-slate-600">No payload was recorded.</p>
