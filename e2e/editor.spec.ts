@@ -7,7 +7,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { password, screenshots, signUp } from "./support/journey-helpers";
 import { test } from "./support/test";
 
-// The flows home and the flow editor, as a bookkeeper uses them: sign up, build an
+// The flows home and the flow editor, as a bookkeeper uses them: sign up, build a
 // flow, reload without losing anything, reorder and remove steps; and a VIEWER who can look
 // but not change. Screenshots of every screen at desktop and phone width land in e2e/artifacts.
 
