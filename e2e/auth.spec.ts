@@ -168,7 +168,7 @@ test("repeated wrong passwords stop unknown browsers, while the person's own bro
   await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
 });
 
-/** Another browser (its own cookies) signed in to the account; it ends on the integrations home. */
+/** Another browser (its own cookies) signed in to the account; it ends on the flows home. */
 async function signInElsewhere(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -212,7 +212,7 @@ test("sign out everywhere ends every session of the account, in every browser", 
   await expect(page.getByRole("heading", { name: "Sign in to Ledgerflow" })).toBeVisible();
 
   // The other browser: its next action sends it to sign in, as for a signed-out visitor.
-  await elsewhere.page.getByRole("button", { name: "New integration" }).click();
+  await elsewhere.page.getByRole("button", { name: "New flow" }).click();
   await expect(elsewhere.page).toHaveURL(/\/login/);
   await expect(elsewhere.page.getByRole("heading", { name: "Sign in to Ledgerflow" })).toBeVisible();
   // Its old cookie, replayed, opens no page and reads as no session.

@@ -42,7 +42,7 @@ async function answerConsent(
   await page.getByRole("button", { name: answer.decision }).click();
 }
 
-const accounts = (page: Page) => page.getByRole("list", { name: "Xero accounts" }).getByRole("listitem");
+const connectionRows = (page: Page) => page.getByRole("list", { name: "Xero connections" }).getByRole("listitem");
 
 async function workspaceOf(email: string) {
   const membership = await prisma.membership.findFirstOrThrow({
@@ -59,15 +59,15 @@ test.afterAll(async () => {
 test("connect two organisations, disconnect one, and the sandbox no longer lists it", async ({ page }) => {
   const email = await signUp(page, "two");
   await page.getByRole("link", { name: "Connections" }).first().click();
-  await expect(page.getByRole("heading", { name: "No Xero accounts yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No Xero connections yet" })).toBeVisible();
 
-  await page.getByRole("button", { name: "+ Add an account" }).first().click();
+  await page.getByRole("button", { name: "+ Add a Xero connection" }).first().click();
   await answerConsent(page, { xeroEmail: `xero-${unique()}@sandbox.test`, count: 2, decision: "Allow access" });
 
   await expect(page).toHaveURL(/\/connections\?connected=2$/);
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toHaveText("Connected 2 Xero organisations.");
-  await expect(accounts(page)).toHaveCount(2);
-  for (const row of await accounts(page).all()) {
+  await expect(connectionRows(page)).toHaveCount(2);
+  for (const row of await connectionRows(page).all()) {
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
     await expect(row).toContainText("connected by Casey two");
   }
@@ -81,13 +81,13 @@ test("connect two organisations, disconnect one, and the sandbox no longer lists
   expect(html).not.toContain(accessToken);
   expect(html).not.toContain(refreshToken);
 
-  const firstRow = accounts(page).filter({ hasText: first.tenantName });
+  const firstRow = connectionRows(page).filter({ hasText: first.tenantName });
   await firstRow.getByRole("button", { name: "Disconnect" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
   await expect(page.getByText(`Disconnected ${first.tenantName}.`)).toBeVisible();
   await expect(firstRow.getByText("Revoked", { exact: true })).toBeVisible();
   await expect(
-    accounts(page).filter({ hasText: second.tenantName }).getByText("Active", { exact: true }),
+    connectionRows(page).filter({ hasText: second.tenantName }).getByText("Active", { exact: true }),
   ).toBeVisible();
 
   // The sandbox confirms: the consent's connections now hold only the second organisation.
@@ -103,7 +103,7 @@ test("connect two organisations, disconnect one, and the sandbox no longer lists
 test("denying consent comes back with a clear message and stores nothing", async ({ page }) => {
   const email = await signUp(page, "deny");
   await page.goto("/connections");
-  await page.getByRole("button", { name: "+ Add an account" }).first().click();
+  await page.getByRole("button", { name: "+ Add a Xero connection" }).first().click();
   await answerConsent(page, { xeroEmail: "unused@sandbox.test", decision: "Deny" });
 
   await expect(page).toHaveURL(/\/connections\?denied=1$/);
@@ -117,22 +117,22 @@ test("a connection that needs reconnecting shows Reconnect, and reconnecting res
   const email = await signUp(page, "reconnect");
   const xeroEmail = `xero-${unique()}@sandbox.test`;
   await page.goto("/connections");
-  await page.getByRole("button", { name: "+ Add an account" }).first().click();
+  await page.getByRole("button", { name: "+ Add a Xero connection" }).first().click();
   await answerConsent(page, { xeroEmail, count: 1, decision: "Allow access" });
-  await expect(accounts(page)).toHaveCount(1);
+  await expect(connectionRows(page)).toHaveCount(1);
 
   // What token access does when Xero refuses the refresh token (covered against the sandbox in
   // packages/connectors/xero/src/token-access): the connection is marked for reconnection.
   const workspaceId = await workspaceOf(email);
   await prisma.connection.updateMany({ where: { workspaceId }, data: { status: "NEEDS_REAUTH" } });
   await page.goto("/connections");
-  await expect(accounts(page).getByText("Needs reconnect", { exact: true })).toBeVisible();
+  await expect(connectionRows(page).getByText("Needs reconnect", { exact: true })).toBeVisible();
 
-  await accounts(page).getByRole("button", { name: "Reconnect" }).click();
+  await connectionRows(page).getByRole("button", { name: "Reconnect" }).click();
   await answerConsent(page, { xeroEmail, count: 1, decision: "Allow access" });
 
-  await expect(accounts(page)).toHaveCount(1);
-  await expect(accounts(page).getByText("Active", { exact: true })).toBeVisible();
+  await expect(connectionRows(page)).toHaveCount(1);
+  await expect(connectionRows(page).getByText("Active", { exact: true })).toBeVisible();
   expect(await prisma.connection.count({ where: { workspaceId } })).toBe(1);
 });
 
@@ -147,9 +147,9 @@ test("a callback with a forged state is refused with a 400 page and stores nothi
 test("a viewer sees the connections but cannot add or remove them", async ({ page, browser }) => {
   const ownerEmail = await signUp(page, "owner");
   await page.goto("/connections");
-  await page.getByRole("button", { name: "+ Add an account" }).first().click();
+  await page.getByRole("button", { name: "+ Add a Xero connection" }).first().click();
   await answerConsent(page, { xeroEmail: `xero-${unique()}@sandbox.test`, count: 1, decision: "Allow access" });
-  await expect(accounts(page)).toHaveCount(1);
+  await expect(connectionRows(page)).toHaveCount(1);
   const sharedWorkspaceId = await workspaceOf(ownerEmail);
 
   const viewerContext = await browser.newContext();
@@ -163,8 +163,8 @@ test("a viewer sees the connections but cannot add or remove them", async ({ pag
   ]);
 
   await viewerPage.goto("/connections");
-  await expect(accounts(viewerPage)).toHaveCount(1);
-  await expect(viewerPage.getByRole("button", { name: "+ Add an account" })).toHaveCount(0);
+  await expect(connectionRows(viewerPage)).toHaveCount(1);
+  await expect(viewerPage.getByRole("button", { name: "+ Add a Xero connection" })).toHaveCount(0);
   await expect(viewerPage.getByRole("button", { name: "Disconnect" })).toHaveCount(0);
   await expect(viewerPage.getByText("adding or removing them needs the editor role")).toBeVisible();
   await viewerContext.close();

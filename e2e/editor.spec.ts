@@ -7,8 +7,8 @@ import { expectNoAxeViolations } from "./support/axe";
 import { password, screenshots, signUp } from "./support/journey-helpers";
 import { test } from "./support/test";
 
-// The integrations home and the flow editor, as a bookkeeper uses them: sign up, build an
-// integration, reload without losing anything, reorder and remove steps; and a VIEWER who can look
+// The flows home and the flow editor, as a bookkeeper uses them: sign up, build a
+// flow, reload without losing anything, reorder and remove steps; and a VIEWER who can look
 // but not change. Screenshots of every screen at desktop and phone width land in e2e/artifacts.
 
 const unique = randomBytes(5).toString("hex");
@@ -31,26 +31,24 @@ async function addStep(page: Page, search: string, title: string) {
   await expect(page.getByRole("dialog", { name: new RegExp(title) })).toBeVisible();
 }
 
-test("build an integration: trigger, sample, steps, fields; reload loses nothing; reorder and remove", async ({
-  page,
-}) => {
+test("build a flow: trigger, sample, steps, fields; reload loses nothing; reorder and remove", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUp(page, "Erin Editor", `editor-${unique}@example.com`);
 
   // The empty home explains the first two things to do.
-  await expect(page.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Build your first integration" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Flows", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Build your first flow" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Connect your Xero organisation" })).toHaveAttribute(
     "href",
     "/connections",
   );
-  await screenshots(page, "integrations-empty");
+  await screenshots(page, "flows-empty");
 
-  await page.getByRole("button", { name: "New integration" }).click();
+  await page.getByRole("button", { name: "New flow" }).click();
   await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
   const flowUrl = page.url();
 
-  await page.getByLabel("Integration name").fill("Order paid → invoice");
+  await page.getByLabel("Flow name").fill("Order paid → invoice");
   await page.getByLabel("Description").fill("Invoices every paid shop order in Xero");
   await page.getByLabel("Description").press("Enter");
 
@@ -92,7 +90,7 @@ test("build an integration: trigger, sample, steps, fields; reload loses nothing
   // Reload: name, sample, steps and fields are all still there.
   await page.reload();
   await page.waitForLoadState("networkidle");
-  await expect(page.getByLabel("Integration name")).toHaveValue("Order paid → invoice");
+  await expect(page.getByLabel("Flow name")).toHaveValue("Order paid → invoice");
   await expect(page.getByLabel("Description")).toHaveValue("Invoices every paid shop order in Xero");
   await expect(steps(page)).toHaveCount(2);
   await page.getByRole("button", { name: "Open Step 1: Create sales invoice" }).click();
@@ -121,22 +119,22 @@ test("build an integration: trigger, sample, steps, fields; reload loses nothing
 
   // The home lists it with its trigger and switch.
   await page.goto("/");
-  const row = page.getByRole("list", { name: "Integrations" }).getByRole("listitem");
+  const row = page.getByRole("list", { name: "Flows" }).getByRole("listitem");
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Order paid → invoice");
   await expect(row).toContainText("Webhook");
   await expect(row).toContainText("Never");
   await expect(row.getByRole("switch", { name: "Order paid → invoice switched on" })).not.toBeChecked();
-  await screenshots(page, "integrations");
+  await screenshots(page, "flows");
 
   // Deleting it (after a confirmation) leaves the empty home again.
   await page.goto(flowUrl);
-  await page.getByRole("button", { name: "Delete integration" }).click();
+  await page.getByRole("button", { name: "Delete flow" }).click();
   await page
     .getByRole("dialog", { name: "Delete “Order paid → invoice”?" })
-    .getByRole("button", { name: "Delete integration" })
+    .getByRole("button", { name: "Delete flow" })
     .click();
-  await expect(page.getByRole("heading", { name: "Build your first integration" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Build your first flow" })).toBeVisible({ timeout: 20_000 });
 });
 
 test("a VIEWER sees the editor read-only", async ({ page }) => {
@@ -211,8 +209,8 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
   expect(html).toContain("Supplier bills");
   expect(html).not.toContain(webhookToken);
   expect(html).not.toContain(webhookSigningSecret);
-  await expect(page.getByText("You can view this integration.")).toBeVisible();
-  await expect(page.getByLabel("Integration name")).toHaveAttribute("readonly", "");
+  await expect(page.getByText("You can view this flow.")).toBeVisible();
+  await expect(page.getByLabel("Flow name")).toHaveAttribute("readonly", "");
   await expect(page.getByRole("button", { name: "Add a step" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove Step/ })).toHaveCount(0);
   await expect(page.getByRole("switch", { name: "Supplier bills switched on" })).toBeDisabled();

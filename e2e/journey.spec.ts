@@ -16,7 +16,7 @@ test.describe.configure({ timeout: 180_000 });
 const unique = randomBytes(5).toString("hex");
 const flowName = "Order paid → invoice";
 
-// The test event captured while building, and the real order sent once the integration is on.
+// The test event captured while building, and the real order sent once the flow is on.
 const sampleOrder = {
   orderId: `A-${unique}`,
   customer: `Ada Lovelace ${unique}`,
@@ -91,12 +91,12 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await screenshots(page, "journey-connections");
   });
 
-  await page.getByRole("link", { name: "Integrations" }).first().click();
-  await page.getByRole("button", { name: "New integration" }).click();
+  await page.getByRole("link", { name: "Flows" }).first().click();
+  await page.getByRole("button", { name: "New flow" }).click();
   await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
   const flowId = page.url().split("/").at(-1) ?? "";
-  await page.getByLabel("Integration name").fill(flowName);
-  await page.getByLabel("Integration name").press("Enter");
+  await page.getByLabel("Flow name").fill(flowName);
+  await page.getByLabel("Flow name").press("Enter");
 
   let webhookUrl = "";
   await test.step("webhook trigger: a real request captured as the sample", async () => {
@@ -170,7 +170,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
   const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
   await test.step("switching on with an unmapped required field lists it and stays off", async () => {
     await enabledSwitch.click();
-    const refusal = page.getByRole("alert").filter({ hasText: "The integration stays off until these are fixed" });
+    const refusal = page.getByRole("alert").filter({ hasText: "The flow stays off until these are fixed" });
     await expect(refusal).toContainText("Amount is required");
     await expect(enabledSwitch).not.toBeChecked();
     expect(await prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { enabled: true } })).toEqual({
@@ -240,12 +240,12 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await screenshots(page, "journey-run-detail");
   });
 
-  await test.step("the home lists the integration switched on", async () => {
+  await test.step("the home lists the flow switched on", async () => {
     await page.goto("/");
-    const row = page.getByRole("list", { name: "Integrations" }).getByRole("listitem").filter({ hasText: flowName });
+    const row = page.getByRole("list", { name: "Flows" }).getByRole("listitem").filter({ hasText: flowName });
     await expect(row.getByRole("switch", { name: `${flowName} switched on` })).toBeChecked();
     await expect(row).toContainText("Webhook");
-    await screenshots(page, "journey-integrations");
+    await screenshots(page, "journey-flows");
   });
 
   await test.step("Xero holds the invoice with the mapped lines, PAID", async () => {

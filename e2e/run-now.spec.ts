@@ -6,7 +6,7 @@ import { expect as baseExpect } from "@playwright/test";
 import { password, screenshots, seedSandboxConnection } from "./support/journey-helpers";
 import { test } from "./support/test";
 
-// "Run now" on a manual-trigger integration, and "Publish changes" on an enabled one. The user,
+// "Run now" on a manual-trigger flow, and "Publish changes" on an enabled one. The user,
 // their Xero connection (tokens minted by the sandbox, as a completed consent leaves them) and
 // the flow's draft are set up directly; everything after sign-in is done in the browser.
 

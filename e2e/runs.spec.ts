@@ -363,22 +363,27 @@ test("phone width: the table keeps status, flow and start time readable", async 
   await page.screenshot({ path: test.info().outputPath("run-detail-390.png"), fullPage: true });
 });
 
-test("a run whose payload was pruned says so and offers no Re-run", async ({ page }) => {
-  // Created here, last, so the counts the earlier tests assert are untouched.
-  const pruned = await prisma.run.create({
-    data: {
-      workspaceId: (await prisma.flow.findUniqueOrThrow({ where: { id: seeded.orders.id } })).workspaceId,
-      flowId: seeded.orders.id,
-      status: "SUCCEEDED",
-      source: "WEBHOOK",
-      trigger: Prisma.DbNull,
-      payloadPrunedAt: new Date("2026-10-01T03:17:00Z"),
-      createdAt: new Date("2026-08-20T10:00:00Z"),
-      finishedAt: new Date("2026-08-20T10:00:02Z"),
-      durationMs: 2000,
-    },
+test.describe("in a viewer's own zone", () => {
+  // Pruned at 03:17 UTC on 1 November, which is still 31 October in Los Angeles: the date shown is the viewer's.
+  test.use({ locale: "en-GB", timezoneId: "America/Los_Angeles" });
+
+  test("a run whose payload was pruned says so and offers no Re-run", async ({ page }) => {
+    // Created here, last, so the counts the earlier tests assert are untouched.
+    const pruned = await prisma.run.create({
+      data: {
+        workspaceId: (await prisma.flow.findUniqueOrThrow({ where: { id: seeded.orders.id } })).workspaceId,
+        flowId: seeded.orders.id,
+        status: "SUCCEEDED",
+        source: "WEBHOOK",
+        trigger: Prisma.DbNull,
+        payloadPrunedAt: new Date("2026-11-01T03:17:00Z"),
+        createdAt: new Date("2026-08-20T10:00:00Z"),
+        finishedAt: new Date("2026-08-20T10:00:02Z"),
+        durationMs: 2000,
+      },
+    });
+    await page.goto(`/runs/${pruned.id}`);
+    await expect(page.getByText("The payload was removed after the retention period, on 31 Oct 2026.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
   });
-  await page.goto(`/runs/${pruned.id}`);
-  await expect(page.getByText("The payload was removed after the retention period, on 2026-10-01.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);
 });

@@ -17,9 +17,9 @@ test.afterAll(async () => {
   await prisma.$disconnect();
 });
 
-async function newIntegration(page: Page, who: string) {
+async function newFlow(page: Page, who: string) {
   await signUp(page, who, `webhooks-${who.toLowerCase()}-${unique}@example.com`);
-  await page.getByRole("button", { name: "New integration" }).click();
+  await page.getByRole("button", { name: "New flow" }).click();
   await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
   const flowId = page.url().split("/").at(-1) ?? "";
   await page.getByRole("button", { name: "Trigger: Webhook" }).click();
@@ -35,7 +35,7 @@ test("the trigger panel sets the event id and the sender's signature; the sender
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const { flowId, panel, url } = await newIntegration(page, "Sam");
+  const { flowId, panel, url } = await newFlow(page, "Sam");
 
   await test.step("the event id: Idempotency-Key by default, Stripe's body id, or a header of one's own", async () => {
     const form = panel.getByRole("form", { name: "Recognise repeated deliveries" });
@@ -100,7 +100,7 @@ test("the trigger panel sets the event id and the sender's signature; the sender
 
 test("a repeated delivery shows as a duplicate in the history and links to its first run", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const { url } = await newIntegration(page, "Dee");
+  const { url } = await newFlow(page, "Dee");
   const send = () =>
     fetch(url, {
       method: "POST",
@@ -142,19 +142,19 @@ test("a repeated delivery shows as a duplicate in the history and links to its f
 test("a NUL in the name or the sample is refused with the field named, not 'Something went wrong'", async ({
   page,
 }) => {
-  const { flowId, panel } = await newIntegration(page, "Nia");
+  const { flowId, panel } = await newFlow(page, "Nia");
   await panel.getByLabel("Sample request body (JSON)").fill('{ "customer": { "name": "Ada\\u0000" } }');
   await expect(page.getByRole("status").filter({ hasText: "draft.trigger.sample.body.customer.name" })).toContainText(
     "contains a NUL character",
   );
   await page.keyboard.press("Escape");
 
-  const name = page.getByLabel("Integration name");
+  const name = page.getByLabel("Flow name");
   await name.fill("Orders\u0000");
   await name.press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "NUL" })).toContainText(
     "contains a NUL character (\\u0000), which cannot be stored: remove it",
   );
   const stored = await prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { name: true } });
-  expect(stored.name).toBe("Untitled integration");
+  expect(stored.name).toBe("Untitled flow");
 });

@@ -37,10 +37,10 @@ export async function signUp(page: Page, name: string, email: string) {
   await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 30_000 });
 }
 
-/** Connections → "+ Add an account" → the sandbox's consent page → one organisation allowed. */
+/** Connections → "+ Add a Xero connection" → the sandbox's consent page → one organisation allowed. */
 export async function connectSandboxXero(page: Page, xeroEmail: string) {
   await page.goto("/connections");
-  await page.getByRole("button", { name: "+ Add an account" }).first().click();
+  await page.getByRole("button", { name: "+ Add a Xero connection" }).first().click();
   await expect(page.getByText("Xero sandbox")).toBeVisible();
   await page.getByLabel("Email address").fill(xeroEmail);
   const organisations = page.getByRole("group", { name: "Organisations to connect" }).getByRole("checkbox");
@@ -48,7 +48,7 @@ export async function connectSandboxXero(page: Page, xeroEmail: string) {
   for (let index = 0; index < total; index++) await organisations.nth(index).setChecked(index === 0);
   await page.getByRole("button", { name: "Allow access" }).click();
   await expect(page).toHaveURL(/\/connections\?connected=1$/);
-  await expect(page.getByRole("list", { name: "Xero accounts" }).getByText("Active", { exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Xero connections" }).getByText("Active", { exact: true })).toBeVisible();
 }
 
 /**

@@ -275,7 +275,9 @@ describe("executeFlow", () => {
 
   it("turns a failure to get the connection's client into the step's failure", async () => {
     const { catalog, calls } = createRecordingCatalog();
-    const reconnect = new StepError("Reconnect your Xero account.", { code: "needs_reauth" });
+    const reconnect = new StepError('Reconnect the Xero connection "Demo Company (NZ)" on the Connections page.', {
+      code: "needs_reauth",
+    });
     const result = await executeFlow({
       definition,
       trigger,

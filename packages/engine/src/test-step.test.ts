@@ -120,7 +120,7 @@ describe("testStep", () => {
     const result = await testStep({ definition, stepKey: "nope", catalog, clientFor });
     expect(result).toEqual({
       input: undefined,
-      error: { message: 'There is no step "nope" in this integration.', code: "unknown_step", retryable: false },
+      error: { message: 'There is no step "nope" in this flow.', code: "unknown_step", retryable: false },
     });
   });
 });

@@ -34,7 +34,7 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
   const { definition, stepKey, catalog, clientFor } = options;
   const found = findStep(definition, stepKey);
   if (!found) {
-    const error = new StepError(`There is no step "${stepKey}" in this integration.`, { code: "unknown_step" });
+    const error = new StepError(`There is no step "${stepKey}" in this flow.`, { code: "unknown_step" });
     return { input: undefined, error: error.toJSON() };
   }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { RenderedAtProvider } from "@/components/local-time";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -16,7 +17,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        {children}
+        {/* The server's clock for this render, so relative times ("5 minutes ago") hydrate unchanged. */}
+        <RenderedAtProvider at={Date.now()}>{children}</RenderedAtProvider>
         <Toaster />
       </body>
     </html>

@@ -1,7 +1,7 @@
 import { listFlows } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { IntegrationsScreen } from "@/components/integrations/integrations-screen";
+import { FlowsScreen } from "@/components/flows/flows-screen";
 import { LandingPage } from "@/components/landing/landing-page";
 import { getAppSession } from "@/server/auth/get-app-session";
 import { requireWorkspace } from "@/server/with-workspace";
@@ -10,17 +10,17 @@ import { requireWorkspace } from "@/server/with-workspace";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return (await getAppSession()) ? { title: "Integrations" } : {};
+  return (await getAppSession()) ? { title: "Flows" } : {};
 }
 
-/** `/`: the landing page for visitors, the integrations list once signed in. */
+/** `/`: the landing page for visitors, the flows list once signed in. */
 export default async function HomePage() {
   if (!(await getAppSession())) return <LandingPage />;
   const { workspace, user, role } = await requireWorkspace();
   const list = await listFlows({ workspaceId: workspace.id });
   return (
     <AppShell workspaceName={workspace.name} user={user}>
-      <IntegrationsScreen list={list} canEdit={role !== "VIEWER"} />
+      <FlowsScreen list={list} canEdit={role !== "VIEWER"} />
     </AppShell>
   );
 }

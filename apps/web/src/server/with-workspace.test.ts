@@ -12,9 +12,11 @@ describe("errorResponse", () => {
     [new NotFoundError("Connection"), 404, "Connection not found."],
     [new ConflictError("Already published."), 409, "Already published."],
     [
-      new StepError("Reconnect your Xero account.", { code: "connection_needs_reconnect" }),
+      new StepError('Reconnect the Xero connection "Demo Company (NZ)" on the Connections page.', {
+        code: "connection_needs_reconnect",
+      }),
       422,
-      "Reconnect your Xero account.",
+      'Reconnect the Xero connection "Demo Company (NZ)" on the Connections page.',
     ],
     [new StepError("Being renewed.", { code: "xero_token_refreshing", retryable: true }), 503, "Being renewed."],
     [new StepError("Gone.", { code: "connection_not_found" }), 404, "Gone."],

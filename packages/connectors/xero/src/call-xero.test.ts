@@ -73,7 +73,7 @@ describe("callXero", () => {
       }),
     );
     expect(error).toMatchObject({ code: "xero_forbidden", retryable: false });
-    expect(error.message).toContain("Reconnect your Xero account");
+    expect(error.message).toContain("Reconnect it on the Connections page, allowing the requested permissions");
   });
 
   it("reports a missing record as a permanent not-found", async () => {

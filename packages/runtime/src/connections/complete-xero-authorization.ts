@@ -32,7 +32,7 @@ export async function completeXeroAuthorization({
 
   const membership = await findWorkspaceMembership({ userId, workspaceId: pending.workspaceId });
   if (!membership || !roleAllows(membership.role, "EDITOR")) {
-    throw new ForbiddenError("Your role in this workspace does not allow adding Xero accounts.");
+    throw new ForbiddenError("Your role in this workspace does not allow adding Xero connections.");
   }
 
   const error = url.searchParams.get("error");

@@ -41,7 +41,8 @@ export function clientFor(scope: ClientScope, connectors: ConnectorRegistry = ap
     const connector = connectors.ownerOf(action.key);
     if (action.needsConnection === false || !connector?.createClient) return undefined;
     if (!step.connectionId) {
-      throw new StepError(`Choose the ${connector.title} connection this step uses.`, {
+      const noun = connector.auth.kind === "oauth2" ? connector.auth.accountNoun : "connection";
+      throw new StepError(`Choose the ${connector.title} ${noun} this step uses.`, {
         code: "invalid_input",
         field: "connectionId",
       });

@@ -15,7 +15,7 @@ export async function createFlow({ workspaceId, userId, name, description }: Cre
     data: {
       workspaceId,
       createdById: userId,
-      name: name?.trim() || "Untitled integration",
+      name: name?.trim() || "Untitled flow",
       description: description?.trim() ?? "",
       draft: createEmptyFlowDefinition() as Prisma.InputJsonObject,
       webhookToken: generateWebhookToken(),

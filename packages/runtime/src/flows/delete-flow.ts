@@ -12,7 +12,7 @@ export interface DeleteFlowOptions {
  */
 export async function deleteFlow({ workspaceId, flowId }: DeleteFlowOptions) {
   const flow = await prisma.flow.findFirst({ where: { id: flowId, workspaceId }, select: { enabled: true } });
-  if (!flow) throw new NotFoundError("Integration");
-  if (flow.enabled) throw new ConflictError("Switch this integration off before deleting it.");
+  if (!flow) throw new NotFoundError("Flow");
+  if (flow.enabled) throw new ConflictError("Switch this flow off before deleting it.");
   await prisma.flow.deleteMany({ where: { id: flowId, workspaceId } });
 }

@@ -51,7 +51,7 @@ describe("createFlow", () => {
 
   it("names an unnamed flow", async () => {
     const { name } = await createFlow({ workspaceId, userId: user.id });
-    expect(name).toBe("Untitled integration");
+    expect(name).toBe("Untitled flow");
   });
 });
 

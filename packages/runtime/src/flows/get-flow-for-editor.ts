@@ -48,7 +48,7 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
       },
     },
   });
-  if (!flow) throw new NotFoundError("Integration");
+  if (!flow) throw new NotFoundError("Flow");
 
   const connections = await prisma.connection.findMany({
     where: { workspaceId },

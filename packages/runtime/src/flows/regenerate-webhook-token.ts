@@ -11,6 +11,6 @@ export interface RegenerateWebhookTokenOptions {
 export async function regenerateWebhookToken({ workspaceId, flowId }: RegenerateWebhookTokenOptions) {
   const webhookToken = generateWebhookToken();
   const { count } = await prisma.flow.updateMany({ where: { id: flowId, workspaceId }, data: { webhookToken } });
-  if (count === 0) throw new NotFoundError("Integration");
+  if (count === 0) throw new NotFoundError("Flow");
   return { webhookToken };
 }

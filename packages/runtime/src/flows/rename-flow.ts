@@ -13,5 +13,5 @@ export async function renameFlow({ workspaceId, flowId, name, description }: Ren
     where: { id: flowId, workspaceId },
     data: { name: name.trim(), description: description.trim() },
   });
-  if (count === 0) throw new NotFoundError("Integration");
+  if (count === 0) throw new NotFoundError("Flow");
 }

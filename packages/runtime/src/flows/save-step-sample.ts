@@ -20,7 +20,7 @@ const toJson = (value: unknown) =>
  */
 export async function saveStepSample({ workspaceId, flowId, stepKey, input, output, error }: SaveStepSampleOptions) {
   const flow = await prisma.flow.findFirst({ where: { id: flowId, workspaceId }, select: { id: true } });
-  if (!flow) throw new NotFoundError("Integration");
+  if (!flow) throw new NotFoundError("Flow");
   const data = { input: toJson(input), output: toJson(output), error: toJson(error), testedAt: new Date() };
   return prisma.stepSample.upsert({
     where: { flowId_stepKey: { flowId, stepKey } },

@@ -33,6 +33,6 @@ export async function setWebhookSigningSecret({
     where: { id: flowId, workspaceId },
     data: { webhookSigningSecret },
   });
-  if (count === 0) throw new NotFoundError("Integration");
+  if (count === 0) throw new NotFoundError("Flow");
   return { webhookSigningSecret };
 }

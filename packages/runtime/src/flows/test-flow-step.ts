@@ -54,13 +54,13 @@ export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat
     where: { id: flowId, workspaceId },
     select: { draft: true, stepSamples: { where: { workspaceId }, select: { stepKey: true, output: true } } },
   });
-  if (!flow) throw new NotFoundError("Integration");
+  if (!flow) throw new NotFoundError("Flow");
 
   let definition: ReturnType<typeof upgradeFlowDefinition>;
   try {
     definition = upgradeFlowDefinition(flow.draft);
   } catch {
-    throw new InvalidInputError("This integration's draft could not be read; reload the editor and try again.");
+    throw new InvalidInputError("This flow's draft could not be read; reload the editor and try again.");
   }
 
   if (confirmRepeat !== true) {

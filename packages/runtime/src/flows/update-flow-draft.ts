@@ -18,6 +18,6 @@ export async function updateFlowDraft({ workspaceId, flowId, draft }: UpdateFlow
     where: { id: flowId, workspaceId },
     data: { draft: draft as Prisma.InputJsonObject },
   });
-  if (count === 0) throw new NotFoundError("Integration");
+  if (count === 0) throw new NotFoundError("Flow");
   return { savedAt: new Date() };
 }

@@ -19,6 +19,6 @@ export async function updateWebhookSettings({ workspaceId, flowId, settings }: U
     where: { id: flowId, workspaceId },
     data: { webhookSettings: settings as Prisma.InputJsonObject },
   });
-  if (count === 0) throw new NotFoundError("Integration");
+  if (count === 0) throw new NotFoundError("Flow");
   return { webhookSettings: settings };
 }

@@ -89,7 +89,7 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
   if (!run.definition) {
     await recordRunFinished(lease, "FAILED", {
       code: "version_missing",
-      message: "The version of the integration this run was queued for no longer exists; re-run it.",
+      message: "The version of the flow this run was queued for no longer exists; re-run it.",
     });
     return { kind: "finished", status: "FAILED" };
   }
@@ -100,8 +100,7 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
   } catch {
     await recordRunFinished(lease, "FAILED", {
       code: "definition_unreadable",
-      message:
-        "The version of the integration this run was queued for could not be read; re-run it on the current version.",
+      message: "The version of the flow this run was queued for could not be read; re-run it on the current version.",
     });
     return { kind: "finished", status: "FAILED" };
   }

@@ -33,7 +33,7 @@ export async function insertWebhookRun(input: WebhookRunInsert): Promise<StoredW
   const at = now.toISOString();
   const trigger = JSON.stringify(event);
   const versionId = status === "QUEUED" ? flow.publishedVersionId : null;
-  const error = status === "SKIPPED" ? JSON.stringify({ message: "The integration was switched off." }) : null;
+  const error = status === "SKIPPED" ? JSON.stringify({ message: "The flow was switched off." }) : null;
   const finishedAt = status === "SKIPPED" ? at : null;
 
   if (eventId === null) {

@@ -72,7 +72,7 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
   }
   const versionId = resume ? original.flowVersionId : original.flow.publishedVersionId;
   if (!versionId) {
-    throw new InvalidInputError("The integration has never been switched on: switch it on, then re-run.", "runId");
+    throw new InvalidInputError("The flow has never been switched on: switch it on, then re-run.", "runId");
   }
   if (!resume && plan.restart?.repeatsWrites && input.confirmRepeat !== true) {
     throw new ConflictError(

@@ -13,9 +13,9 @@ export async function runFlowNow(input: {
     where: { id: input.flowId, workspaceId: input.workspaceId },
     select: { id: true, publishedVersionId: true },
   });
-  if (!flow) throw new NotFoundError("Integration");
+  if (!flow) throw new NotFoundError("Flow");
   if (!flow.publishedVersionId) {
-    throw new InvalidInputError("Switch the integration on (or publish it) before running it.", "flowId");
+    throw new InvalidInputError("Switch the flow on (or publish it) before running it.", "flowId");
   }
   const event: ManualTriggerEvent = { type: "manual", body: input.body, startedAt: new Date().toISOString() };
   const run = await prisma.run.create({

@@ -40,12 +40,13 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
     const action = connectors.catalog.get(step.action);
     const connector = action && connectors.ownerOf(action.key);
     const what = connector ? `${connector.title} connection` : "connection";
+    const accountNoun = connector?.auth.kind === "oauth2" ? connector.auth.accountNoun : "connection";
     const connection = byId.get(step.connectionId);
     if (!connection) {
       problems.push({
         stepKey: step.key,
         field: "connectionId",
-        message: `The ${what} of this step was removed: choose another.`,
+        message: `The ${what} of this step was removed: choose another ${accountNoun}.`,
       });
       continue;
     }

@@ -14,7 +14,7 @@ export async function startListeningForTestEvent(input: { workspaceId: string; f
     where: { id: input.flowId, workspaceId: input.workspaceId },
     select: { id: true },
   });
-  if (!flow) throw new NotFoundError("Integration");
+  if (!flow) throw new NotFoundError("Flow");
   await sharedRedis().multi().del(capturedKey(flow.id)).set(listeningKey(flow.id), "1", "EX", LISTEN_SECONDS).exec();
 }
 
@@ -39,7 +39,7 @@ export async function takeTestEvent(input: { workspaceId: string; flowId: string
     where: { id: input.flowId, workspaceId: input.workspaceId },
     select: { id: true },
   });
-  if (!flow) throw new NotFoundError("Integration");
+  if (!flow) throw new NotFoundError("Flow");
   const raw = await sharedRedis().getdel(capturedKey(flow.id));
   return raw ? (JSON.parse(raw) as TriggerEvent) : null;
 }

@@ -19,13 +19,13 @@ export async function publishFlow(input: {
     where: { id: input.flowId, workspaceId: input.workspaceId },
     select: { id: true, workspaceId: true, draft: true },
   });
-  if (!flow) throw new NotFoundError("Integration");
+  if (!flow) throw new NotFoundError("Flow");
 
   let definition: FlowDefinition;
   try {
     definition = upgradeFlowDefinition(flow.draft);
   } catch (error) {
-    return { ok: false, problems: [{ message: `The integration could not be read: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ message: `The flow could not be read: ${(error as Error).message}` }] };
   }
   const problems = await checkFlowCanPublish(input.workspaceId, definition);
   if (problems.length > 0) return { ok: false, problems };
@@ -64,6 +64,6 @@ export async function disableFlow(input: { workspaceId: string; flowId: string }
     where: { id: input.flowId, workspaceId: input.workspaceId },
     data: { enabled: false },
   });
-  if (count === 0) throw new NotFoundError("Integration");
+  if (count === 0) throw new NotFoundError("Flow");
   await disarmSchedule(input.flowId);
 }

@@ -8,7 +8,7 @@ import { cn } from "../ui/class-names";
 const links = [
   {
     href: "/",
-    label: "Integrations",
+    label: "Flows",
     icon: WorkflowIcon,
     matches: (path: string) => path === "/" || path.startsWith("/flows"),
   },

@@ -7,7 +7,7 @@ import { deleteFlowAction } from "@/server/flows/delete-flow-action";
 import { Button } from "../ui/button";
 import { Dialog, DialogClose, DialogContent } from "../ui/dialog";
 
-/** Deletes the integration after a confirmation; a switched-on one must be switched off first. */
+/** Deletes the flow after a confirmation; a switched-on one must be switched off first. */
 export function DeleteFlowButton({ flowId, flowName }: { flowId: string; flowName: string }) {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -21,7 +21,7 @@ export function DeleteFlowButton({ flowId, flowName }: { flowId: string; flowNam
     });
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <Button variant="ghost" size="icon" aria-label="Delete integration" onClick={() => setOpen(true)}>
+      <Button variant="ghost" size="icon" aria-label="Delete flow" onClick={() => setOpen(true)}>
         <Trash2Icon />
       </Button>
       <DialogContent
@@ -33,7 +33,7 @@ export function DeleteFlowButton({ flowId, flowName }: { flowId: string; flowNam
             <Button variant="secondary">Cancel</Button>
           </DialogClose>
           <Button variant="danger" onClick={remove} disabled={pending}>
-            {pending ? "Deleting…" : "Delete integration"}
+            {pending ? "Deleting…" : "Delete flow"}
           </Button>
         </div>
       </DialogContent>

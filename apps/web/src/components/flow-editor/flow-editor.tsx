@@ -28,7 +28,7 @@ import {
 } from "@ledgerflow/engine";
 import { EyeIcon } from "lucide-react";
 import { useMemo, useState } from "react";
-import { FlowEnabledSwitch } from "../integrations/flow-enabled-switch";
+import { FlowEnabledSwitch } from "../flows/flow-enabled-switch";
 import { Sheet, SheetContent } from "../ui/sheet";
 import { AddStepDialog } from "./add-step-dialog";
 import { DeleteFlowButton } from "./delete-flow-button";
@@ -168,7 +168,7 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
         {readOnly ? (
           <p className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600">
             <EyeIcon aria-hidden className="size-4 text-slate-400" />
-            You can view this integration. Ask an owner or editor to change it.
+            You can view this flow. Ask an owner or editor to change it.
           </p>
         ) : null}
         <PublishProblems
@@ -216,7 +216,7 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
         onOpenChange={(open) => !open && setOpenKey(null)}
       >
         {openKey === TRIGGER ? (
-          <SheetContent title="Trigger" description="What starts this integration, and the sample data to build with.">
+          <SheetContent title="Trigger" description="What starts this flow, and the sample data to build with.">
             <TriggerPanel
               flowId={flow.id}
               trigger={draft.trigger}

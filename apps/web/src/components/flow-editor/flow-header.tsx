@@ -11,7 +11,7 @@ interface FlowHeaderProps {
   name: string;
   description: string;
   readOnly: boolean;
-  /** After a saved rename: the switch and dialogs name the integration by its current name. */
+  /** After a saved rename: the switch and dialogs name the flow by its current name. */
   onRenamed?: (name: string) => void;
   /** Right-hand side: save indicator, switch. */
   children: React.ReactNode;
@@ -20,7 +20,7 @@ interface FlowHeaderProps {
 const inlineInput =
   "w-full rounded-md border border-transparent bg-transparent px-2 -mx-2 hover:border-slate-200 focus-visible:border-brand-500 focus-visible:bg-white focus-visible:outline-2 focus-visible:outline-brand-500/30 read-only:hover:border-transparent";
 
-/** Back link, the integration's name and description (edited in place), and its controls. */
+/** Back link, the flow's name and description (edited in place), and its controls. */
 export function FlowHeader({
   flowId,
   name: initialName,
@@ -54,12 +54,12 @@ export function FlowHeader({
           className="inline-flex items-center gap-1 self-start text-xs font-medium text-slate-500 hover:text-slate-800"
         >
           <ArrowLeftIcon className="size-3.5" />
-          Integrations
+          Flows
         </Link>
         <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
           <div className="flex min-w-0 flex-1 flex-col gap-0.5">
             <label htmlFor="flow-name" className="sr-only">
-              Integration name
+              Flow name
             </label>
             <input
               id="flow-name"
@@ -81,7 +81,7 @@ export function FlowHeader({
               value={description}
               readOnly={readOnly}
               maxLength={500}
-              placeholder={readOnly ? "" : "Add a description: what does this integration do?"}
+              placeholder={readOnly ? "" : "Add a description: what does this flow do?"}
               onChange={(event) => setDescription(event.target.value)}
               onBlur={commit}
               onKeyDown={(event) => event.key === "Enter" && event.currentTarget.blur()}

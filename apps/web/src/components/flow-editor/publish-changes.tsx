@@ -26,7 +26,7 @@ export function PublishChanges({ flowId, readOnly, flush, onPublished, onProblem
 
   const publish = () =>
     startTransition(async () => {
-      if (!(await flush())) return void toast.error("Save the integration first: fix the problem shown at the top.");
+      if (!(await flush())) return void toast.error("Save the flow first: fix the problem shown at the top.");
       const result = await publishFlowChangesAction({ flowId });
       if (!result.ok) return void toast.error(result.error);
       onProblems(result.data.problems);

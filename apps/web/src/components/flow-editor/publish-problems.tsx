@@ -7,13 +7,13 @@ interface PublishProblemsProps {
   stepTitles: Map<string, string>;
   onOpenStep: (stepKey: string) => void;
   /**
-   * Set after a refusal: "switch-on" means the integration stayed off; "publish" means the changes
+   * Set after a refusal: "switch-on" means the flow stayed off; "publish" means the changes
    * were not published and runs keep using the published version.
    */
   refused: "switch-on" | "publish" | null;
 }
 
-/** What keeps the integration from being switched on, each linked to the step to fix. */
+/** What keeps the flow from being switched on, each linked to the step to fix. */
 export function PublishProblems({ problems, stepTitles, onOpenStep, refused }: PublishProblemsProps) {
   if (problems.length === 0) return null;
   return (
@@ -35,7 +35,7 @@ export function PublishProblems({ problems, stepTitles, onOpenStep, refused }: P
       >
         <AlertCircleIcon aria-hidden className="size-4" />
         {refused === "switch-on"
-          ? "The integration stays off until these are fixed"
+          ? "The flow stays off until these are fixed"
           : refused === "publish"
             ? "Your changes are not published until these are fixed"
             : `${problems.length} thing${problems.length === 1 ? "" : "s"} to finish before switching on`}

@@ -91,7 +91,7 @@ export function RunNowDialog({ flowId, sampleBody, published, catalog, connectio
       </Button>
       <DialogContent
         title="Run now"
-        description={`Runs the switched-on version of this integration once, with this request body. ${writesSentence}`}
+        description={`Runs the switched-on version of this flow once, with this request body. ${writesSentence}`}
         className="max-w-xl"
       >
         <div className="flex flex-col gap-1.5">

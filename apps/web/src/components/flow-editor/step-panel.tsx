@@ -104,7 +104,7 @@ export function StepPanel(props: StepPanelProps) {
                   className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100"
                 >
                   <PlusIcon className="size-4" />
-                  Add an account
+                  Add a Xero connection
                   <ExternalLinkIcon className="ml-auto size-3.5 text-slate-400" />
                 </Link>
               }

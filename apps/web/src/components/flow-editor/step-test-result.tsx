@@ -1,5 +1,5 @@
 import { AlertTriangleIcon, CheckCircle2Icon } from "lucide-react";
-import { RelativeTime } from "../relative-time";
+import { LocalTime } from "../local-time";
 import { JsonViewer } from "../ui/json-viewer";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
 import type { StepSampleView } from "./editor-types";
@@ -25,7 +25,7 @@ export function StepTestResult({ sample }: { sample: StepSampleView }) {
           <p className="font-medium">{failed ? "The test failed" : "The test succeeded"}</p>
           {failed ? <p>{sample.error?.message}</p> : null}
           <p className="text-xs opacity-75">
-            Tested <RelativeTime date={new Date(sample.testedAt)} />
+            Tested <LocalTime value={sample.testedAt} />
           </p>
         </div>
       </div>

@@ -47,7 +47,7 @@ export function StepTestSection({
       setTestError(null);
       if (!(await flush())) {
         setConfirming(false);
-        setTestError("Save the integration first: fix the problem shown at the top.");
+        setTestError("Save the flow first: fix the problem shown at the top.");
         return;
       }
       const result = await testStepAction({ flowId, stepKey: step.key, confirmRepeat });

@@ -12,7 +12,7 @@ function describe(trigger: FlowTrigger): string {
   return trigger.sample ? "Sample data ready" : "No sample data yet";
 }
 
-/** The first card of the editor: what starts the integration. */
+/** The first card of the editor: what starts the flow. */
 export function TriggerCard({ trigger, onOpen }: { trigger: FlowTrigger; onOpen: () => void }) {
   const { label, icon: Icon } = triggerTypePresentation[trigger.type];
   return (

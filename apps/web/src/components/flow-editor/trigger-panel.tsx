@@ -24,7 +24,7 @@ function sampleBody(trigger: FlowTrigger): unknown {
   return trigger.sample && "body" in trigger.sample ? trigger.sample.body : undefined;
 }
 
-/** The trigger's side panel: what starts the integration, its settings, and its sample data. */
+/** The trigger's side panel: what starts the flow, its settings, and its sample data. */
 export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onWebhookChange }: TriggerPanelProps) {
   const setBody = (body: unknown) =>
     onChange({ ...trigger, sample: body === undefined ? undefined : { ...(trigger.sample ?? {}), body } });
@@ -32,7 +32,7 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onW
   return (
     <div className="flex flex-col gap-6">
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-sm font-medium text-slate-800">What starts this integration?</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-800">What starts this flow?</legend>
         <div className="grid gap-2 sm:grid-cols-3">
           {pickable.map((type) => {
             const { label, icon: Icon, blurb } = triggerTypePresentation[type];
@@ -86,8 +86,8 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onW
       ) : null}
       {trigger.type === "manual" ? (
         <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-600">
-          Once the integration is switched on, start it with <strong>Run now</strong> at the top, using the sample below
-          or a body you edit then.
+          Once the flow is switched on, start it with <strong>Run now</strong> at the top, using the sample below or a
+          body you edit then.
         </p>
       ) : null}
 

@@ -34,8 +34,8 @@ export function WebhookTriggerSettings(props: WebhookTriggerSettingsProps) {
     <div className="flex flex-col gap-6">
       {webhook.url === null ? (
         <p className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-600">
-          This integration starts when its webhook URL receives a request. Only owners and editors see the URL: anyone
-          who has it can start the integration.
+          This flow starts when its webhook URL receives a request. Only owners and editors see the URL: anyone who has
+          it can start the flow.
         </p>
       ) : (
         <WebhookUrl flowId={flowId} url={webhook.url} readOnly={readOnly} onChange={(url) => onChange({ url })} />
@@ -85,7 +85,7 @@ function WebhookUrl({
       </div>
       <p className="text-xs text-slate-500">
         Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB, nested at most{" "}
-        {MAX_JSON_DEPTH} levels). Keep this URL secret: anyone who has it can start this integration.
+        {MAX_JSON_DEPTH} levels). Keep this URL secret: anyone who has it can start this flow.
       </p>
       {readOnly ? null : (
         <Dialog open={confirmRegenerate} onOpenChange={setConfirmRegenerate}>

@@ -90,7 +90,7 @@ export function RerunMenu({ runId, plan, finished }: RerunMenuProps) {
             <span className="flex flex-col">
               <span className="font-medium text-slate-900">From the start</span>
               <span className="text-xs text-slate-500">
-                Every step again, on the integration&apos;s current version.{writesSentence(restart?.writes ?? [])}
+                Every step again, on the flow&apos;s current version.{writesSentence(restart?.writes ?? [])}
               </span>
             </span>
           </DropdownMenuItem>

@@ -1,20 +1,19 @@
 import type { RunDetail } from "@ledgerflow/runtime";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LocalTime } from "../local-time";
 import { formatDuration } from "./format-duration";
-import { LocalTime } from "./local-time";
 import { runSourceLabel } from "./run-source-label";
 
 interface RunSummaryProps {
   run: RunDetail;
-  renderedAt: number;
 }
 
 /** The run's facts at a glance: where it came from (and what it repeats), which version ran, when and for how long. */
-export function RunSummary({ run, renderedAt }: RunSummaryProps) {
+export function RunSummary({ run }: RunSummaryProps) {
   const facts: { term: string; value: ReactNode }[] = [
     {
-      term: "Integration",
+      term: "Flow",
       value: (
         <Link href={`/flows/${run.flow.id}`} className="font-medium text-brand-700 hover:underline">
           {run.flow.name}
@@ -49,10 +48,10 @@ export function RunSummary({ run, renderedAt }: RunSummaryProps) {
       : []),
     ...(run.eventId ? [{ term: "Event id", value: <span className="font-mono break-all">{run.eventId}</span> }] : []),
     { term: "Version", value: run.flowVersion ? `v${run.flowVersion.number}` : "None (not published)" },
-    { term: "Received", value: <LocalTime value={run.createdAt} format="exact" renderedAt={renderedAt} /> },
+    { term: "Received", value: <LocalTime value={run.createdAt} format="exact" /> },
     {
       term: "Started",
-      value: run.startedAt ? <LocalTime value={run.startedAt} format="exact" renderedAt={renderedAt} /> : "Not yet",
+      value: run.startedAt ? <LocalTime value={run.startedAt} format="exact" /> : "Not yet",
     },
     { term: "Duration", value: formatDuration(run.durationMs) },
     { term: "Attempts", value: run.attempts },

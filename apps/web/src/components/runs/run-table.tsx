@@ -1,17 +1,16 @@
 import type { RunRow } from "@ledgerflow/runtime";
 import Link from "next/link";
+import { LocalTime } from "../local-time";
 import { RunStatusBadge } from "../run-status-badge";
 import { formatDuration } from "./format-duration";
-import { LocalTime } from "./local-time";
 import { runSourceLabel } from "./run-source-label";
 
 interface RunTableProps {
   runs: RunRow[];
-  renderedAt: number;
 }
 
 /** One page of the run history. On narrow screens status, source and duration move under the flow name. */
-export function RunTable({ runs, renderedAt }: RunTableProps) {
+export function RunTable({ runs }: RunTableProps) {
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
       <table className="w-full text-left text-sm">
@@ -69,7 +68,7 @@ export function RunTable({ runs, renderedAt }: RunTableProps) {
               </td>
               <td className="hidden px-4 py-3 align-top text-slate-600 md:table-cell">{runSourceLabel[run.source]}</td>
               <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
-                <LocalTime value={run.createdAt} renderedAt={renderedAt} />
+                <LocalTime value={run.createdAt} />
               </td>
               <td className="hidden px-4 py-3 text-right align-top text-slate-600 tabular-nums md:table-cell">
                 {formatDuration(run.durationMs)}

@@ -1,10 +1,10 @@
 import type { StepStatus } from "@ledgerflow/db";
 import type { StepRunDetail } from "@ledgerflow/runtime";
+import { LocalTime } from "../local-time";
 import { Badge, type BadgeProps } from "../ui/badge";
 import { Card } from "../ui/card";
 import { JsonViewer } from "../ui/json-viewer";
 import { formatDuration } from "./format-duration";
-import { LocalTime } from "./local-time";
 import { type AttemptErrorView, readEarlierAttemptErrors } from "./read-attempt-errors";
 import { readStepError } from "./read-step-error";
 import { StepErrorCallout } from "./step-error-callout";
@@ -20,11 +20,10 @@ interface StepRunCardProps {
   step: StepRunDetail;
   /** True when a resumed replay carried this step's result over instead of running it again. */
   carriedOver: boolean;
-  renderedAt: number;
 }
 
 /** One executed step: status, attempts and timing, the error if any, its resolved input and output. */
-export function StepRunCard({ step, carriedOver, renderedAt }: StepRunCardProps) {
+export function StepRunCard({ step, carriedOver }: StepRunCardProps) {
   const error = readStepError(step.error);
   const earlierFailures = readEarlierAttemptErrors(step.attemptErrors, step.status);
   const { label, tone } = stepStatus[step.status];
@@ -55,14 +54,14 @@ export function StepRunCard({ step, carriedOver, renderedAt }: StepRunCardProps)
               {step.attempts} attempt{step.attempts === 1 ? "" : "s"}
             </span>
             <span>
-              Started <LocalTime value={step.startedAt} format="exact" renderedAt={renderedAt} />
+              Started <LocalTime value={step.startedAt} format="exact" />
             </span>
             <span>Took {formatDuration(step.durationMs)}</span>
           </div>
         </header>
         <div className="flex flex-col gap-4 px-5 py-4">
           {error ? <StepErrorCallout error={error} /> : null}
-          {earlierFailures.length > 0 ? <EarlierAttempts failures={earlierFailures} renderedAt={renderedAt} /> : null}
+          {earlierFailures.length > 0 ? <EarlierAttempts failures={earlierFailures} /> : null}
           <div className="grid gap-4 lg:grid-cols-2">
             <JsonSection title="Input sent" value={step.input} empty="No input was recorded." />
             {error ? (
@@ -78,7 +77,7 @@ export function StepRunCard({ step, carriedOver, renderedAt }: StepRunCardProps)
 }
 
 /** Attempts that failed before this one, retried automatically: collapsed, since they no longer describe the step. */
-function EarlierAttempts({ failures, renderedAt }: { failures: AttemptErrorView[]; renderedAt: number }) {
+function EarlierAttempts({ failures }: { failures: AttemptErrorView[] }) {
   return (
     <details className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">
       <summary className="cursor-pointer font-medium text-slate-800">
@@ -90,7 +89,7 @@ function EarlierAttempts({ failures, renderedAt }: { failures: AttemptErrorView[
           <li key={`${failure.at ?? index}`} className="break-words">
             {failure.at ? (
               <span className="text-slate-500">
-                <LocalTime value={failure.at} format="exact" renderedAt={renderedAt} />:{" "}
+                <LocalTime value={failure.at} format="exact" />:{" "}
               </span>
             ) : null}
             {failure.message}

@@ -23,7 +23,7 @@ interface ComboboxProps {
   searchPlaceholder?: string;
   emptyText?: string;
   disabled?: boolean;
-  /** Extra rows at the bottom of the list, e.g. "+ Add an account". */
+  /** Extra rows at the bottom of the list, e.g. "+ Add a Xero connection". */
   footer?: ReactNode;
   id?: string;
   className?: string;

@@ -21,7 +21,7 @@ export function oauthErrorPage(status: number, message: string): Response {
 </head>
 <body>
   <main>
-    <h1>The Xero account was not connected</h1>
+    <h1>Xero was not connected</h1>
     <p role="alert">${escapeHtml(message)}</p>
     <p><a href="/connections">Back to Connections</a></p>
   </main>

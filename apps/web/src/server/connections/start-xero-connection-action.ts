@@ -14,7 +14,7 @@ const startSchema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z_.]+$/, { message: "Scopes are lower-case words joined by dots." }))),
 });
 
-/** "+ Add an account" and "Reconnect": sends the browser to Xero's consent page. */
+/** "+ Add a Xero connection" and "Reconnect": sends the browser to Xero's consent page. */
 export const startXeroConnection = workspaceAction(startSchema, "EDITOR", async ({ user, workspace, input }) => {
   const url = await startXeroAuthorization({
     userId: user.id,

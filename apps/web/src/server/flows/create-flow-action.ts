@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "../with-workspace";
 
-/** "New integration": an empty flow, opened straight in the editor. */
+/** "New flow": an empty flow, opened straight in the editor. */
 export const createFlowAction = workspaceAction(z.object({}), "EDITOR", async ({ workspace, user }) => {
   const flow = await createFlow({ workspaceId: workspace.id, userId: user.id });
   redirect(`/flows/${flow.id}`);

@@ -11,7 +11,7 @@ export const renameFlowAction = workspaceAction(
     name: z
       .string()
       .trim()
-      .min(1, "Give the integration a name")
+      .min(1, "Give the flow a name")
       .max(120, "Keep the name under 120 characters")
       .superRefine(refineStorable()),
     description: z.string().trim().max(500, "Keep the description under 500 characters").superRefine(refineStorable()),

@@ -91,7 +91,7 @@ describe("xeroStepError", () => {
       },
       context,
     );
-    expect(error.message).toBe("Xero rejected the connection's credentials — reconnect your Xero account");
+    expect(error.message).toBe("Xero rejected the connection's credentials — reconnect it on the Connections page");
     expect(error.retryable).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { fieldForMessage } from "./field-for-message";
 import { errorSummary, validationMessages } from "./xero-error-body";
 import type { XeroFailure } from "./xero-failure";
 
-export const RECONNECT_MESSAGE = "Xero rejected the connection's credentials — reconnect your Xero account";
+export const RECONNECT_MESSAGE = "Xero rejected the connection's credentials — reconnect it on the Connections page";
 
 export interface FailureContext {
   /** What the step was doing, for messages: "create the invoice". */
@@ -55,7 +55,7 @@ export function xeroStepError(failure: XeroFailure, context: FailureContext): St
   if (status === 403) {
     return new StepError(
       `Xero refused to let Ledgerflow ${context.operation}: the connection was not given permission for this ` +
-        "(a missing scope) or no longer has access to this organisation. Reconnect your Xero account, " +
+        "(a missing scope) or no longer has access to this organisation. Reconnect it on the Connections page, " +
         "allowing the requested permissions and this organisation.",
       { code: "xero_forbidden", details },
     );

@@ -8,13 +8,13 @@ export function connectionNotFoundError(): StepError {
 }
 
 export function reconnectRequiredError(tenantName: string, why: string): StepError {
-  return new StepError(`${why} Reconnect your Xero account "${tenantName}" on the Connections page.`, {
+  return new StepError(`${why} Reconnect the Xero connection "${tenantName}" on the Connections page.`, {
     code: "connection_needs_reconnect",
   });
 }
 
 export function unreadableTokensError(vaultMessage: string, cause: unknown): StepError {
-  return new StepError(`${vaultMessage} Reconnect the Xero account, or restore its key in VAULT_KEYS.`, {
+  return new StepError(`${vaultMessage} Reconnect the Xero connection, or restore its key in VAULT_KEYS.`, {
     code: "connection_tokens_unreadable",
     cause,
   });

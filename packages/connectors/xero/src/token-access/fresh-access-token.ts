@@ -37,7 +37,7 @@ function readTokens(connection: ConnectionRecord) {
 /** Throws the reconnect error when the connection cannot be used as it is. */
 export function assertUsable(connection: ConnectionRecord): void {
   if (connection.status === "REVOKED" || !connection.accessTokenEnc || !connection.refreshTokenEnc) {
-    throw reconnectRequiredError(connection.tenantName, "This Xero account was disconnected.");
+    throw reconnectRequiredError(connection.tenantName, "This Xero connection was disconnected.");
   }
   if (connection.status === "NEEDS_REAUTH") {
     throw reconnectRequiredError(connection.tenantName, "Xero no longer accepts this connection's authorisation.");

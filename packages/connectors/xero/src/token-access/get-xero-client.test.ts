@@ -113,7 +113,7 @@ describe("getXeroClient", () => {
 
     expect(error.code).toBe("connection_needs_reconnect");
     expect(error.retryable).toBe(false);
-    expect(error.message).toMatch(/Reconnect your Xero account/);
+    expect(error.message).toMatch(/Reconnect the Xero connection ".+" on the Connections page\./);
     const row = await prisma.connection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(row.status).toBe("NEEDS_REAUTH");
     // Later calls fail at once, without asking Xero again.

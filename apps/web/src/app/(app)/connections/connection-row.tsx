@@ -1,4 +1,5 @@
 import type { ConnectionListItem } from "@ledgerflow/runtime";
+import { LocalTime } from "@/components/local-time";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { DisconnectButton } from "./disconnect-button";
 import { StartConnectionButton } from "./start-connection-button";
@@ -9,9 +10,7 @@ const statusBadge: Record<ConnectionListItem["status"], { label: string; tone: B
   REVOKED: { label: "Revoked", tone: "neutral" },
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-
-/** One Xero organisation: who connected it and when, its status, and what an editor can do. */
+/** One Xero connection, named by its organisation: who connected it and when, its status, and what an editor can do. */
 export function ConnectionRow({ connection, canManage }: { connection: ConnectionListItem; canManage: boolean }) {
   const badge = statusBadge[connection.status];
   const connectedBy = connection.createdBy.name ?? connection.createdBy.email;
@@ -26,8 +25,7 @@ export function ConnectionRow({ connection, canManage }: { connection: Connectio
           <Badge tone={badge.tone}>{badge.label}</Badge>
         </div>
         <p className="text-sm text-slate-500">
-          Xero · connected by {connectedBy} on{" "}
-          <time dateTime={connection.createdAt.toISOString()}>{dateFormat.format(connection.createdAt)}</time>
+          Xero · connected by {connectedBy} on <LocalTime value={connection.createdAt} format="date" />
         </p>
         {connection.status === "NEEDS_REAUTH" ? (
           <p className="text-sm text-amber-800">
@@ -39,7 +37,7 @@ export function ConnectionRow({ connection, canManage }: { connection: Connectio
         <div className="flex shrink-0 items-start gap-2">
           {connection.status !== "ACTIVE" ? <StartConnectionButton label="Reconnect" /> : null}
           {connection.status !== "REVOKED" ? (
-            <DisconnectButton connectionId={connection.id} tenantName={connection.tenantName} />
+            <DisconnectButton connectionId={connection.id} organisationName={connection.tenantName} />
           ) : null}
         </div>
       ) : null}

@@ -39,8 +39,8 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <PageHeader
         title="Connections"
-        description="The Xero organisations your flows can work with. Tokens are encrypted and never leave the server."
-        actions={canManage ? <StartConnectionButton label="+ Add an account" /> : null}
+        description="Each Xero connection lets your flows work in one Xero organisation. Tokens are encrypted and never leave the server."
+        actions={canManage ? <StartConnectionButton label="+ Add a Xero connection" /> : null}
       />
       {notice ? (
         <p
@@ -62,14 +62,14 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
       {connections.length === 0 ? (
         <EmptyState
           icon={<PlugIcon />}
-          title="No Xero accounts yet"
-          actions={canManage ? <StartConnectionButton label="+ Add an account" /> : null}
+          title="No Xero connections yet"
+          actions={canManage ? <StartConnectionButton label="+ Add a Xero connection" /> : null}
         >
           Connect a Xero organisation to create contacts, invoices and payments from your flows.
         </EmptyState>
       ) : (
         <Card>
-          <ul aria-label="Xero accounts" className="divide-y divide-slate-100">
+          <ul aria-label="Xero connections" className="divide-y divide-slate-100">
             {connections.map((connection) => (
               <ConnectionRow key={connection.id} connection={connection} canManage={canManage} />
             ))}

@@ -11,7 +11,7 @@ interface StartConnectionButtonProps {
   extraScopes?: string;
 }
 
-/** "+ Add an account" and "Reconnect": a form that sends the browser to Xero's consent page. */
+/** "+ Add a Xero connection" and "Reconnect": a form that sends the browser to Xero's consent page. */
 export function StartConnectionButton({ label, variant = "primary", extraScopes }: StartConnectionButtonProps) {
   const [result, formAction, pending] = useActionState(
     (_previous: Awaited<ReturnType<typeof startXeroConnection>> | null, formData: FormData) =>

@@ -34,7 +34,6 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
     countRunsPerDay({ workspaceId: workspace.id, flowId: filters.flow }),
     listRunFlowOptions({ workspaceId: workspace.id }),
   ]);
-  const renderedAt = Date.now();
   const flow = filters.flow ? flows.find((option) => option.id === filters.flow) : undefined;
   const inProgress = page.runs.some((run) => (inProgressRunStatuses as readonly string[]).includes(run.status));
   const anyRunsRecently = days.some((day) => day.total > 0);
@@ -67,7 +66,7 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
         ) : null}
         {page.runs.length > 0 ? (
           <>
-            <RunTable runs={page.runs} renderedAt={renderedAt} />
+            <RunTable runs={page.runs} />
             <RunPagination filters={filters} newerCursor={page.newerCursor} olderCursor={page.olderCursor} />
           </>
         ) : filtered || filters.cursor ? (
@@ -90,12 +89,12 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
             title="No runs yet"
             actions={
               <Button asChild>
-                <Link href="/">Go to your integrations</Link>
+                <Link href="/">Go to your flows</Link>
               </Button>
             }
           >
-            A run is recorded every time an integration&apos;s trigger fires: a webhook arrives, a schedule comes due,
-            or someone presses &ldquo;Run now&rdquo;. Switch an integration on and its runs will appear here.
+            A run is recorded every time a flow&apos;s trigger fires: a webhook arrives, a schedule comes due, or
+            someone presses &ldquo;Run now&rdquo;. Switch a flow on and its runs will appear here.
           </EmptyState>
         )}
       </section>
@@ -110,13 +109,13 @@ function RunsHeader({ flow }: { flow: RunFlowOption | undefined }) {
       description={
         flow ? (
           <>
-            Every time this integration ran, newest first.{" "}
+            Every time this flow ran, newest first.{" "}
             <Link href={`/flows/${flow.id}`} className="font-medium text-brand-700 hover:underline">
-              Open the integration
+              Open the flow
             </Link>
           </>
         ) : (
-          "Every time one of your integrations ran, newest first. Open a run to see what each step sent to Xero."
+          "Every time one of your flows ran, newest first. Open a run to see what each step sent to Xero."
         )
       }
     />

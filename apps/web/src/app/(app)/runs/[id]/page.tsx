@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { LocalTime } from "@/components/local-time";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
 import { readStepError } from "@/components/runs/read-step-error";
@@ -31,7 +32,6 @@ export default async function RunPage({ params }: RunPageProps) {
   const canReplay = roleAllows(role, "EDITOR") && !run.payloadPrunedAt && run.status !== "DUPLICATE";
   const replayPlan = canReplay ? await getReplayPlan({ workspaceId: workspace.id, runId: run.id }) : null;
 
-  const renderedAt = Date.now();
   const inProgress = (inProgressRunStatuses as readonly string[]).includes(run.status);
   const runError = readStepError(run.error);
   const failedStep = run.steps.find((step) => step.status === "FAILED");
@@ -62,7 +62,7 @@ export default async function RunPage({ params }: RunPageProps) {
       <AutoRefresh active={inProgress} />
       <Card>
         <CardContent>
-          <RunSummary run={run} renderedAt={renderedAt} />
+          <RunSummary run={run} />
         </CardContent>
       </Card>
 
@@ -87,7 +87,8 @@ export default async function RunPage({ params }: RunPageProps) {
         <CardContent>
           {run.payloadPrunedAt ? (
             <p className="text-sm text-slate-600">
-              The payload was removed after the retention period, on {run.payloadPrunedAt.toISOString().slice(0, 10)}.
+              The payload was removed after the retention period, on{" "}
+              <LocalTime value={run.payloadPrunedAt} format="date" />.
             </p>
           ) : run.trigger === null ? (
             <p className="text-sm text-slate-600">No payload was recorded.</p>
@@ -113,7 +114,6 @@ export default async function RunPage({ params }: RunPageProps) {
                   step={step}
                   // A resumed replay copies the steps that had succeeded, with their original times.
                   carriedOver={run.replayOfId !== null && step.startedAt < run.createdAt}
-                  renderedAt={renderedAt}
                 />
               </li>
             ))}

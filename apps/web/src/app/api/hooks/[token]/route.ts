@@ -41,7 +41,7 @@ export async function POST(request: Request, context: { params: Promise<{ token:
           { status: 202 },
         );
       case "unknown_token":
-        return problem(404, "No integration has this webhook URL. Copy the URL again from the integration's trigger.");
+        return problem(404, "No flow has this webhook URL. Copy the URL again from the flow's trigger.");
       case "bad_signature":
         return problem(401, result.message);
       case "bad_body":

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { Button } from "../ui/button";
 import { cn } from "../ui/class-names";
 import { EmptyState } from "../ui/empty-state";
-import { NewIntegrationButton } from "./new-integration-button";
+import { NewFlowButton } from "./new-flow-button";
 
-/** No integrations yet: the two things to do first, in order. */
-export function IntegrationsEmptyState({ hasConnection, canEdit }: { hasConnection: boolean; canEdit: boolean }) {
+/** No flows yet: the two things to do first, in order. */
+export function FlowsEmptyState({ hasConnection, canEdit }: { hasConnection: boolean; canEdit: boolean }) {
   return (
-    <EmptyState icon={<WorkflowIcon />} title="Build your first integration">
+    <EmptyState icon={<WorkflowIcon />} title="Build your first flow">
       <p>
-        An integration listens for something — an order paid in your shop, a schedule — and does the bookkeeping in Xero
-        for you: contacts, invoices, bills and payments.
+        A flow listens for something — an order paid in your shop, a schedule — and does the bookkeeping in Xero for
+        you: contacts, invoices, bills and payments.
       </p>
       <ol className="mt-5 flex flex-col gap-2 text-left">
         <Step done={hasConnection} number={1}>
@@ -27,7 +27,7 @@ export function IntegrationsEmptyState({ hasConnection, canEdit }: { hasConnecti
           )}
         </Step>
         <Step done={false} number={2}>
-          Create an integration, pick its trigger and add the Xero steps.
+          Create a flow, pick its trigger and add the Xero steps.
         </Step>
       </ol>
       {canEdit ? (
@@ -37,7 +37,7 @@ export function IntegrationsEmptyState({ hasConnection, canEdit }: { hasConnecti
               <Link href="/connections">Connect Xero</Link>
             </Button>
           )}
-          <NewIntegrationButton variant={hasConnection ? "primary" : "secondary"} />
+          <NewFlowButton variant={hasConnection ? "primary" : "secondary"} />
         </div>
       ) : null}
     </EmptyState>

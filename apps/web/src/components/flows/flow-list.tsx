@@ -1,23 +1,20 @@
 import type { FlowListItem } from "@ledgerflow/runtime";
 import { Building2Icon } from "lucide-react";
 import Link from "next/link";
-import { RelativeTime } from "../relative-time";
+import { LocalTime } from "../local-time";
 import { RunStatusBadge } from "../run-status-badge";
 import { TriggerTypeLabel } from "../trigger-type-label";
 import { FlowEnabledSwitch } from "./flow-enabled-switch";
 
-interface IntegrationListProps {
+interface FlowListProps {
   flows: FlowListItem[];
   canEdit: boolean;
 }
 
-/** Every integration as a row: what it is, where it writes, how it has been doing, and its switch. */
-export function IntegrationList({ flows, canEdit }: IntegrationListProps) {
+/** Every flow as a row: what it is, where it writes, how it has been doing, and its switch. */
+export function FlowList({ flows, canEdit }: FlowListProps) {
   return (
-    <ul
-      aria-label="Integrations"
-      className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs"
-    >
+    <ul aria-label="Flows" className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
       {flows.map((flow) => (
         <li key={flow.id} className="flex flex-col gap-4 p-4 sm:flex-row sm:items-center sm:gap-6 sm:px-5">
           <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -51,7 +48,7 @@ export function IntegrationList({ flows, canEdit }: IntegrationListProps) {
                   <>
                     <RunStatusBadge status={flow.lastRun.status} />
                     <span className="text-xs">
-                      <RelativeTime date={flow.lastRun.at} />
+                      <LocalTime value={flow.lastRun.at} />
                     </span>
                   </>
                 ) : (

@@ -6,8 +6,8 @@ import { toast } from "sonner";
 import { createFlowAction } from "@/server/flows/create-flow-action";
 import { Button } from "../ui/button";
 
-/** Creates an empty integration and opens it in the editor. */
-export function NewIntegrationButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
+/** Creates an empty flow and opens it in the editor. */
+export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
   const [pending, startTransition] = useTransition();
   return (
     <Button
@@ -21,7 +21,7 @@ export function NewIntegrationButton({ variant = "primary" }: { variant?: "prima
       }
     >
       <PlusIcon />
-      {pending ? "Creating…" : "New integration"}
+      {pending ? "Creating…" : "New flow"}
     </Button>
   );
 }
