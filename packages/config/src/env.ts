@@ -49,19 +49,6 @@ export const serverEnvSchema = z
     /** How long an idle keep-alive connection stays open; above a load balancer's own idle timeout. */
     WEB_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(5_000),
     VAULT_KEYS: z.string().optional(),
-    XERO_CLIENT_ID: z.string().optional(),
-    XERO_CLIENT_SECRET: z.string().optional(),
-    XERO_REDIRECT_URI: url.optional(),
-    XERO_SCOPES: z
-      .string()
-      .default(
-        "openid profile email offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings",
-      ),
-    XERO_WEBHOOK_KEY: z.string().optional(),
-    XERO_IDENTITY_URL: url.default("https://identity.xero.com"),
-    XERO_LOGIN_URL: url.default("https://login.xero.com"),
-    XERO_API_URL: url.default("https://api.xero.com"),
-    XERO_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(16),
     /**
      * Executions of a run that may end in a retryable step error (Xero's 5xx, timeouts) before it

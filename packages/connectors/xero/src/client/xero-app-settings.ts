@@ -1,4 +1,4 @@
-import { serverEnv } from "@ledgerflow/config";
+import { type XeroEnv, xeroEnv } from "./xero-env";
 
 // Where Xero is and who we are to it: the only place the app reads Xero's URLs. Pointing these
 // variables at the local sandbox or at real Xero is the whole difference between the two.
@@ -18,7 +18,7 @@ export interface XeroAppSettings {
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
 /** The settings from the environment; throws naming the variable when the app is not registered. */
-export function xeroAppSettings(env = serverEnv()): XeroAppSettings {
+export function xeroAppSettings(env: XeroEnv = xeroEnv()): XeroAppSettings {
   const missing = (["XERO_CLIENT_ID", "XERO_CLIENT_SECRET", "XERO_REDIRECT_URI"] as const).filter((name) => !env[name]);
   if (missing.length > 0) throw new Error(`Xero is not configured: set ${missing.join(", ")}`);
   return {
