@@ -12,5 +12,6 @@ export { connectionMissingScopes } from "./token-access/connection-missing-scope
 export type { ConnectionSummary } from "./token-access/connection-record";
 export { getXeroClient, type XeroClientForConnection } from "./token-access/get-xero-client";
 export { type RevokeXeroConnectionResult, revokeXeroConnection } from "./token-access/revoke-xero-connection";
+export type { XeroProviderData } from "./token-access/xero-provider-data";
 export { defineXeroAction, type XeroActionDefinition, type XeroScopes } from "./xero-action-definition";
 export { createXeroClientContext, DEFAULT_XERO_TIMEOUT_MS, type XeroClientContext } from "./xero-client-context";

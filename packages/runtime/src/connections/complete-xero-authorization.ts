@@ -5,7 +5,7 @@ import { roleAllows } from "../workspaces/workspace-role";
 import { takePendingXeroAuthorization } from "./pending-xero-authorization";
 import { saveXeroConnections } from "./save-xero-connections";
 
-export type CompleteXeroAuthorizationResult = { outcome: "connected"; tenantNames: string[] } | { outcome: "denied" };
+export type CompleteXeroAuthorizationResult = { outcome: "connected"; names: string[] } | { outcome: "denied" };
 
 const STATE_PROBLEM =
   "This link from Xero has expired, was already used, or belongs to another sign-in. Start again with “+ Add an account”.";
@@ -56,5 +56,5 @@ export async function completeXeroAuthorization({
     tokenSet: { ...tokenSet, refreshToken: tokenSet.refreshToken },
     tenants,
   });
-  return { outcome: "connected", tenantNames: saved.map((connection) => connection.tenantName) };
+  return { outcome: "connected", names: saved.map((connection) => connection.name) };
 }

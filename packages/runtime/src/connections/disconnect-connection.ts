@@ -16,9 +16,9 @@ export async function disconnectConnection({
 }) {
   const connection = await prisma.connection.findFirst({
     where: { id: connectionId, workspaceId },
-    select: { id: true, tenantName: true },
+    select: { id: true, name: true },
   });
   if (!connection) throw new NotFoundError("Connection");
   const { revokedAtXero } = await revokeXeroConnection(connection.id, workspaceId);
-  return { tenantName: connection.tenantName, revokedAtXero };
+  return { name: connection.name, revokedAtXero };
 }

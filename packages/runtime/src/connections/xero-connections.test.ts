@@ -63,7 +63,7 @@ describe("connecting Xero organisations", () => {
 
     expect(result).toMatchObject({ outcome: "connected" });
     const rows = await listConnections(member);
-    expect(rows.map((row) => row.tenantId).sort()).toEqual(tenantIds.slice(0, 2).sort());
+    expect(rows.map((row) => row.externalId).sort()).toEqual(tenantIds.slice(0, 2).sort());
     for (const row of rows) {
       expect(row.status).toBe("ACTIVE");
       expect(row.scopes).toContain("accounting.invoices");
@@ -172,7 +172,7 @@ describe("disconnecting", () => {
     await connect(member, { decision: "allow", tenantIds: tenantIds.slice(0, 2) });
     const [first, second] = await prisma.connection.findMany({
       where: { workspaceId: member.workspaceId },
-      orderBy: { tenantId: "asc" },
+      orderBy: { externalId: "asc" },
     });
     if (!first || !second) throw new Error("expected two connections");
 
@@ -184,7 +184,7 @@ describe("disconnecting", () => {
     // The sandbox no longer lists the organisation for this consent; the other one still works.
     const { accessToken } = decryptConnectionTokens(second);
     const atXero = await listTenantConnections(accessToken);
-    expect(atXero.map((connection) => connection.tenantId)).toEqual([second.tenantId]);
+    expect(atXero.map((connection) => connection.tenantId)).toEqual([second.externalId]);
     const client = await getXeroClient(second.id, member.workspaceId);
     expect((await client.accounting.getOrganisations(client.tenantId)).response.status).toBe(200);
   });

@@ -29,7 +29,8 @@ export async function revokeXeroConnection(
     const accessToken = await freshAccessToken(connection);
     const current = (await findConnectionRecord(connectionId, workspaceId)) ?? connection;
     const { refreshToken } = decryptConnectionTokens(current);
-    if (current.xeroConnectionId) await deleteTenantConnection(accessToken, current.xeroConnectionId);
+    const { connectionId: tenantConnectionId } = current.providerData;
+    if (tenantConnectionId) await deleteTenantConnection(accessToken, tenantConnectionId);
     const sharing = await findConnectionsSharingGrant({ workspaceId, refreshToken });
     if (sharing.every((id) => id === connectionId)) await revokeToken(refreshToken);
     revokedAtXero = true;

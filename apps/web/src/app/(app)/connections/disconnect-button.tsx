@@ -7,7 +7,7 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { disconnectConnection } from "@/server/connections/disconnect-connection-action";
 
 /** Disconnect with a confirmation: it stops every flow that uses this organisation. */
-export function DisconnectButton({ connectionId, tenantName }: { connectionId: string; tenantName: string }) {
+export function DisconnectButton({ connectionId, name }: { connectionId: string; name: string }) {
   const [open, setOpen] = useState(false);
   const [result, formAction, pending] = useActionState(
     async (_previous: Awaited<ReturnType<typeof disconnectConnection>> | null, formData: FormData) => {
@@ -16,8 +16,8 @@ export function DisconnectButton({ connectionId, tenantName }: { connectionId: s
         setOpen(false);
         toast.success(
           outcome.data.revokedAtXero
-            ? `Disconnected ${tenantName}.`
-            : `Disconnected ${tenantName} here. Xero could not be reached: remove Ledgerflow from Xero's connected apps too.`,
+            ? `Disconnected ${name}.`
+            : `Disconnected ${name} here. Xero could not be reached: remove Ledgerflow from Xero's connected apps too.`,
         );
       }
       return outcome;
@@ -32,7 +32,7 @@ export function DisconnectButton({ connectionId, tenantName }: { connectionId: s
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={`Disconnect ${tenantName}?`}
+        title={`Disconnect ${name}?`}
         description="Ledgerflow will revoke its access at Xero and delete the stored tokens. Flows that use this organisation will fail until you reconnect it."
       >
         <form action={formAction} className="flex flex-col gap-4">

@@ -27,7 +27,7 @@ export async function GET(request: NextRequest) {
   try {
     const result = await completeXeroAuthorization({ callbackUrl: callbackUrl.toString(), userId: session.user.id });
     if (result.outcome === "denied") return redirectTo("/connections?denied=1");
-    return redirectTo(`/connections?connected=${result.tenantNames.length}`);
+    return redirectTo(`/connections?connected=${result.names.length}`);
   } catch (error) {
     if (error instanceof InvalidInputError) return oauthErrorPage(400, error.message);
     if (error instanceof ForbiddenError) return oauthErrorPage(403, error.message);
