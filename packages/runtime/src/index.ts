@@ -1,12 +1,7 @@
 export { appCatalog, xeroActionFor } from "./catalog/app-catalog";
-export {
-  type CompleteXeroAuthorizationResult,
-  completeXeroAuthorization,
-} from "./connections/complete-xero-authorization";
 export { disconnectConnection } from "./connections/disconnect-connection";
 export { type ConnectionListItem, listConnections } from "./connections/list-connections";
-export { saveXeroConnections } from "./connections/save-xero-connections";
-export { startXeroAuthorization } from "./connections/start-xero-authorization";
+export { mayManageConnections } from "./connections/may-manage-connections";
 export {
   ConflictError,
   DomainError,

@@ -3,7 +3,6 @@ import {
   ConnectionLockTimeoutError,
   decryptConnectionTokens,
   encryptTokenPair,
-  findConnectionsSharingGrant,
   VaultError,
   withConnectionLock,
 } from "@ledgerflow/vault";
@@ -17,6 +16,7 @@ import {
   refreshInProgressError,
   unreadableTokensError,
 } from "./connection-step-errors";
+import { findConnectionsSharingGrant } from "./find-connections-sharing-grant";
 
 /** Refresh when the access token has less than this left, so it cannot expire mid-call. */
 export const REFRESH_MARGIN_MS = 60_000;

@@ -15,7 +15,7 @@ export function DisconnectButton({ connectionId, name }: { connectionId: string;
       if (outcome.ok) {
         setOpen(false);
         toast.success(
-          outcome.data.revokedAtXero
+          outcome.data.revokedAtProvider
             ? `Disconnected ${name}.`
             : `Disconnected ${name} here. Xero could not be reached: remove Ledgerflow from Xero's connected apps too.`,
         );

@@ -1,6 +1,8 @@
-import type { XeroConnection, XeroProviderData, XeroTokenSet } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import { encryptTokenPair } from "@ledgerflow/vault";
+import type { XeroConnection } from "../client/list-tenant-connections";
+import type { XeroTokenSet } from "../client/xero-token-set";
+import type { XeroProviderData } from "../token-access/xero-provider-data";
 
 /**
  * Stores one Connection per organisation a consent granted. Upserts on (workspace, provider,
