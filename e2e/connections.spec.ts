@@ -73,7 +73,7 @@ test("connect two organisations, disconnect one, and the sandbox no longer lists
   }
 
   const workspaceId = await workspaceOf(email);
-  const [first, second] = await prisma.connection.findMany({ where: { workspaceId }, orderBy: { tenantName: "asc" } });
+  const [first, second] = await prisma.connection.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
   if (!first || !second) throw new Error("expected two connections");
   // The page never carries a token.
   const { accessToken, refreshToken } = decryptConnectionTokens(second);
@@ -81,13 +81,13 @@ test("connect two organisations, disconnect one, and the sandbox no longer lists
   expect(html).not.toContain(accessToken);
   expect(html).not.toContain(refreshToken);
 
-  const firstRow = connectionRows(page).filter({ hasText: first.tenantName });
+  const firstRow = connectionRows(page).filter({ hasText: first.name });
   await firstRow.getByRole("button", { name: "Disconnect" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
-  await expect(page.getByText(`Disconnected ${first.tenantName}.`)).toBeVisible();
+  await expect(page.getByText(`Disconnected ${first.name}.`)).toBeVisible();
   await expect(firstRow.getByText("Revoked", { exact: true })).toBeVisible();
   await expect(
-    connectionRows(page).filter({ hasText: second.tenantName }).getByText("Active", { exact: true }),
+    connectionRows(page).filter({ hasText: second.name }).getByText("Active", { exact: true }),
   ).toBeVisible();
 
   // The sandbox confirms: the consent's connections now hold only the second organisation.
@@ -95,7 +95,7 @@ test("connect two organisations, disconnect one, and the sandbox no longer lists
     headers: { authorization: `Bearer ${accessToken}` },
   });
   const atXero = (await response.json()) as { tenantId: string }[];
-  expect(atXero.map((connection) => connection.tenantId)).toEqual([second.tenantId]);
+  expect(atXero.map((connection) => connection.tenantId)).toEqual([second.externalId]);
   const erased = await prisma.connection.findUniqueOrThrow({ where: { id: first.id } });
   expect(erased).toMatchObject({ status: "REVOKED", accessTokenEnc: null, refreshTokenEnc: null });
 });

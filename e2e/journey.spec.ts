@@ -251,10 +251,10 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
   await test.step("Xero holds the invoice with the mapped lines, PAID", async () => {
     const connection = await prisma.connection.findFirstOrThrow({
       where: { workspace: { memberships: { some: { user: { email } } } } },
-      select: { tenantId: true },
+      select: { externalId: true },
     });
     const where = encodeURIComponent(`Reference=="Order ${realOrder.orderId}"`);
-    const { Invoices } = await xeroGet<{ Invoices: XeroInvoice[] }>(connection.tenantId, `/Invoices?where=${where}`);
+    const { Invoices } = await xeroGet<{ Invoices: XeroInvoice[] }>(connection.externalId, `/Invoices?where=${where}`);
     expect(Invoices).toHaveLength(1);
     const [invoice] = Invoices;
     expect(invoice).toMatchObject({ Type: "ACCREC", Status: "PAID", AmountDue: 0 });

@@ -109,7 +109,7 @@ test("a re-run from the start of a run whose invoice and payment succeeded says 
     data: { workspaceId: workspace.id, flowId: flow.id, number: 1, definition, createdById: user.id },
   });
   await prisma.flow.update({ where: { id: flow.id }, data: { enabled: true, publishedVersionId: version.id } });
-  const organisation = connection.tenantName;
+  const organisation = connection.name;
 
   await test.step("Run now says what a run writes, and the run writes one invoice and one payment", async () => {
     await page.goto(`/flows/${flow.id}`);
@@ -122,7 +122,7 @@ test("a re-run from the start of a run whose invoice and payment succeeded says 
     );
     await dialog.getByRole("link", { name: "Open the run" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Succeeded", { timeout: 45_000 });
-    expect(await invoicesWithReference(connection.tenantId, reference)).toHaveLength(1);
+    expect(await invoicesWithReference(connection.externalId, reference)).toHaveLength(1);
   });
   const runUrl = page.url();
   const runId = runUrl.split("/").at(-1) ?? "";
@@ -130,10 +130,10 @@ test("a re-run from the start of a run whose invoice and payment succeeded says 
   /** Re-runs of the run in our database, and invoices with the reference and their payments in Xero. */
   const expectWritten = async (expected: { replays: number; invoicesAndPayments: number }) => {
     expect(await prisma.run.count({ where: { workspaceId: workspace.id, replayOfId: runId } })).toBe(expected.replays);
-    const invoices = await invoicesWithReference(connection.tenantId, reference);
+    const invoices = await invoicesWithReference(connection.externalId, reference);
     expect(invoices).toHaveLength(expected.invoicesAndPayments);
     const payments = await paymentsOf(
-      connection.tenantId,
+      connection.externalId,
       invoices.map((invoice) => invoice.InvoiceID),
     );
     expect(payments).toHaveLength(expected.invoicesAndPayments);
@@ -211,7 +211,7 @@ test("a second Test of a create-invoice step names the invoice the first one cre
       createdById: user.id,
     },
   });
-  const organisation = connection.tenantName;
+  const organisation = connection.name;
   const panel = page.getByRole("dialog", { name: /Create sales invoice/ });
   const testButton = panel.getByRole("button", { name: "Test step" });
   const confirm = page.getByRole("alertdialog", { name: "Create another invoice?" });
@@ -222,9 +222,9 @@ test("a second Test of a create-invoice step names the invoice the first one cre
     await expect(panel).toContainText(`Testing creates a real invoice in ${organisation}.`);
     await testButton.click();
     await expect(panel.getByText("The test succeeded")).toBeVisible();
-    expect(await invoicesWithReference(connection.tenantId, reference)).toHaveLength(1);
+    expect(await invoicesWithReference(connection.externalId, reference)).toHaveLength(1);
   });
-  const [first] = await invoicesWithReference(connection.tenantId, reference);
+  const [first] = await invoicesWithReference(connection.externalId, reference);
 
   await test.step("testing again asks, naming the invoice already created; cancelling writes nothing", async () => {
     await testButton.focus();
@@ -237,7 +237,7 @@ test("a second Test of a create-invoice step names the invoice the first one cre
     await atBothWidths(page, "test-again-confirm");
     await page.keyboard.press("Enter"); // on Cancel
     await expect(confirm).toHaveCount(0);
-    expect(await invoicesWithReference(connection.tenantId, reference)).toHaveLength(1);
+    expect(await invoicesWithReference(connection.externalId, reference)).toHaveLength(1);
   });
 
   await test.step("confirming tests once more: exactly one more invoice", async () => {
@@ -245,7 +245,7 @@ test("a second Test of a create-invoice step names the invoice the first one cre
     await confirm.getByRole("button", { name: "Test again" }).click();
     await expect(confirm).toHaveCount(0);
     await expect(panel.getByText("The test succeeded")).toBeVisible();
-    const invoices = await invoicesWithReference(connection.tenantId, reference);
+    const invoices = await invoicesWithReference(connection.externalId, reference);
     expect(invoices).toHaveLength(2);
     expect(invoices.map((invoice) => invoice.InvoiceID)).toContain(first?.InvoiceID);
   });

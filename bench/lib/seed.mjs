@@ -35,8 +35,9 @@ export async function seedConnections(domain, stack, { workspaceId, userId, coun
       await domain.prisma.connection.create({
         data: {
           workspaceId,
-          tenantId,
-          tenantName: `Bench ${tenantId.slice(0, 8)}`,
+          provider: "xero",
+          externalId: tenantId,
+          name: `Bench ${tenantId.slice(0, 8)}`,
           ...domain.vault.encryptTokenPair({ accessToken: minted.access_token, refreshToken: minted.refresh_token }),
           expiresAt: new Date(Date.now() + minted.expires_in * 1000),
           scopes: minted.scope.split(" "),

@@ -66,7 +66,7 @@ export async function e2e(ctx) {
   const cpuAfter = cpu();
   const perRun = (name) => round((cpuAfter[name] - cpuBefore[name]) / Math.max(1, stats.runs), 2);
   const sizeAfter = await tableBytes(sql);
-  const duplicates = await countDuplicates(ctx, connection.tenantId, tag);
+  const duplicates = await countDuplicates(ctx, connection.externalId, tag);
   const failures = await sql.query(
     `SELECT error->>'message' AS message, count(*)::int AS n FROM "Run" WHERE "flowId" = $1 AND status = 'FAILED' GROUP BY 1 ORDER BY 2 DESC LIMIT 3`,
     [flow.id],

@@ -95,7 +95,7 @@ export async function limits(ctx) {
       [flowIds],
     );
     const perTenant = connections.map((connection, t) => {
-      const tenant = stats.tenants[connection.tenantId.toLowerCase()] ?? {
+      const tenant = stats.tenants[connection.externalId.toLowerCase()] ?? {
         calls: 0,
         rateLimited: 0,
         maxConcurrency: 0,

@@ -24,10 +24,10 @@ export async function overhead(ctx) {
 
   // Directly: xero-node's AccountingApi with a token of our own, the call the step makes.
   const { AccountingApi } = await import("xero-node");
-  const { access_token } = await stack.admin("/sandbox/admin/tokens", { body: { tenantIds: [connection.tenantId] } });
+  const { access_token } = await stack.admin("/sandbox/admin/tokens", { body: { tenantIds: [connection.externalId] } });
   const accounting = new AccountingApi(`${stack.sandboxUrl}/api.xro/2.0`);
   accounting.accessToken = access_token;
-  const call = () => accounting.getContacts(connection.tenantId, undefined, `Name=="${CONTACT}"`, "Name ASC");
+  const call = () => accounting.getContacts(connection.externalId, undefined, `Name=="${CONTACT}"`, "Name ASC");
   for (let i = 0; i < 10; i++) await call();
   const direct = [];
   log(`overhead: ${n} direct calls…`);

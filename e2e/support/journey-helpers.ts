@@ -116,8 +116,9 @@ export async function seedSandboxConnection(workspaceId: string, userId: string)
   return prisma.connection.create({
     data: {
       workspaceId,
-      tenantId: tenant.tenantId,
-      tenantName: tenant.tenantName,
+      provider: "xero",
+      externalId: tenant.tenantId,
+      name: tenant.tenantName,
       ...encryptTokenPair({ accessToken: token.access_token, refreshToken: token.refresh_token }),
       expiresAt: new Date(Date.now() + token.expires_in * 1000),
       scopes: token.scope.split(" "),

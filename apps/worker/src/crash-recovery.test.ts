@@ -22,7 +22,7 @@ it("a worker killed with SIGKILL after step 1 of 3: a new worker finishes the ru
   const customer = `Crash Customer ${reference}`;
 
   // Slow Xero down so that the worker can be caught inside step 2 (the payment).
-  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, latencyMs: 800 });
+  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.externalId, latencyMs: 800 });
   const { runId } = await runFlowNow({
     workspaceId: workspace.id,
     flowId: flow.id,
@@ -52,17 +52,17 @@ it("a worker killed with SIGKILL after step 1 of 3: a new worker finishes the ru
   // Step 1 was not called again; step 2 was attempted twice with the same idempotency key.
   expect(run.steps.find((step) => step.stepKey === "invoice")?.attempts).toBe(1);
 
-  const invoices = await invoicesWithReference(system, connection.tenantId, reference);
+  const invoices = await invoicesWithReference(system, connection.externalId, reference);
   expect(invoices).toHaveLength(1);
   const invoice = invoices[0] as XeroInvoice;
   expect(invoice).toMatchObject({ Status: "PAID", AmountDue: 0 });
   const { Payments } = await xeroGet<{ Payments: { Invoice: { InvoiceID: string } }[] }>(
     system,
-    connection.tenantId,
+    connection.externalId,
     "/Payments",
   );
   expect(Payments.filter((payment) => payment.Invoice.InvoiceID === invoice.InvoiceID)).toHaveLength(1);
-  expect(await contactsNamed(system, connection.tenantId, customer)).toHaveLength(1);
+  expect(await contactsNamed(system, connection.externalId, customer)).toHaveLength(1);
 }, 120_000);
 
 it("a run whose worker is killed twice in a row (a whole deployment's kill -9) still finishes, writing once", async () => {
@@ -77,7 +77,7 @@ it("a run whose worker is killed twice in a row (a whole deployment's kill -9) s
   const readRun = () =>
     prisma.run.findFirst({ where: { id: runId, workspaceId: workspace.id }, include: { steps: true } });
 
-  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, latencyMs: 1_500 });
+  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.externalId, latencyMs: 1_500 });
   const { runId } = await runFlowNow({
     workspaceId: workspace.id,
     flowId: flow.id,
@@ -106,13 +106,13 @@ it("a run whose worker is killed twice in a row (a whole deployment's kill -9) s
   expect(run.status).toBe("SUCCEEDED");
   expect(run.interruptions).toBe(2);
   expect(run.leaseExpiresAt).toBeNull();
-  const invoices = await invoicesWithReference(system, connection.tenantId, reference);
+  const invoices = await invoicesWithReference(system, connection.externalId, reference);
   expect(invoices).toHaveLength(1);
   const { Payments } = await xeroGet<{ Payments: { Invoice: { InvoiceID: string } }[] }>(
     system,
-    connection.tenantId,
+    connection.externalId,
     "/Payments",
   );
   expect(Payments.filter((payment) => payment.Invoice.InvoiceID === invoices[0]?.InvoiceID)).toHaveLength(1);
-  expect(await contactsNamed(system, connection.tenantId, customer)).toHaveLength(1);
+  expect(await contactsNamed(system, connection.externalId, customer)).toHaveLength(1);
 }, 180_000);

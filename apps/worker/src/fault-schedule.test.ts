@@ -72,7 +72,7 @@ it(
     const log: string[] = [];
     const note = (what: string) => log.push(`${new Date().toISOString()} ${what}`);
     const setFaults = (rule: object) =>
-      system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, ...rule });
+      system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.externalId, ...rule });
 
     // ---- the sender: retries 5xx, 429, timeouts and dropped connections, with the same key ----
     const deliver = async (index: number) => {
@@ -236,7 +236,7 @@ it(
     const where = (clause: string) => encodeURIComponent(clause);
     const { Invoices } = await xeroGet<{ Invoices: XeroInvoice[] }>(
       system,
-      connection.tenantId,
+      connection.externalId,
       `/Invoices?where=${where(`Reference.StartsWith("Order ${batch}-")`)}&page=1&pageSize=1000`,
     );
     const invoicesByOrder = new Map<string, XeroInvoice[]>();
@@ -250,7 +250,7 @@ it(
 
     const { Payments } = await xeroGet<{ Payments: { Invoice: { InvoiceID: string }; Status: string }[] }>(
       system,
-      connection.tenantId,
+      connection.externalId,
       "/Payments",
     );
     const paymentsPerInvoice = new Map<string, number>();
@@ -261,7 +261,7 @@ it(
 
     const { Contacts } = await xeroGet<{ Contacts: { Name: string }[] }>(
       system,
-      connection.tenantId,
+      connection.externalId,
       `/Contacts?where=${where(`Name.StartsWith("Customer ${batch}-")`)}`,
     );
     expect(Contacts).toHaveLength(ORDERS);

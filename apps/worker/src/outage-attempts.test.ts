@@ -48,7 +48,7 @@ it("executions refused by a PostgreSQL outage spend none of the run's attempts, 
 
   const run = await finishedRun(runId, workspace.id);
   expect(run).toMatchObject({ status: "SUCCEEDED", failedAttempts: 0, attempts: 1 });
-  expect(await contactsNamed(system, connection.tenantId, `${batch} one`)).toHaveLength(1);
+  expect(await contactsNamed(system, connection.externalId, `${batch} one`)).toHaveLength(1);
   // The operator can see why the executions waited, without credentials.
   expect(worker?.output()).toMatch(/DatabaseNotReachable|ECONNREFUSED|ConnectionClosed/);
   expect(worker?.output()).not.toMatch(/postgres(ql)?:\/\/[^*\s]*@/);

@@ -97,5 +97,5 @@ it("PostgreSQL frozen: the webhook answers 503 instead of hanging; the retry aft
   ]);
   expect(order.filter((run) => run.status === "DUPLICATE").every((run) => run.duplicateOfId === executedId)).toBe(true);
   // Xero got the event once (and the warm-up once).
-  expect(await contactNamesOfBatch(system, connection.tenantId, batch)).toEqual([`${batch} order`, `${batch} warm`]);
+  expect(await contactNamesOfBatch(system, connection.externalId, batch)).toEqual([`${batch} order`, `${batch} warm`]);
 }, 120_000);

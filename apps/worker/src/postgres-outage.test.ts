@@ -112,7 +112,7 @@ it("Postgres down: webhooks get 503 and leave no run and no job; once it is back
   const where = encodeURIComponent(`AccountNumber=="${batch}"`);
   const { Contacts } = await xeroGet<{ Contacts: { Name: string }[] }>(
     system,
-    connection.tenantId,
+    connection.externalId,
     `/Contacts?where=${where}`,
   );
   expect(Contacts.map((contact) => contact.Name).sort()).toEqual([`${batch} after`, `${batch} before`]);

@@ -75,11 +75,11 @@ it("30 runs for one organisation never exceed 5 calls in flight or earn a 429, a
   });
 
   const stats = await system.admin<{ tenants: Record<string, TenantStats> }>("/sandbox/admin/accounting/stats");
-  const busyStats = stats.tenants[busy.tenantId.toLowerCase()];
+  const busyStats = stats.tenants[busy.externalId.toLowerCase()];
   expect(busyStats?.calls).toBeGreaterThanOrEqual(60);
   expect(busyStats?.maxConcurrency).toBeLessThanOrEqual(5);
   expect(busyStats?.rateLimited).toBe(0);
-  expect(stats.tenants[other.tenantId.toLowerCase()]?.rateLimited).toBe(0);
+  expect(stats.tenants[other.externalId.toLowerCase()]?.rateLimited).toBe(0);
   // The busy organisation needs more than one window; the other one's runs were not queued behind it.
   expect(Math.max(...otherDone)).toBeLessThan(Math.max(...busyDone));
 }, 180_000);

@@ -63,7 +63,7 @@ it("Redis restarted empty while runs wait for the rate limit: they run when due,
   const where = encodeURIComponent(`AccountNumber=="${batch}"`);
   const { Contacts } = await xeroGet<{ Contacts: { Name: string }[] }>(
     system,
-    connection.tenantId,
+    connection.externalId,
     `/Contacts?where=${where}`,
   );
   expect(Contacts.map((contact) => contact.Name).sort()).toEqual(runs.map((_, i) => `${batch} #${i}`).sort());

@@ -57,7 +57,7 @@ it("Redis down while 50 webhooks arrive: all are answered 202 and stored, and al
   const where = encodeURIComponent(`AccountNumber=="${batch}"`);
   const { Contacts } = await xeroGet<{ Contacts: { Name: string }[] }>(
     system,
-    connection.tenantId,
+    connection.externalId,
     `/Contacts?where=${where}`,
   );
   expect(new Set(Contacts.map((contact) => contact.Name)).size).toBe(50);

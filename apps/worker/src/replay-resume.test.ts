@@ -35,15 +35,15 @@ it("a run failed at step 2 of 3 by a Xero validation error, resumed after the da
   );
 
   // The bookkeeper approves the invoice in Xero…
-  const [invoice] = await invoicesWithReference(system, connection.tenantId, reference);
+  const [invoice] = await invoicesWithReference(system, connection.externalId, reference);
   const { access_token } = await system.admin<{ access_token: string }>("/sandbox/admin/tokens", {
-    tenantIds: [connection.tenantId],
+    tenantIds: [connection.externalId],
   });
   const approve = await fetch(`${system.sandboxUrl}/api.xro/2.0/Invoices/${invoice?.InvoiceID}`, {
     method: "POST",
     headers: {
       authorization: `Bearer ${access_token}`,
-      "xero-tenant-id": connection.tenantId,
+      "xero-tenant-id": connection.externalId,
       "content-type": "application/json",
     },
     body: JSON.stringify({ Invoices: [{ InvoiceID: invoice?.InvoiceID, Status: "AUTHORISED" }] }),
@@ -62,12 +62,12 @@ it("a run failed at step 2 of 3 by a Xero validation error, resumed after the da
   const carried = resumed.steps.find((step) => step.stepKey === "invoice");
   expect(carried).toMatchObject({ status: "SUCCEEDED", attempts: 0, idempotencyKey: `${runId}:invoice` });
 
-  const invoices = await invoicesWithReference(system, connection.tenantId, reference);
+  const invoices = await invoicesWithReference(system, connection.externalId, reference);
   expect(invoices).toHaveLength(1);
   expect(invoices[0]).toMatchObject({ Status: "PAID", AmountDue: 0 });
   const { Payments } = await xeroGet<{ Payments: { Invoice: { InvoiceID: string } }[] }>(
     system,
-    connection.tenantId,
+    connection.externalId,
     "/Payments",
   );
   expect(Payments.filter((payment) => payment.Invoice.InvoiceID === invoice?.InvoiceID)).toHaveLength(1);

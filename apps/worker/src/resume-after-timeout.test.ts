@@ -23,7 +23,7 @@ it("an invoice Xero created after our call timed out is not created again by re-
   const finished = (runId: string) => finishedRun(runId, workspace.id);
 
   // Xero answers after our 1.5 s timeout, but it does create the invoice.
-  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.tenantId, latencyMs: 2_500 });
+  await system.admin("/sandbox/admin/accounting/faults", { tenantId: connection.externalId, latencyMs: 2_500 });
   const { runId } = await runFlowNow({
     workspaceId: workspace.id,
     flowId: flow.id,
@@ -32,7 +32,7 @@ it("an invoice Xero created after our call timed out is not created again by re-
   const failed = await finished(runId);
   expect(failed.status).toBe("FAILED");
   expect(failed.error).toMatchObject({ code: "xero_timeout", stepKey: "invoice" });
-  await eventually(async () => (await invoicesWithReference(system, connection.tenantId, reference)).length === 1, {
+  await eventually(async () => (await invoicesWithReference(system, connection.externalId, reference)).length === 1, {
     what: "Xero to have created the invoice after all",
   });
   await system.clearXeroFaults();
@@ -43,7 +43,7 @@ it("an invoice Xero created after our call timed out is not created again by re-
   const invoiceStep = resumed.steps.find((step) => step.stepKey === "invoice");
   expect(invoiceStep?.idempotencyKey).toBe(`${runId}:invoice`);
 
-  const invoices = await invoicesWithReference(system, connection.tenantId, reference);
+  const invoices = await invoicesWithReference(system, connection.externalId, reference);
   expect(invoices).toHaveLength(1);
   expect(invoices[0]).toMatchObject({ Status: "PAID" });
 }, 120_000);

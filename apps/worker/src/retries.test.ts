@@ -27,7 +27,7 @@ describe("retryable Xero failures", () => {
       const customer = `Retry Customer ${reference}`;
 
       await system.admin("/sandbox/admin/accounting/faults", {
-        tenantId: connection.tenantId,
+        tenantId: connection.externalId,
         failNext: 3,
         failStatus,
       });
@@ -42,10 +42,10 @@ describe("retryable Xero failures", () => {
       expect(run.attempts).toBeGreaterThan(1);
       expect(run.steps.find((step) => step.stepKey === "invoice")?.attempts).toBe(4);
 
-      const invoices = await invoicesWithReference(system, connection.tenantId, reference);
+      const invoices = await invoicesWithReference(system, connection.externalId, reference);
       expect(invoices).toHaveLength(1);
       expect(invoices[0]).toMatchObject({ Status: "PAID" });
-      expect(await contactsNamed(system, connection.tenantId, customer)).toHaveLength(1);
+      expect(await contactsNamed(system, connection.externalId, customer)).toHaveLength(1);
     }, 90_000);
   }
 });

@@ -76,7 +76,7 @@ it("two workers share 200 runs: each run executes exactly once and both do work"
   for (let page = 1; ; page++) {
     const body = await xeroGet<{ Contacts: unknown[] }>(
       system,
-      connection.tenantId,
+      connection.externalId,
       `/Contacts?where=${where}&page=${page}`,
     );
     contacts += body.Contacts.length;

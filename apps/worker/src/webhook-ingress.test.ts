@@ -131,7 +131,10 @@ describe("event ids", () => {
     expect(duplicate.finishedAt).not.toBeNull();
     expect(duplicate.steps).toEqual([]);
     expect((duplicate.trigger as { body: unknown }).body).toEqual({ name: `${batch} order` });
-    expect(await contactNamesOfBatch(system, connection.tenantId, batch)).toEqual([`${batch} order`, `${batch} other`]);
+    expect(await contactNamesOfBatch(system, connection.externalId, batch)).toEqual([
+      `${batch} order`,
+      `${batch} other`,
+    ]);
   });
 
   it("racing deliveries of one event make one run; the others are duplicates of it", async () => {
@@ -155,7 +158,7 @@ describe("event ids", () => {
     expect(runs.filter((run) => run.status !== "DUPLICATE").map((run) => [run.id, run.status])).toEqual([
       [firstId, "SUCCEEDED"],
     ]);
-    expect(await contactNamesOfBatch(system, connection.tenantId, batch)).toEqual([`${batch} order`]);
+    expect(await contactNamesOfBatch(system, connection.externalId, batch)).toEqual([`${batch} order`]);
   });
 
   it("reads the event id where the flow says (Stripe's body id, a header); 'none' turns deduplication off", async () => {

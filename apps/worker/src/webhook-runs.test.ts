@@ -49,7 +49,7 @@ describe("webhook trigger", () => {
       ["invoice", "SUCCEEDED", `${runId}:invoice`],
     ]);
 
-    const [invoice, ...others] = await invoicesWithReference(system, connection.tenantId, `Order ${orderId}`);
+    const [invoice, ...others] = await invoicesWithReference(system, connection.externalId, `Order ${orderId}`);
     expect(others).toHaveLength(0);
     expect(invoice).toMatchObject({
       Type: "ACCREC",
@@ -128,11 +128,11 @@ describe("webhook trigger", () => {
     const skipped = await prisma.run.findFirstOrThrow({ where: { id: runId, workspaceId: seed.workspace.id } });
     expect(skipped.status).toBe("SKIPPED");
     expect((skipped.trigger as { body: { orderId: string } }).body.orderId).toBe(orderId);
-    expect(await contactsNamed(system, connection.tenantId, `Customer ${orderId}`)).toHaveLength(0);
+    expect(await contactsNamed(system, connection.externalId, `Customer ${orderId}`)).toHaveLength(0);
 
     const replay = await replayRun({ workspaceId: seed.workspace.id, userId: seed.user.id, runId, mode: "restart" });
     const replayed = await finished(replay.runId);
     expect(replayed).toMatchObject({ status: "SUCCEEDED", source: "REPLAY", replayOfId: runId });
-    expect(await invoicesWithReference(system, connection.tenantId, `Order ${orderId}`)).toHaveLength(1);
+    expect(await invoicesWithReference(system, connection.externalId, `Order ${orderId}`)).toHaveLength(1);
   });
 });

@@ -77,6 +77,12 @@ export interface Connector<TClient = unknown> {
   createClient?(request: ClientRequest): Promise<TClient>;
   /** Asked at switch-on so a missing permission is reported then, not as a 403 at run time. */
   missingPermissions?: MissingPermissions;
+  /**
+   * Tells the provider that one connection is gone (revokes the grant, removes the link). True when
+   * the provider was told, false when it could not be reached. It erases nothing of ours: the
+   * runtime's disconnect does that for every connector alike.
+   */
+  revokeConnection?(connection: { id: string; workspaceId: string }): Promise<boolean>;
 }
 
 /** Declares a connector with its client type checked across its actions and loaders. */

@@ -1,11 +1,6 @@
-export {
-  type CompleteXeroAuthorizationResult,
-  completeXeroAuthorization,
-} from "./connections/complete-xero-authorization";
 export { disconnectConnection } from "./connections/disconnect-connection";
 export { type ConnectionListItem, listConnections } from "./connections/list-connections";
-export { saveXeroConnections } from "./connections/save-xero-connections";
-export { startXeroAuthorization } from "./connections/start-xero-authorization";
+export { mayManageConnections } from "./connections/may-manage-connections";
 export { appConnectors } from "./connectors/app-connectors";
 export { type ConnectorRegistry, createConnectorRegistry } from "./connectors/connector-registry";
 export {

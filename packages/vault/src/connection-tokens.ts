@@ -15,7 +15,7 @@ export interface EncryptedTokenPair {
 /** The columns a connection's tokens are read from (any Connection row fits). */
 export interface StoredConnectionTokens {
   id: string;
-  tenantName: string;
+  name: string;
   accessTokenEnc: string | null;
   refreshTokenEnc: string | null;
 }
@@ -35,7 +35,7 @@ export function decryptConnectionTokens(
   connection: StoredConnectionTokens,
   keyring: VaultKeyring = vaultKeyring(),
 ): TokenPair {
-  const name = `Xero connection "${connection.tenantName}" (${connection.id})`;
+  const name = `Xero connection "${connection.name}" (${connection.id})`;
   if (!connection.accessTokenEnc || !connection.refreshTokenEnc) {
     throw new VaultError("MALFORMED", `${name} has no stored tokens: it was disconnected. Reconnect it.`);
   }

@@ -6,7 +6,6 @@ export {
   type StoredConnectionTokens,
   type TokenPair,
 } from "./connection-tokens";
-export { findConnectionsSharingGrant } from "./find-connections-sharing-grant";
 export { type RotationReport, rotateVaultKeys } from "./rotate-vault-keys";
 export { ciphertextKeyId, decryptSecret, encryptSecret } from "./secret-cipher";
 export { VaultError } from "./vault-error";

@@ -33,8 +33,9 @@ function createConnection(tenant: string, tokens: { accessToken: string; refresh
   return prisma.connection.create({
     data: {
       workspaceId: owner.workspaceId,
-      tenantId: `${tenant}-${suffix}`,
-      tenantName: tenant,
+      provider: "xero",
+      externalId: `${tenant}-${suffix}`,
+      name: tenant,
       scopes: [],
       createdById: owner.userId,
       ...encryptTokenPair(tokens, before),
@@ -89,7 +90,7 @@ describe("decryptConnectionTokens", () => {
     const tampered = [...parts.slice(0, 4), data.toString("base64url")].join(".");
     const connection = {
       id: "conn_1",
-      tenantName: "Demo Co",
+      name: "Demo Co",
       accessTokenEnc: encrypted.accessTokenEnc,
       refreshTokenEnc: tampered,
     };

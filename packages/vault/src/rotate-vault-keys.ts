@@ -27,7 +27,7 @@ export async function rotateVaultKeys(keyring: VaultKeyring = vaultKeyring()): P
   for (;;) {
     const rows = await prisma.connection.findMany({
       where: { accessTokenEnc: { not: null }, refreshTokenEnc: { not: null } },
-      select: { id: true, workspaceId: true, tenantName: true, accessTokenEnc: true, refreshTokenEnc: true },
+      select: { id: true, workspaceId: true, name: true, accessTokenEnc: true, refreshTokenEnc: true },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
@@ -52,7 +52,7 @@ export async function rotateVaultKeys(keyring: VaultKeyring = vaultKeyring()): P
         };
       } catch (error) {
         if (!(error instanceof VaultError)) throw error;
-        report.failures.push(`Xero connection "${row.tenantName}" (${row.id}): ${error.message}`);
+        report.failures.push(`Xero connection "${row.name}" (${row.id}): ${error.message}`);
         continue;
       }
       const { count } = await prisma.connection.updateMany({

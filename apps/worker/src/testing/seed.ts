@@ -32,8 +32,9 @@ export async function seedConnection(
   return prisma.connection.create({
     data: {
       workspaceId: seed.workspaceId,
-      tenantId: organisation.tenantId,
-      tenantName: organisation.name,
+      provider: "xero",
+      externalId: organisation.tenantId,
+      name: organisation.name,
       ...encryptTokenPair({ accessToken: minted.access_token, refreshToken: minted.refresh_token }),
       expiresAt: new Date(Date.now() + minted.expires_in * 1000),
       scopes: minted.scope.split(" "),

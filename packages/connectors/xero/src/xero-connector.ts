@@ -3,6 +3,7 @@ import { xeroCatalog } from "./catalog/xero-catalog";
 import { missingScopes } from "./missing-scopes";
 import { optionLoaders } from "./options/option-loaders";
 import { getXeroClient } from "./token-access/get-xero-client";
+import { revokeXeroConnection } from "./token-access/revoke-xero-connection";
 import { xeroEventTrigger } from "./triggers/xero-event-trigger";
 import type { XeroActionDefinition } from "./xero-action-definition";
 import type { XeroClientContext } from "./xero-client-context";
@@ -23,6 +24,7 @@ export const xeroConnector = defineConnector<XeroClientContext>({
     // Xero counts calls per organisation: the tenant is the account the limits are kept for.
     return { ...client, acquireCallSlot: () => acquireCallSlot(client.tenantId) };
   },
+  revokeConnection: revokeXeroConnection,
   missingPermissions: (action, grantedScopes) => {
     const scopes = (action as Partial<XeroActionDefinition>).scopes;
     return scopes ? missingScopes({ scopes }, grantedScopes) : [];

@@ -1,24 +1,34 @@
-import { revokeXeroConnection } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
+import { appConnectors } from "../connectors/app-connectors";
+import type { ConnectorRegistry } from "../connectors/connector-registry";
 import { NotFoundError } from "../errors/domain-errors";
 
 /**
- * Disconnects a connection of the workspace: revoked at Xero where possible, tokens erased, status
- * REVOKED (the row stays so flows that use it can say "reconnect"). Another workspace's id is
- * not found.
+ * Disconnects a connection of the workspace: its provider is told where possible (through the
+ * connector's revocation), then the tokens are erased and the status set to REVOKED (the row stays
+ * so flows that use it can say "reconnect"). The erase happens even when the provider cannot be
+ * reached: the user asked us to stop holding the tokens. Another workspace's id is not found.
  */
-export async function disconnectConnection({
-  workspaceId,
-  connectionId,
-}: {
-  workspaceId: string;
-  connectionId: string;
-}) {
+export async function disconnectConnection(
+  { workspaceId, connectionId }: { workspaceId: string; connectionId: string },
+  connectors: ConnectorRegistry = appConnectors(),
+) {
   const connection = await prisma.connection.findFirst({
     where: { id: connectionId, workspaceId },
-    select: { id: true, tenantName: true },
+    select: { id: true, provider: true, name: true },
   });
   if (!connection) throw new NotFoundError("Connection");
-  const { revokedAtXero } = await revokeXeroConnection(connection.id, workspaceId);
-  return { tenantName: connection.tenantName, revokedAtXero };
+  const revoke = connectors.find(connection.provider)?.revokeConnection;
+  const revokedAtProvider = revoke ? await revoke({ id: connection.id, workspaceId }) : false;
+  await prisma.connection.updateMany({
+    where: { id: connection.id, workspaceId },
+    data: {
+      accessTokenEnc: null,
+      refreshTokenEnc: null,
+      expiresAt: null,
+      status: "REVOKED",
+      statusReason: "Disconnected in Ledgerflow.",
+    },
+  });
+  return { name: connection.name, revokedAtProvider };
 }

@@ -4,12 +4,12 @@ import { prisma } from "@ledgerflow/db";
 export async function listConnections({ workspaceId }: { workspaceId: string }) {
   return prisma.connection.findMany({
     where: { workspaceId },
-    orderBy: [{ tenantName: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ name: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
       provider: true,
-      tenantId: true,
-      tenantName: true,
+      externalId: true,
+      name: true,
       status: true,
       statusReason: true,
       scopes: true,

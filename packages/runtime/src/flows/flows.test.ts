@@ -216,7 +216,13 @@ describe("listFlows", () => {
     const scope = { workspaceId: listWorkspace.id };
     try {
       const connection = await prisma.connection.create({
-        data: { ...scope, tenantId: `tenant-${suffix}`, tenantName: "Demo Company (NZ)", createdById: user.id },
+        data: {
+          ...scope,
+          provider: "xero",
+          externalId: `tenant-${suffix}`,
+          name: "Demo Company (NZ)",
+          createdById: user.id,
+        },
       });
       const busy = await createFlow({ ...scope, userId: user.id, name: "Busy" });
       const idle = await createFlow({ ...scope, userId: user.id, name: "Idle" });

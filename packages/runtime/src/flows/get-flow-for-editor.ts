@@ -52,8 +52,8 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
 
   const connections = await prisma.connection.findMany({
     where: { workspaceId },
-    select: { id: true, tenantName: true, status: true },
-    orderBy: { tenantName: "asc" },
+    select: { id: true, name: true, status: true },
+    orderBy: { name: "asc" },
   });
 
   const { draft, publishedVersion, webhookToken, webhookSigningSecret, webhookSettings, ...rest } = flow;

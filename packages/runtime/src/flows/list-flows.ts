@@ -44,7 +44,7 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
         publishedVersion: { select: { definition: true } },
       },
     }),
-    prisma.connection.findMany({ where: { workspaceId }, select: { id: true, tenantName: true } }),
+    prisma.connection.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
     prisma.run.groupBy({
       by: ["flowId"],
       where: { workspaceId, createdAt: { gte: new Date(now.getTime() - weekMs) } },
@@ -63,14 +63,16 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
     ),
   );
 
-  const tenantNames = new Map(connections.map((connection) => [connection.id, connection.tenantName]));
+  const connectionNames = new Map(connections.map((connection) => [connection.id, connection.name]));
   const countsByFlow = new Map(weekCounts.map((row) => [row.flowId, row._count._all]));
 
   const items = flows.map((flow, index): FlowListItem => {
     // What runs is the published version; a never-published flow shows its draft.
     const definition = flowDefinitionSchema.safeParse(flow.enabled ? flow.publishedVersion?.definition : flow.draft);
     const steps = definition.success ? definition.data.steps : [];
-    const organisations = [...new Set(steps.flatMap((step) => tenantNames.get(step.connectionId ?? "") ?? []))].sort();
+    const organisations = [
+      ...new Set(steps.flatMap((step) => connectionNames.get(step.connectionId ?? "") ?? [])),
+    ].sort();
     const lastRun = lastRuns[index];
     return {
       id: flow.id,

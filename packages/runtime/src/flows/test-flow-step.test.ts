@@ -62,7 +62,13 @@ describe("testFlowStep", () => {
 
   it("asks before testing again a step whose last test created an invoice, and tests once confirmed", async () => {
     const connection = await prisma.connection.create({
-      data: { workspaceId, tenantId: `tenant-${suffix}`, tenantName: "Demo Company (NZ)", createdById: user.id },
+      data: {
+        workspaceId,
+        provider: "xero",
+        externalId: `tenant-${suffix}`,
+        name: "Demo Company (NZ)",
+        createdById: user.id,
+      },
     });
     const flowId = await flowWithSteps([
       { key: "invoice", action: "xero.createInvoice", connectionId: connection.id, input: { ContactName: "Ada" } },

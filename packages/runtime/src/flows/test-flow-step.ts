@@ -36,9 +36,9 @@ async function refuseRepeatedTest(
   const writes = step ? appConnectors().catalog.get(step.action)?.writes : undefined;
   if (!step || !testWouldRepeat(writes, lastOutput)) return;
   const connection = step.connectionId
-    ? await prisma.connection.findFirst({ where: { id: step.connectionId, workspaceId }, select: { tenantName: true } })
+    ? await prisma.connection.findFirst({ where: { id: step.connectionId, workspaceId }, select: { name: true } })
     : null;
-  const again = describeWrites([{ writes, again: true, organisation: connection?.tenantName }]);
+  const again = describeWrites([{ writes, again: true, organisation: connection?.name }]);
   throw new ConflictError(
     `${describeRepeatedTest(writes, lastOutput)}; testing it again ${again}. Confirm to test again.`,
   );

@@ -53,9 +53,9 @@ async function organisationNames(workspaceId: string, steps: FlowStep[]): Promis
   if (ids.length === 0) return new Map();
   const connections = await prisma.connection.findMany({
     where: { workspaceId, id: { in: ids } },
-    select: { id: true, tenantName: true },
+    select: { id: true, name: true },
   });
-  return new Map(connections.map((connection) => [connection.id, connection.tenantName]));
+  return new Map(connections.map((connection) => [connection.id, connection.name]));
 }
 
 export async function planReplay(workspaceId: string, run: ReplayableRun): Promise<ReplayPlan> {

@@ -94,7 +94,13 @@ beforeAll(async () => {
   });
   workspaceId = workspace.id;
   const connection = await prisma.connection.create({
-    data: { workspaceId, tenantId: `tenant-${unique}`, tenantName: "Demo Company (NZ)", createdById: userId },
+    data: {
+      workspaceId,
+      provider: "xero",
+      externalId: `tenant-${unique}`,
+      name: "Demo Company (NZ)",
+      createdById: userId,
+    },
   });
   const definition = orderFlow(connection.id) as unknown as Prisma.InputJsonValue;
   const flow = await prisma.flow.create({

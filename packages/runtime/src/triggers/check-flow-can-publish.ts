@@ -31,7 +31,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
   ];
   const connections = await prisma.connection.findMany({
     where: { workspaceId, id: { in: connectionIds } },
-    select: { id: true, tenantName: true, status: true, scopes: true },
+    select: { id: true, name: true, status: true, scopes: true },
   });
   const byId = new Map(connections.map((connection) => [connection.id, connection]));
 
@@ -54,7 +54,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
       problems.push({
         stepKey: step.key,
         field: "connectionId",
-        message: `The ${what} "${connection.tenantName}" needs to be reconnected.`,
+        message: `The ${what} "${connection.name}" needs to be reconnected.`,
         reconnect: { connectionId: connection.id, scopes: [] },
       });
       continue;
@@ -64,7 +64,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
       problems.push({
         stepKey: step.key,
         field: "connectionId",
-        message: `"${connection.tenantName}" was connected without permission for this action (${missing.join(", ")}). Reconnect it to grant it.`,
+        message: `"${connection.name}" was connected without permission for this action (${missing.join(", ")}). Reconnect it to grant it.`,
         reconnect: { connectionId: connection.id, scopes: missing },
       });
     }

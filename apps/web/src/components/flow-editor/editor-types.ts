@@ -8,7 +8,7 @@ export type CatalogEntry = Pick<
 
 export interface ConnectionChoice {
   id: string;
-  tenantName: string;
+  name: string;
   status: "ACTIVE" | "NEEDS_REAUTH" | "REVOKED";
 }
 

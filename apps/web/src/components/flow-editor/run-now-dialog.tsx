@@ -29,7 +29,7 @@ function plannedWrites(
 ): PlannedWrite[] {
   return (definition?.steps ?? []).flatMap((step) => {
     const writes = catalog.find((entry) => entry.key === step.action)?.writes;
-    const organisation = connections.find((connection) => connection.id === step.connectionId)?.tenantName;
+    const organisation = connections.find((connection) => connection.id === step.connectionId)?.name;
     return writes ? [{ writes, organisation }] : [];
   });
 }

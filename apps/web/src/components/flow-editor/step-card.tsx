@@ -71,7 +71,7 @@ export function StepCard(props: StepCardProps) {
           <span className="truncate text-sm font-medium text-slate-900">{title}</span>
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
             <span className="font-mono">steps.{step.key}</span>
-            {connection ? <span>{connection.tenantName}</span> : null}
+            {connection ? <span>{connection.name}</span> : null}
             {problemCount > 0 ? (
               <span className="inline-flex items-center gap-1 text-amber-700">
                 <AlertCircleIcon aria-hidden className="size-3.5" />

@@ -94,7 +94,7 @@ export function StepPanel(props: StepPanelProps) {
               placeholder="Choose an organisation"
               options={connections.map((connection) => ({
                 value: connection.id,
-                label: connection.tenantName,
+                label: connection.name,
                 hint: connection.status === "ACTIVE" ? undefined : "Reconnect needed",
               }))}
               emptyText="No Xero organisation connected yet."

@@ -38,7 +38,7 @@ export function StepTestSection({
   const [testing, startTest] = useTransition();
   const [testError, setTestError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const organisation = connections.find((connection) => connection.id === step.connectionId)?.tenantName;
+  const organisation = connections.find((connection) => connection.id === step.connectionId)?.name;
   const writes = action.writes;
   const repeats = testWouldRepeat(writes, sample?.output);
 

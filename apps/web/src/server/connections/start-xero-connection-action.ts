@@ -1,6 +1,6 @@
 "use server";
 
-import { startXeroAuthorization } from "@ledgerflow/runtime";
+import { startXeroAuthorization } from "@ledgerflow/connector-xero";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "../with-workspace";

@@ -1,13 +1,15 @@
 import { type ConnectionStatus, prisma } from "@ledgerflow/db";
+import { readXeroProviderData, type XeroProviderData } from "./xero-provider-data";
 
 /** What token access reads of a connection. */
 export interface ConnectionRecord {
   id: string;
   workspaceId: string;
-  tenantId: string;
-  tenantName: string;
-  /** Xero's id of the tenant connection (DELETE /connections/{id} on disconnect). */
-  xeroConnectionId: string | null;
+  /** The Xero tenant id (the `xero-tenant-id` of every accounting call). */
+  externalId: string;
+  /** The organisation's name, for messages. */
+  name: string;
+  providerData: XeroProviderData;
   status: ConnectionStatus;
   scopes: string[];
   expiresAt: Date | null;
@@ -18,15 +20,19 @@ export interface ConnectionRecord {
 /** What callers may see of a connection: never its tokens. */
 export type ConnectionSummary = Omit<ConnectionRecord, "accessTokenEnc" | "refreshTokenEnc">;
 
-export function findConnectionRecord(connectionId: string, workspaceId: string): Promise<ConnectionRecord | null> {
-  return prisma.connection.findFirst({
-    where: { id: connectionId, workspaceId },
+export async function findConnectionRecord(
+  connectionId: string,
+  workspaceId: string,
+): Promise<ConnectionRecord | null> {
+  const row = await prisma.connection.findFirst({
+    // Another connector's row is not a Xero connection, whatever id the caller holds.
+    where: { id: connectionId, workspaceId, provider: "xero" },
     select: {
       id: true,
       workspaceId: true,
-      tenantId: true,
-      tenantName: true,
-      xeroConnectionId: true,
+      externalId: true,
+      name: true,
+      providerData: true,
       status: true,
       scopes: true,
       expiresAt: true,
@@ -34,6 +40,7 @@ export function findConnectionRecord(connectionId: string, workspaceId: string):
       refreshTokenEnc: true,
     },
   });
+  return row && { ...row, providerData: readXeroProviderData(row.providerData) };
 }
 
 export function toConnectionSummary({

@@ -7,8 +7,8 @@ export function connectionNotFoundError(): StepError {
   return new StepError("This Xero connection does not exist in this workspace.", { code: "connection_not_found" });
 }
 
-export function reconnectRequiredError(tenantName: string, why: string): StepError {
-  return new StepError(`${why} Reconnect the Xero connection "${tenantName}" on the Connections page.`, {
+export function reconnectRequiredError(organisationName: string, why: string): StepError {
+  return new StepError(`${why} Reconnect the Xero connection "${organisationName}" on the Connections page.`, {
     code: "connection_needs_reconnect",
   });
 }
@@ -20,16 +20,19 @@ export function unreadableTokensError(vaultMessage: string, cause: unknown): Ste
   });
 }
 
-export function refreshInProgressError(tenantName: string, cause: unknown): StepError {
-  return new StepError(`The Xero tokens of "${tenantName}" are being renewed elsewhere; the step will be retried.`, {
-    code: "xero_token_refreshing",
-    retryable: true,
-    cause,
-  });
+export function refreshInProgressError(organisationName: string, cause: unknown): StepError {
+  return new StepError(
+    `The Xero tokens of "${organisationName}" are being renewed elsewhere; the step will be retried.`,
+    {
+      code: "xero_token_refreshing",
+      retryable: true,
+      cause,
+    },
+  );
 }
 
-export function refreshFailedError(tenantName: string, cause: unknown): StepError {
-  return new StepError(`Xero did not renew the tokens of "${tenantName}" this time; the step will be retried.`, {
+export function refreshFailedError(organisationName: string, cause: unknown): StepError {
+  return new StepError(`Xero did not renew the tokens of "${organisationName}" this time; the step will be retried.`, {
     code: "xero_token_refresh_failed",
     retryable: true,
     cause,

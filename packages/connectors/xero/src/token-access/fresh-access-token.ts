@@ -3,7 +3,6 @@ import {
   ConnectionLockTimeoutError,
   decryptConnectionTokens,
   encryptTokenPair,
-  findConnectionsSharingGrant,
   VaultError,
   withConnectionLock,
 } from "@ledgerflow/vault";
@@ -17,6 +16,7 @@ import {
   refreshInProgressError,
   unreadableTokensError,
 } from "./connection-step-errors";
+import { findConnectionsSharingGrant } from "./find-connections-sharing-grant";
 
 /** Refresh when the access token has less than this left, so it cannot expire mid-call. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -37,10 +37,10 @@ function readTokens(connection: ConnectionRecord) {
 /** Throws the reconnect error when the connection cannot be used as it is. */
 export function assertUsable(connection: ConnectionRecord): void {
   if (connection.status === "REVOKED" || !connection.accessTokenEnc || !connection.refreshTokenEnc) {
-    throw reconnectRequiredError(connection.tenantName, "This Xero connection was disconnected.");
+    throw reconnectRequiredError(connection.name, "This Xero connection was disconnected.");
   }
   if (connection.status === "NEEDS_REAUTH") {
-    throw reconnectRequiredError(connection.tenantName, "Xero no longer accepts this connection's authorisation.");
+    throw reconnectRequiredError(connection.name, "Xero no longer accepts this connection's authorisation.");
   }
 }
 
@@ -64,7 +64,7 @@ export async function freshAccessToken(connection: ConnectionRecord): Promise<st
       return refreshUnderLock(current, tokens.refreshToken);
     });
   } catch (error) {
-    if (error instanceof ConnectionLockTimeoutError) throw refreshInProgressError(connection.tenantName, error);
+    if (error instanceof ConnectionLockTimeoutError) throw refreshInProgressError(connection.name, error);
     throw error;
   }
 }
@@ -83,9 +83,9 @@ async function refreshUnderLock(connection: ConnectionRecord, refreshToken: stri
         where: { workspaceId, id: { in: ids } },
         data: { status: "NEEDS_REAUTH", statusReason: "Xero refused the refresh token (invalid_grant)." },
       });
-      throw reconnectRequiredError(connection.tenantName, "Xero no longer accepts this connection's authorisation.");
+      throw reconnectRequiredError(connection.name, "Xero no longer accepts this connection's authorisation.");
     }
-    throw refreshFailedError(connection.tenantName, error);
+    throw refreshFailedError(connection.name, error);
   }
 
   // A connection disconnected while we refreshed stays disconnected: its tokens are not restored.

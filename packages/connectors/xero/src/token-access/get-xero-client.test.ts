@@ -37,8 +37,9 @@ async function createConnection({ expired }: { expired: boolean }) {
   const connection = await prisma.connection.create({
     data: {
       workspaceId: owner.workspaceId,
-      tenantId,
-      tenantName: `Org ${tenantId.slice(0, 6)}`,
+      provider: "xero",
+      externalId: tenantId,
+      name: `Org ${tenantId.slice(0, 6)}`,
       scopes: minted.scope.split(" "),
       createdById: owner.userId,
       expiresAt: expired ? new Date(Date.now() - 1_000) : new Date(Date.now() + minted.expires_in * 1000),
@@ -62,7 +63,7 @@ describe("getXeroClient", () => {
     const { body } = await client.accounting.getOrganisations(client.tenantId);
 
     expect(body.organisations?.length).toBe(1);
-    expect(client.connection).toMatchObject({ id: connection.id, tenantId: connection.tenantId, status: "ACTIVE" });
+    expect(client.connection).toMatchObject({ id: connection.id, externalId: connection.externalId, status: "ACTIVE" });
     expect(client.connection).not.toHaveProperty("accessTokenEnc");
     expect((await sandboxAdmin.tokenStats()).grants.refresh_token ?? 0).toBe(before);
   });
@@ -149,7 +150,7 @@ describe("getXeroClient", () => {
 
     expect(error.code).toBe("connection_tokens_unreadable");
     expect(error.message).toContain(connection.id);
-    expect(error.message).toContain(connection.tenantName);
+    expect(error.message).toContain(connection.name);
     expect(JSON.stringify(error.toJSON())).not.toContain(minted.refresh_token);
   });
 });

@@ -23,7 +23,7 @@ export async function getXeroClient(connectionId: string, workspaceId: string): 
   const settings = xeroAppSettings();
   const context = createXeroClientContext({
     accounting: createAccountingApi(accessToken, settings),
-    tenantId: connection.tenantId,
+    tenantId: connection.externalId,
     timeoutMs: settings.timeoutMs,
     isTokenRefreshInProgress: () => isConnectionLocked(connection.id),
   });

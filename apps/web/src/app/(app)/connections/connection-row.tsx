@@ -16,12 +16,12 @@ export function ConnectionRow({ connection, canManage }: { connection: Connectio
   const connectedBy = connection.createdBy.name ?? connection.createdBy.email;
   return (
     <li
-      aria-label={connection.tenantName}
+      aria-label={connection.name}
       className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:justify-between"
     >
       <div className="flex min-w-0 flex-col gap-1">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="truncate font-medium text-slate-900">{connection.tenantName}</span>
+          <span className="truncate font-medium text-slate-900">{connection.name}</span>
           <Badge tone={badge.tone}>{badge.label}</Badge>
         </div>
         <p className="text-sm text-slate-500">
@@ -37,7 +37,7 @@ export function ConnectionRow({ connection, canManage }: { connection: Connectio
         <div className="flex shrink-0 items-start gap-2">
           {connection.status !== "ACTIVE" ? <StartConnectionButton label="Reconnect" /> : null}
           {connection.status !== "REVOKED" ? (
-            <DisconnectButton connectionId={connection.id} organisationName={connection.tenantName} />
+            <DisconnectButton connectionId={connection.id} organisationName={connection.name} />
           ) : null}
         </div>
       ) : null}

@@ -21,7 +21,7 @@ export function DisconnectButton({
       if (outcome.ok) {
         setOpen(false);
         toast.success(
-          outcome.data.revokedAtXero
+          outcome.data.revokedAtProvider
             ? `Disconnected ${organisationName}.`
             : `Disconnected ${organisationName} here. Xero could not be reached: remove Ledgerflow from Xero's connected apps too.`,
         );

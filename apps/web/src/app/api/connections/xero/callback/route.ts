@@ -1,6 +1,6 @@
 import { serverEnv } from "@ledgerflow/config";
-import { xeroAppSettings } from "@ledgerflow/connector-xero";
-import { completeXeroAuthorization, ForbiddenError, InvalidInputError } from "@ledgerflow/runtime";
+import { completeXeroAuthorization, XeroAuthorizationError, xeroAppSettings } from "@ledgerflow/connector-xero";
+import { mayManageConnections } from "@ledgerflow/runtime";
 import type { NextRequest } from "next/server";
 import { getAppSession } from "@/server/auth/get-app-session";
 import { oauthErrorPage } from "@/server/connections/oauth-error-page";
@@ -25,12 +25,18 @@ export async function GET(request: NextRequest) {
   const callbackUrl = new URL(xeroAppSettings().redirectUri);
   callbackUrl.search = request.nextUrl.search;
   try {
-    const result = await completeXeroAuthorization({ callbackUrl: callbackUrl.toString(), userId: session.user.id });
+    const userId = session.user.id;
+    const result = await completeXeroAuthorization({
+      callbackUrl: callbackUrl.toString(),
+      userId,
+      mayConnect: (workspaceId) => mayManageConnections({ userId, workspaceId }),
+    });
     if (result.outcome === "denied") return redirectTo("/connections?denied=1");
-    return redirectTo(`/connections?connected=${result.tenantNames.length}`);
+    return redirectTo(`/connections?connected=${result.names.length}`);
   } catch (error) {
-    if (error instanceof InvalidInputError) return oauthErrorPage(400, error.message);
-    if (error instanceof ForbiddenError) return oauthErrorPage(403, error.message);
+    if (error instanceof XeroAuthorizationError) {
+      return oauthErrorPage(error.refusal === "forbidden" ? 403 : 400, error.message);
+    }
     // Name and message only, never the object: a failed exchange can carry request details.
     console.error(
       `Xero callback failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`,

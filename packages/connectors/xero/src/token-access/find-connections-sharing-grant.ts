@@ -1,10 +1,8 @@
 import { prisma } from "@ledgerflow/db";
-import { decryptSecret } from "./secret-cipher";
-import { VaultError } from "./vault-error";
-import { type VaultKeyring, vaultKeyring } from "./vault-keys";
+import { decryptSecret, VaultError, type VaultKeyring, vaultKeyring } from "@ledgerflow/vault";
 
 /**
- * The workspace's connections that hold this refresh token. One Xero consent can grant several
+ * The workspace's Xero connections that hold this refresh token. One Xero consent can grant several
  * organisations, and each becomes a Connection holding the same token pair: a refresh must update
  * all of them (Xero rotates the refresh token), and revoking the token would disconnect all of them.
  */
@@ -18,7 +16,7 @@ export async function findConnectionsSharingGrant({
   keyring?: VaultKeyring;
 }): Promise<string[]> {
   const rows = await prisma.connection.findMany({
-    where: { workspaceId, refreshTokenEnc: { not: null } },
+    where: { workspaceId, provider: "xero", refreshTokenEnc: { not: null } },
     select: { id: true, refreshTokenEnc: true },
   });
   return rows

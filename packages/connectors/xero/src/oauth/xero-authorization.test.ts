@@ -1,20 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { getXeroClient, listTenantConnections } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import { sharedRedis } from "@ledgerflow/queue";
-import { decryptConnectionTokens } from "@ledgerflow/vault";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// Test driver for the sandbox (mint tokens, answer the consent page), kept beside token access.
-import { answerSandboxConsent, sandboxAdmin } from "../../../connectors/xero/src/token-access/testing/sandbox-admin";
-import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getXeroClient } from "../token-access/get-xero-client";
+import { answerSandboxConsent, sandboxAdmin } from "../token-access/testing/sandbox-admin";
 import { completeXeroAuthorization } from "./complete-xero-authorization";
-import { disconnectConnection } from "./disconnect-connection";
-import { listConnections } from "./list-connections";
 import { pendingXeroAuthorizationKey } from "./pending-xero-authorization";
 import { startXeroAuthorization } from "./start-xero-authorization";
+import { XeroAuthorizationError } from "./xero-authorization-error";
 
 // The OAuth flow end to end against the sandbox over HTTP (the consent form answered with fetch),
-// real Postgres and Redis. Each test makes its own user and workspace.
+// real Postgres and Redis. Each test makes its own user and workspace. Who may connect is the
+// caller's rule (mayConnect); here it allows everyone but where a test says otherwise.
 
 const created: { userIds: string[]; workspaceIds: string[] } = { userIds: [], workspaceIds: [] };
 let tenantIds: string[] = [];
@@ -33,6 +30,12 @@ async function createMember(role: "OWNER" | "EDITOR" | "VIEWER" = "OWNER", works
   return { userId: user.id, workspaceId: workspace.id };
 }
 
+const mayConnect = async () => true;
+
+/** Completes a callback as the given user, with everyone allowed to connect. */
+const complete = (callbackUrl: string, userId: string) =>
+  completeXeroAuthorization({ callbackUrl, userId, mayConnect });
+
 /** Runs the whole consent: start, answer the sandbox's page, complete. */
 async function connect(
   member: { userId: string; workspaceId: string },
@@ -40,10 +43,12 @@ async function connect(
 ) {
   const url = await startXeroAuthorization(member);
   const callbackUrl = await answerSandboxConsent(url, answer);
-  return { callbackUrl, result: await completeXeroAuthorization({ callbackUrl, userId: member.userId }) };
+  return { callbackUrl, result: await complete(callbackUrl, member.userId) };
 }
 
 const countConnections = (workspaceId: string) => prisma.connection.count({ where: { workspaceId } });
+const connectionsOf = (workspaceId: string) =>
+  prisma.connection.findMany({ where: { workspaceId }, orderBy: { externalId: "asc" } });
 
 beforeAll(async () => {
   // Every organisation the sandbox knows (a mint without tenantIds grants them all).
@@ -61,17 +66,19 @@ describe("connecting Xero organisations", () => {
     const member = await createMember();
     const { result } = await connect(member, { decision: "allow", tenantIds: tenantIds.slice(0, 2) });
 
-    expect(result).toMatchObject({ outcome: "connected" });
-    const rows = await listConnections(member);
-    expect(rows.map((row) => row.tenantId).sort()).toEqual(tenantIds.slice(0, 2).sort());
+    const rows = await connectionsOf(member.workspaceId);
+    expect(result).toEqual({ outcome: "connected", names: expect.arrayContaining(rows.map((row) => row.name)) });
+    expect(rows.map((row) => row.externalId).sort()).toEqual(tenantIds.slice(0, 2).sort());
     for (const row of rows) {
-      expect(row.status).toBe("ACTIVE");
+      expect(row).toMatchObject({ provider: "xero", status: "ACTIVE" });
       expect(row.scopes).toContain("accounting.invoices");
       expect(row.scopes).toContain("offline_access");
-      expect(row).not.toHaveProperty("accessTokenEnc");
+      expect(row.accessTokenEnc).toMatch(/^v1\./);
+      // Xero's own fields live in providerData: its tenant type, and the id of this organisation's
+      // tenant connection that disconnecting removes.
+      expect(row.providerData).toEqual({ tenantType: "ORGANISATION", connectionId: expect.any(String) });
     }
-    const stored = await prisma.connection.findFirstOrThrow({ where: { workspaceId: member.workspaceId } });
-    expect(stored.accessTokenEnc).toMatch(/^v1\./);
+    const [stored] = rows as [(typeof rows)[number]];
     const client = await getXeroClient(stored.id, member.workspaceId);
     expect((await client.accounting.getOrganisations(client.tenantId)).response.status).toBe(200);
   });
@@ -87,7 +94,7 @@ describe("connecting Xero organisations", () => {
 
     await connect(member, { decision: "allow", tenantIds: [tenantIds[0] as string], email });
 
-    const rows = await listConnections(member);
+    const rows = await connectionsOf(member.workspaceId);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.status).toBe("ACTIVE");
   });
@@ -118,9 +125,7 @@ describe("callbacks that must store nothing", () => {
       await answerSandboxConsent(await startXeroAuthorization(member), { decision: "allow", tenantIds }),
     );
     tamper(callback);
-    await expect(
-      completeXeroAuthorization({ callbackUrl: callback.toString(), userId: member.userId }),
-    ).rejects.toThrow(InvalidInputError);
+    await expect(complete(callback.toString(), member.userId)).rejects.toThrow(XeroAuthorizationError);
     expect(await countConnections(member.workspaceId)).toBe(0);
   });
 
@@ -129,7 +134,7 @@ describe("callbacks that must store nothing", () => {
     const { callbackUrl } = await connect(member, { decision: "allow", tenantIds: [tenantIds[0] as string] });
     await prisma.connection.deleteMany({ where: { workspaceId: member.workspaceId } });
 
-    await expect(completeXeroAuthorization({ callbackUrl, userId: member.userId })).rejects.toThrow(InvalidInputError);
+    await expect(complete(callbackUrl, member.userId)).rejects.toThrow(XeroAuthorizationError);
     expect(await countConnections(member.workspaceId)).toBe(0);
   });
 
@@ -141,85 +146,32 @@ describe("callbacks that must store nothing", () => {
       tenantIds: [tenantIds[0] as string],
     });
 
-    await expect(completeXeroAuthorization({ callbackUrl, userId: other.userId })).rejects.toThrow(InvalidInputError);
+    await expect(complete(callbackUrl, other.userId)).rejects.toThrow(XeroAuthorizationError);
     expect(await countConnections(member.workspaceId)).toBe(0);
     expect(await countConnections(other.workspaceId)).toBe(0);
 
     // Someone else presenting the link must not burn it: its owner still completes, once.
-    await expect(completeXeroAuthorization({ callbackUrl, userId: member.userId })).resolves.toMatchObject({
-      outcome: "connected",
-    });
+    await expect(complete(callbackUrl, member.userId)).resolves.toMatchObject({ outcome: "connected" });
     expect(await countConnections(member.workspaceId)).toBe(1);
-    await expect(completeXeroAuthorization({ callbackUrl, userId: member.userId })).rejects.toThrow(InvalidInputError);
+    await expect(complete(callbackUrl, member.userId)).rejects.toThrow(XeroAuthorizationError);
   });
 
-  it("refuses a VIEWER of the workspace", async () => {
+  it("asks mayConnect about the authorization's workspace, and stores nothing when it says no", async () => {
     const owner = await createMember();
     const viewer = await createMember("VIEWER", owner.workspaceId);
     const callbackUrl = await answerSandboxConsent(await startXeroAuthorization(viewer), {
       decision: "allow",
       tenantIds,
     });
+    const refuse = vi.fn(async () => false);
 
-    await expect(completeXeroAuthorization({ callbackUrl, userId: viewer.userId })).rejects.toThrow(/role/);
-    expect(await countConnections(owner.workspaceId)).toBe(0);
-  });
-});
-
-describe("disconnecting", () => {
-  it("removes one organisation at Xero, keeps its sibling working, and erases the tokens", async () => {
-    const member = await createMember();
-    await connect(member, { decision: "allow", tenantIds: tenantIds.slice(0, 2) });
-    const [first, second] = await prisma.connection.findMany({
-      where: { workspaceId: member.workspaceId },
-      orderBy: { tenantId: "asc" },
-    });
-    if (!first || !second) throw new Error("expected two connections");
-
-    const outcome = await disconnectConnection({ workspaceId: member.workspaceId, connectionId: first.id });
-
-    expect(outcome.revokedAtXero).toBe(true);
-    const gone = await prisma.connection.findUniqueOrThrow({ where: { id: first.id } });
-    expect(gone).toMatchObject({ status: "REVOKED", accessTokenEnc: null, refreshTokenEnc: null });
-    // The sandbox no longer lists the organisation for this consent; the other one still works.
-    const { accessToken } = decryptConnectionTokens(second);
-    const atXero = await listTenantConnections(accessToken);
-    expect(atXero.map((connection) => connection.tenantId)).toEqual([second.tenantId]);
-    const client = await getXeroClient(second.id, member.workspaceId);
-    expect((await client.accounting.getOrganisations(client.tenantId)).response.status).toBe(200);
-  });
-
-  it("revokes the refresh token when the last organisation of a consent is disconnected", async () => {
-    const member = await createMember();
-    await connect(member, { decision: "allow", tenantIds: [tenantIds[0] as string] });
-    const row = await prisma.connection.findFirstOrThrow({ where: { workspaceId: member.workspaceId } });
-    const { refreshToken } = decryptConnectionTokens(row);
-    const refusedBefore = (await sandboxAdmin.tokenStats()).refused.invalid_grant ?? 0;
-
-    await disconnectConnection({ workspaceId: member.workspaceId, connectionId: row.id });
-
-    // The sandbox refuses the old refresh token from now on.
-    const response = await fetch(`${process.env.LEDGERFLOW_TEST_SANDBOX_URL}/connect/token`, {
-      method: "POST",
-      headers: {
-        authorization: `Basic ${Buffer.from(`${process.env.XERO_CLIENT_ID}:${process.env.XERO_CLIENT_SECRET}`).toString("base64")}`,
-      },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }),
-    });
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { error?: string }).error).toBe("invalid_grant");
-    expect((await sandboxAdmin.tokenStats()).refused.invalid_grant).toBe(refusedBefore + 1);
-  });
-
-  it("treats another workspace's connection as not found and leaves it unchanged", async () => {
-    const owner = await createMember();
-    const intruder = await createMember();
-    await connect(owner, { decision: "allow", tenantIds: [tenantIds[0] as string] });
-    const row = await prisma.connection.findFirstOrThrow({ where: { workspaceId: owner.workspaceId } });
-
-    await expect(disconnectConnection({ workspaceId: intruder.workspaceId, connectionId: row.id })).rejects.toThrow(
-      NotFoundError,
+    const refused = await completeXeroAuthorization({ callbackUrl, userId: viewer.userId, mayConnect: refuse }).catch(
+      (error: unknown) => error,
     );
-    expect(await prisma.connection.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+
+    expect(refused).toBeInstanceOf(XeroAuthorizationError);
+    expect(refused).toMatchObject({ refusal: "forbidden", message: expect.stringMatching(/role/) });
+    expect(refuse).toHaveBeenCalledWith(owner.workspaceId);
+    expect(await countConnections(owner.workspaceId)).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
-import type { XeroConnection, XeroTokenSet } from "@ledgerflow/connector-xero";
 import { prisma } from "@ledgerflow/db";
 import { encryptTokenPair } from "@ledgerflow/vault";
+import type { XeroConnection } from "../client/list-tenant-connections";
+import type { XeroTokenSet } from "../client/xero-token-set";
+import type { XeroProviderData } from "../token-access/xero-provider-data";
 
 /**
  * Stores one Connection per organisation a consent granted. Upserts on (workspace, provider,
@@ -21,9 +23,8 @@ export async function saveXeroConnections({
   return prisma.$transaction(
     tenants.map((tenant) => {
       const fields = {
-        tenantName: tenant.tenantName ?? "Xero organisation",
-        tenantType: tenant.tenantType,
-        xeroConnectionId: tenant.id,
+        name: tenant.tenantName ?? "Xero organisation",
+        providerData: { tenantType: tenant.tenantType, connectionId: tenant.id } satisfies XeroProviderData,
         ...encryptTokenPair({ accessToken: tokenSet.accessToken, refreshToken: tokenSet.refreshToken }),
         expiresAt: tokenSet.expiresAt,
         scopes: tokenSet.scopes,
@@ -31,10 +32,10 @@ export async function saveXeroConnections({
         statusReason: null,
       };
       return prisma.connection.upsert({
-        where: { workspaceId_provider_tenantId: { workspaceId, provider: "xero", tenantId: tenant.tenantId } },
-        create: { workspaceId, provider: "xero", tenantId: tenant.tenantId, createdById: userId, ...fields },
+        where: { workspaceId_provider_externalId: { workspaceId, provider: "xero", externalId: tenant.tenantId } },
+        create: { workspaceId, provider: "xero", externalId: tenant.tenantId, createdById: userId, ...fields },
         update: fields,
-        select: { id: true, tenantId: true, tenantName: true },
+        select: { id: true, externalId: true, name: true },
       });
     }),
   );

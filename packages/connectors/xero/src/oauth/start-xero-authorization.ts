@@ -1,4 +1,5 @@
-import { buildAuthorizationUrl, xeroAppSettings } from "@ledgerflow/connector-xero";
+import { buildAuthorizationUrl } from "../client/build-authorization-url";
+import { xeroAppSettings } from "../client/xero-app-settings";
 import { savePendingXeroAuthorization } from "./pending-xero-authorization";
 
 /**
