@@ -4,7 +4,7 @@ export {
   completeXeroAuthorization,
 } from "./connections/complete-xero-authorization";
 export { disconnectConnection } from "./connections/disconnect-connection";
-export { type ConnectionListItem, listConnections } from "./connections/list-connections";
+export { type ConnectionListItem, listConnections } from "./connections/presenters/list-connections";
 export { saveXeroConnections } from "./connections/save-xero-connections";
 export { startXeroAuthorization } from "./connections/start-xero-authorization";
 export {
@@ -17,8 +17,8 @@ export {
 } from "./errors/domain-errors";
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
-export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/get-flow-for-editor";
-export { type FlowList, type FlowListItem, listFlows } from "./flows/list-flows";
+export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/presenters/get-flow-for-editor";
+export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
 export { loadStepFieldOptions } from "./flows/load-step-field-options";
 export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
 export { renameFlow } from "./flows/rename-flow";

@@ -9,7 +9,7 @@ import { answerSandboxConsent, sandboxAdmin } from "../../../xero/src/token-acce
 import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { completeXeroAuthorization } from "./complete-xero-authorization";
 import { disconnectConnection } from "./disconnect-connection";
-import { listConnections } from "./list-connections";
+import { listConnections } from "./presenters/list-connections";
 import { pendingXeroAuthorizationKey } from "./pending-xero-authorization";
 import { startXeroAuthorization } from "./start-xero-authorization";
 
