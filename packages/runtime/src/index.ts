@@ -17,17 +17,15 @@ export {
 } from "./errors/domain-errors";
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
+export { disableFlow } from "./flows/disable-flow";
+export { loadStepFieldOptions } from "./flows/load-step-field-options";
 export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/presenters/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
-export { loadStepFieldOptions } from "./flows/load-step-field-options";
-export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
+export { type PublishFlowResult, publishFlow } from "./flows/publish-flow";
 export { renameFlow } from "./flows/rename-flow";
 export { saveStepSample } from "./flows/save-step-sample";
-export { setWebhookSigningSecret, webhookSigningSecretSchema } from "./flows/set-webhook-signing-secret";
 export { testFlowStep } from "./flows/test-flow-step";
 export { updateFlowDraft } from "./flows/update-flow-draft";
-export { updateWebhookSettings } from "./flows/update-webhook-settings";
-export { type AcceptWebhookResult, acceptWebhook, type IncomingWebhook } from "./runs/accept-webhook";
 export { enqueueRun } from "./runs/enqueue-run";
 export {
   DEFERRED_BY_LIMITER,
@@ -38,7 +36,6 @@ export {
   InfrastructureError,
   MAX_INTERRUPTIONS,
 } from "./runs/execute-run";
-export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./runs/parse-webhook-body";
 export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
 export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
 export {
@@ -54,15 +51,24 @@ export { inProgressRunStatuses, runSources, runStatuses } from "./runs/presenter
 export { pruneRunPayloads } from "./runs/prune-run-payloads";
 export { type ReplayRunInput, replayRun } from "./runs/replay-run";
 export { runBackoffMs } from "./runs/run-backoff";
-export { runFlowNow } from "./runs/run-flow-now";
 export { type SweepResult, sweepStuckRuns } from "./runs/sweep-stuck-runs";
-export type { ManualTriggerEvent, ScheduleTriggerEvent, TriggerEvent, WebhookTriggerEvent } from "./runs/trigger-event";
-export { signWebhookBody } from "./runs/verify-webhook-signature";
-export { armSchedule, disarmSchedule } from "./triggers/arm-schedule";
 export { checkFlowCanPublish, type PublishProblem } from "./triggers/check-flow-can-publish";
-export { fireSchedule } from "./triggers/fire-schedule";
 export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
-export { disableFlow, type PublishFlowResult, publishFlow } from "./triggers/publish-flow";
+export { runFlowNow } from "./triggers/manual/run-flow-now";
+export { armSchedule, disarmSchedule } from "./triggers/schedule/arm-schedule";
+export { fireSchedule } from "./triggers/schedule/fire-schedule";
+export type {
+  ManualTriggerEvent,
+  ScheduleTriggerEvent,
+  TriggerEvent,
+  WebhookTriggerEvent,
+} from "./triggers/trigger-event";
+export { type AcceptWebhookResult, acceptWebhook, type IncomingWebhook } from "./triggers/webhook/accept-webhook";
+export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./triggers/webhook/parse-webhook-body";
+export { regenerateWebhookToken } from "./triggers/webhook/regenerate-webhook-token";
+export { setWebhookSigningSecret, webhookSigningSecretSchema } from "./triggers/webhook/set-webhook-signing-secret";
+export { updateWebhookSettings } from "./triggers/webhook/update-webhook-settings";
+export { signWebhookBody } from "./triggers/webhook/verify-webhook-signature";
 export { changeUserPassword } from "./users/change-user-password";
 export { getSessionVersion } from "./users/get-session-version";
 export { revokeUserSessions } from "./users/revoke-user-sessions";

@@ -9,8 +9,8 @@ import { answerSandboxConsent, sandboxAdmin } from "../../../xero/src/token-acce
 import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { completeXeroAuthorization } from "./complete-xero-authorization";
 import { disconnectConnection } from "./disconnect-connection";
-import { listConnections } from "./presenters/list-connections";
 import { pendingXeroAuthorizationKey } from "./pending-xero-authorization";
+import { listConnections } from "./presenters/list-connections";
 import { startXeroAuthorization } from "./start-xero-authorization";
 
 // The OAuth flow end to end against the sandbox over HTTP (the consent form answered with fetch),

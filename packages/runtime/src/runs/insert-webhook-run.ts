@@ -1,5 +1,5 @@
 import { ingressPrisma } from "@ledgerflow/db";
-import type { WebhookTriggerEvent } from "./trigger-event";
+import type { WebhookTriggerEvent } from "../triggers/trigger-event";
 
 export interface WebhookRunInsert {
   run: { id: string; workspaceId: string };

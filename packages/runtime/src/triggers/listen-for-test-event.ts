@@ -1,7 +1,7 @@
 import { prisma } from "@ledgerflow/db";
 import { redisKey, sharedRedis } from "@ledgerflow/queue";
 import { NotFoundError } from "../errors/domain-errors";
-import type { TriggerEvent } from "../runs/trigger-event";
+import type { TriggerEvent } from "./trigger-event";
 
 // "Listen for a test event" in the editor: the next webhook the flow receives within this window is
 // kept as the trigger's sample. It lives in Redis (not the draft) so ingress never races autosave.

@@ -1,13 +1,14 @@
 import { ingressPrisma } from "@ledgerflow/db";
 import { readWebhookSettings, signatureHeaderOf } from "@ledgerflow/engine";
-import { InvalidInputError } from "../errors/domain-errors";
-import { captureTestEventIfListening } from "../triggers/listen-for-test-event";
-import { enqueueRun } from "./enqueue-run";
-import { insertWebhookRun } from "./insert-webhook-run";
+import { InvalidInputError } from "../../errors/domain-errors";
+import { enqueueRun } from "../../runs/enqueue-run";
+import { insertWebhookRun } from "../../runs/insert-webhook-run";
+import { newRecordId } from "../../runs/run-sql";
+import { captureTestEventIfListening } from "../listen-for-test-event";
+import type { WebhookTriggerEvent } from "../trigger-event";
+import { keepWebhookHeaders } from "./keep-webhook-headers";
 import { parseWebhookBody, storable } from "./parse-webhook-body";
 import { readEventId } from "./read-event-id";
-import { newRecordId } from "./run-sql";
-import { keptHeaders, type WebhookTriggerEvent } from "./trigger-event";
 import { verifyWebhookSignature } from "./verify-webhook-signature";
 
 export interface IncomingWebhook {
@@ -65,7 +66,7 @@ export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWeb
       type: "webhook",
       body,
       query: storable("query", Object.fromEntries(request.query)) as Record<string, string>,
-      headers: keptHeaders(headers, signatureHeaderOf(settings.signature).toLowerCase()),
+      headers: keepWebhookHeaders(headers, signatureHeaderOf(settings.signature).toLowerCase()),
       receivedAt: now.toISOString(),
     };
     eventId = readEventId(settings.eventId, headers, body);

@@ -1,7 +1,7 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
-import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
-import { enqueueRun } from "./enqueue-run";
-import type { ManualTriggerEvent } from "./trigger-event";
+import { InvalidInputError, NotFoundError } from "../../errors/domain-errors";
+import { enqueueRun } from "../../runs/enqueue-run";
+import type { ManualTriggerEvent } from "../trigger-event";
 
 /** "Run now": a MANUAL run of the published version with the given body (the editor passes the sample or an edited JSON). */
 export async function runFlowNow(input: {

@@ -1,6 +1,6 @@
 import { Prisma, prisma } from "@ledgerflow/db";
-import { enqueueRun } from "../runs/enqueue-run";
-import type { ScheduleTriggerEvent } from "../runs/trigger-event";
+import { enqueueRun } from "../../runs/enqueue-run";
+import type { ScheduleTriggerEvent } from "../trigger-event";
 
 /**
  * Turns one schedule firing into a Run. The run id is derived from the firing, so a firing retried
