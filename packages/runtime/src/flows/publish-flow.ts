@@ -1,8 +1,8 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
 import { type FlowDefinition, upgradeFlowDefinition } from "@ledgerflow/engine";
 import { NotFoundError } from "../errors/domain-errors";
+import { armFlowTrigger } from "../triggers/arm-flow-trigger";
 import { checkFlowCanPublish, type PublishProblem } from "../triggers/check-flow-can-publish";
-import { armSchedule, disarmSchedule } from "../triggers/schedule/arm-schedule";
 
 export type PublishFlowResult = { ok: true; versionNumber: number } | { ok: false; problems: PublishProblem[] };
 
@@ -53,7 +53,6 @@ export async function publishFlow(input: {
     return created;
   });
 
-  if (definition.trigger.type === "schedule") await armSchedule(flow, definition.trigger.config);
-  else await disarmSchedule(flow.id);
+  await armFlowTrigger(flow, definition.trigger);
   return { ok: true, versionNumber: version.number };
 }
