@@ -1,9 +1,7 @@
 import { ingressPrisma } from "@ledgerflow/db";
 import { readWebhookSettings, signatureHeaderOf } from "@ledgerflow/engine";
 import { InvalidInputError } from "../../errors/domain-errors";
-import { enqueueRun } from "../../runs/enqueue-run";
-import { insertWebhookRun } from "../../runs/insert-webhook-run";
-import { newRecordId } from "../../runs/run-sql";
+import { createRun } from "../../runs/create-run";
 import { captureTestEventIfListening } from "../listen-for-test-event";
 import type { WebhookTriggerEvent } from "../trigger-event";
 import { keepWebhookHeaders } from "./keep-webhook-headers";
@@ -76,19 +74,17 @@ export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWeb
   }
 
   const live = flow.enabled && flow.publishedVersionId !== null;
-  const run = { id: newRecordId(now), workspaceId: flow.workspaceId };
-  const stored = await insertWebhookRun({
-    run,
-    flow,
+  const run = await createRun({
+    workspaceId: flow.workspaceId,
+    flowId: flow.id,
+    flowVersionId: live ? flow.publishedVersionId : null,
     status: live ? "QUEUED" : "SKIPPED",
     event,
-    eventId,
-    dedupWindowDays: settings.dedupWindowDays,
+    eventId: eventId === null ? null : { value: eventId, dedupWindowDays: settings.dedupWindowDays },
     now,
   });
   await captureTestEventIfListening(flow, event);
-  if (stored.status === "QUEUED") await enqueueRun(run);
-  return { outcome: "accepted", runId: run.id, ...stored };
+  return { outcome: "accepted", runId: run.id, status: run.status, duplicateOfId: run.duplicateOfId };
 }
 
 const TOKEN_SHAPE = /^[\w-]{1,200}$/;
