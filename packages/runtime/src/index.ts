@@ -1,11 +1,7 @@
-export { appCatalog, xeroActionFor } from "./catalog/app-catalog";
-export {
-  type CompleteXeroAuthorizationResult,
-  completeXeroAuthorization,
-} from "./connections/complete-xero-authorization";
+export { appCatalog } from "./catalog/app-catalog";
+export { completeXeroAuthorization } from "./connections/complete-xero-authorization";
 export { disconnectConnection } from "./connections/disconnect-connection";
 export { type ConnectionListItem, listConnections } from "./connections/presenters/list-connections";
-export { saveXeroConnections } from "./connections/save-xero-connections";
 export { startXeroAuthorization } from "./connections/start-xero-authorization";
 export {
   ConflictError,
@@ -19,52 +15,31 @@ export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
 export { disableFlow } from "./flows/disable-flow";
 export { loadStepFieldOptions } from "./flows/load-step-field-options";
-export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/presenters/get-flow-for-editor";
+export { getFlowForEditor } from "./flows/presenters/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
-export { type PublishFlowResult, publishFlow } from "./flows/publish-flow";
+export { publishFlow } from "./flows/publish-flow";
 export { renameFlow } from "./flows/rename-flow";
-export { saveStepSample } from "./flows/save-step-sample";
 export { testFlowStep } from "./flows/test-flow-step";
 export { updateFlowDraft } from "./flows/update-flow-draft";
-export { enqueueRun } from "./runs/enqueue-run";
-export {
-  DEFERRED_BY_LIMITER,
-  type ExecuteRunDeps,
-  type ExecuteRunOutcome,
-  type ExecutionGuard,
-  executeRun,
-  InfrastructureError,
-  MAX_INTERRUPTIONS,
-} from "./runs/execute-run";
+export { DEFERRED_BY_LIMITER, type ExecuteRunDeps, type ExecutionGuard, executeRun } from "./runs/execute-run";
 export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
-export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
-export {
-  type GetRunDetailInput,
-  getRunDetail,
-  type RunDetail,
-  type StepRunDetail,
-} from "./runs/presenters/get-run-detail";
+export { countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
+export { getRunDetail, type RunDetail, type StepRunDetail } from "./runs/presenters/get-run-detail";
 export { listRunFlowOptions, type RunFlowOption } from "./runs/presenters/list-run-flow-options";
-export { type ListRunsInput, listRuns, type RunPage, type RunRow } from "./runs/presenters/list-runs";
-export { decodeRunCursor, encodeRunCursor, type RunCursor } from "./runs/presenters/run-cursor";
-export { inProgressRunStatuses, runSources, runStatuses } from "./runs/presenters/run-vocabulary";
+export { type ListRunsInput, listRuns, type RunRow } from "./runs/presenters/list-runs";
+export { decodeRunCursor, encodeRunCursor } from "./runs/presenters/run-cursor";
+export { inProgressRunStatuses, runStatuses } from "./runs/presenters/run-vocabulary";
 export { pruneRunPayloads } from "./runs/prune-run-payloads";
-export { type ReplayRunInput, replayRun } from "./runs/replay-run";
+export { replayRun } from "./runs/replay-run";
 export { runBackoffMs } from "./runs/run-backoff";
-export { type SweepResult, sweepStuckRuns } from "./runs/sweep-stuck-runs";
-export { checkFlowCanPublish, type PublishProblem } from "./triggers/check-flow-can-publish";
+export { sweepStuckRuns } from "./runs/sweep-stuck-runs";
+export type { PublishProblem } from "./triggers/check-flow-can-publish";
 export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
 export { runFlowNow } from "./triggers/manual/run-flow-now";
-export { armSchedule, disarmSchedule } from "./triggers/schedule/arm-schedule";
+export { armSchedule } from "./triggers/schedule/arm-schedule";
 export { fireSchedule } from "./triggers/schedule/fire-schedule";
-export type {
-  ManualTriggerEvent,
-  ScheduleTriggerEvent,
-  TriggerEvent,
-  WebhookTriggerEvent,
-} from "./triggers/trigger-event";
-export { type AcceptWebhookResult, acceptWebhook, type IncomingWebhook } from "./triggers/webhook/accept-webhook";
-export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./triggers/webhook/parse-webhook-body";
+export { acceptWebhook } from "./triggers/webhook/accept-webhook";
+export { WEBHOOK_MAX_BYTES } from "./triggers/webhook/parse-webhook-body";
 export { regenerateWebhookToken } from "./triggers/webhook/regenerate-webhook-token";
 export { setWebhookSigningSecret, webhookSigningSecretSchema } from "./triggers/webhook/set-webhook-signing-secret";
 export { updateWebhookSettings } from "./triggers/webhook/update-webhook-settings";
@@ -73,5 +48,5 @@ export { changeUserPassword } from "./users/change-user-password";
 export { getSessionVersion } from "./users/get-session-version";
 export { revokeUserSessions } from "./users/revoke-user-sessions";
 export { createUserWithWorkspace } from "./workspaces/create-user-with-workspace";
-export { findWorkspaceMembership, type WorkspaceMembership } from "./workspaces/find-workspace-membership";
+export { findWorkspaceMembership } from "./workspaces/find-workspace-membership";
 export { roleAllows } from "./workspaces/workspace-role";
