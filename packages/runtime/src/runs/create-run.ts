@@ -1,4 +1,4 @@
-import type { Prisma } from "@ledgerflow/db";
+import type { Prisma, RunSource } from "@ledgerflow/db";
 import type { TriggerEvent } from "../triggers/trigger-event";
 import { runSourceFor } from "../triggers/trigger-kinds";
 import { enqueueRun } from "./enqueue-run";
@@ -38,6 +38,18 @@ export interface CreateRunInput {
   now?: Date;
 }
 
+/** The columns both inserts write, as createRun settles them. */
+export interface NewRunRow {
+  workspaceId: string;
+  flowId: string;
+  flowVersionId: string | null;
+  status: "QUEUED" | "SKIPPED";
+  source: RunSource;
+  trigger: TriggerEvent;
+  error: { message: string } | null;
+  finishedAt: Date | null;
+}
+
 /** A step run copied into a replay: the new run's ids are filled in by the insert. */
 export type CarriedStepRun = Omit<Prisma.StepRunCreateManyInput, "workspaceId" | "runId">;
 
@@ -59,7 +71,7 @@ export async function createRun(input: CreateRunInput): Promise<CreatedRun> {
   const source = input.replay ? "REPLAY" : runSourceFor(input.event.type);
   const status = input.status ?? "QUEUED";
   const now = input.now ?? new Date();
-  const row = {
+  const row: NewRunRow = {
     workspaceId: input.workspaceId,
     flowId: input.flowId,
     flowVersionId: input.flowVersionId,

@@ -1,18 +1,9 @@
-import { Prisma, prisma, type RunSource } from "@ledgerflow/db";
-import type { TriggerEvent } from "../triggers/trigger-event";
-import type { CreateRunInput } from "./create-run";
+import { Prisma, prisma } from "@ledgerflow/db";
+import type { CreateRunInput, NewRunRow } from "./create-run";
 
-export interface RunInsert {
+export interface RunInsert extends NewRunRow {
   /** Given for ids derived from what started the run; otherwise Prisma makes one. */
   id: string | undefined;
-  workspaceId: string;
-  flowId: string;
-  flowVersionId: string | null;
-  status: "QUEUED" | "SKIPPED";
-  source: RunSource;
-  trigger: TriggerEvent;
-  error: { message: string } | null;
-  finishedAt: Date | null;
   replay: CreateRunInput["replay"];
 }
 

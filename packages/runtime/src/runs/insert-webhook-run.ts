@@ -1,17 +1,9 @@
-import { ingressPrisma, type RunSource } from "@ledgerflow/db";
-import type { TriggerEvent } from "../triggers/trigger-event";
+import { ingressPrisma } from "@ledgerflow/db";
+import type { NewRunRow } from "./create-run";
 
-export interface WebhookRunInsert {
+/** `status` is what the run is unless it turns out to be a duplicate. */
+export interface WebhookRunInsert extends NewRunRow {
   id: string;
-  workspaceId: string;
-  flowId: string;
-  flowVersionId: string | null;
-  /** What the run is unless it turns out to be a duplicate. */
-  status: "QUEUED" | "SKIPPED";
-  source: RunSource;
-  trigger: TriggerEvent;
-  error: { message: string } | null;
-  finishedAt: Date | null;
   eventId: { value: string; dedupWindowDays: number } | null;
   now: Date;
 }
