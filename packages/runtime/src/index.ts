@@ -1,13 +1,8 @@
 export { disconnectConnection } from "./connections/disconnect-connection";
-export { type ConnectionListItem, listConnections } from "./connections/list-connections";
 export { mayManageConnections } from "./connections/may-manage-connections";
+export { type ConnectionListItem, listConnections } from "./connections/presenters/list-connections";
 export { appConnectors } from "./connectors/app-connectors";
-export { type ConnectorRegistry, createConnectorRegistry } from "./connectors/connector-registry";
-export {
-  type LoadFieldOptionsInput,
-  loadFieldOptions,
-  loadFieldOptionsSchema,
-} from "./connectors/load-field-options";
+export { loadFieldOptions, loadFieldOptionsSchema } from "./connectors/load-field-options";
 export {
   ConflictError,
   DomainError,
@@ -18,52 +13,39 @@ export {
 } from "./errors/domain-errors";
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
-export { type FlowForEditor, getFlowForEditor, type WebhookCredentials } from "./flows/get-flow-for-editor";
-export { type FlowList, type FlowListItem, listFlows } from "./flows/list-flows";
-export { regenerateWebhookToken } from "./flows/regenerate-webhook-token";
+export { disableFlow } from "./flows/disable-flow";
+export { getFlowForEditor } from "./flows/presenters/get-flow-for-editor";
+export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
+export { publishFlow } from "./flows/publish-flow";
 export { renameFlow } from "./flows/rename-flow";
-export { saveStepSample } from "./flows/save-step-sample";
-export { setWebhookSigningSecret, webhookSigningSecretSchema } from "./flows/set-webhook-signing-secret";
 export { testFlowStep } from "./flows/test-flow-step";
 export { updateFlowDraft } from "./flows/update-flow-draft";
-export { updateWebhookSettings } from "./flows/update-webhook-settings";
-export { type AcceptWebhookResult, acceptWebhook, type IncomingWebhook } from "./runs/accept-webhook";
-export { enqueueRun } from "./runs/enqueue-run";
-export {
-  type ExecuteRunDeps,
-  type ExecuteRunOutcome,
-  executeRun,
-  InfrastructureError,
-  MAX_INTERRUPTIONS,
-} from "./runs/execute-run";
-export { parseWebhookBody, WEBHOOK_MAX_BYTES } from "./runs/parse-webhook-body";
+export { type ExecuteRunDeps, executeRun } from "./runs/execute-run";
 export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
-export { type CountRunsPerDayInput, countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
-export {
-  type GetRunDetailInput,
-  getRunDetail,
-  type RunDetail,
-  type StepRunDetail,
-} from "./runs/presenters/get-run-detail";
+export { countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
+export { getRunDetail, type RunDetail, type StepRunDetail } from "./runs/presenters/get-run-detail";
 export { listRunFlowOptions, type RunFlowOption } from "./runs/presenters/list-run-flow-options";
-export { type ListRunsInput, listRuns, type RunPage, type RunRow } from "./runs/presenters/list-runs";
-export { decodeRunCursor, encodeRunCursor, type RunCursor } from "./runs/presenters/run-cursor";
-export { inProgressRunStatuses, runSources, runStatuses } from "./runs/presenters/run-vocabulary";
+export { type ListRunsInput, listRuns, type RunRow } from "./runs/presenters/list-runs";
+export { decodeRunCursor, encodeRunCursor } from "./runs/presenters/run-cursor";
+export { inProgressRunStatuses, runStatuses } from "./runs/presenters/run-vocabulary";
 export { pruneRunPayloads } from "./runs/prune-run-payloads";
-export { type ReplayRunInput, replayRun } from "./runs/replay-run";
+export { replayRun } from "./runs/replay-run";
 export { runBackoffMs } from "./runs/run-backoff";
-export { runFlowNow } from "./runs/run-flow-now";
-export { type SweepResult, sweepStuckRuns } from "./runs/sweep-stuck-runs";
-export type { ManualTriggerEvent, ScheduleTriggerEvent, TriggerEvent, WebhookTriggerEvent } from "./runs/trigger-event";
-export { signWebhookBody } from "./runs/verify-webhook-signature";
-export { armSchedule, disarmSchedule } from "./triggers/arm-schedule";
-export { checkFlowCanPublish, type PublishProblem } from "./triggers/check-flow-can-publish";
-export { fireSchedule } from "./triggers/fire-schedule";
+export { sweepStuckRuns } from "./runs/sweep-stuck-runs";
+export type { PublishProblem } from "./triggers/check-flow-can-publish";
 export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
-export { disableFlow, type PublishFlowResult, publishFlow } from "./triggers/publish-flow";
+export { runFlowNow } from "./triggers/manual/run-flow-now";
+export { armSchedule } from "./triggers/schedule/arm-schedule";
+export { fireSchedule } from "./triggers/schedule/fire-schedule";
+export { acceptWebhook } from "./triggers/webhook/accept-webhook";
+export { WEBHOOK_MAX_BYTES } from "./triggers/webhook/parse-webhook-body";
+export { regenerateWebhookToken } from "./triggers/webhook/regenerate-webhook-token";
+export { setWebhookSigningSecret, webhookSigningSecretSchema } from "./triggers/webhook/set-webhook-signing-secret";
+export { updateWebhookSettings } from "./triggers/webhook/update-webhook-settings";
+export { signWebhookBody } from "./triggers/webhook/verify-webhook-signature";
 export { changeUserPassword } from "./users/change-user-password";
 export { getSessionVersion } from "./users/get-session-version";
 export { revokeUserSessions } from "./users/revoke-user-sessions";
 export { createUserWithWorkspace } from "./workspaces/create-user-with-workspace";
-export { findWorkspaceMembership, type WorkspaceMembership } from "./workspaces/find-workspace-membership";
+export { findWorkspaceMembership } from "./workspaces/find-workspace-membership";
 export { roleAllows } from "./workspaces/workspace-role";

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sandboxAdmin } from "../../../connectors/xero/src/token-access/testing/sandbox-admin";
 import { NotFoundError } from "../errors/domain-errors";
 import { disconnectConnection } from "./disconnect-connection";
-import { listConnections } from "./list-connections";
+import { listConnections } from "./presenters/list-connections";
 
 // Disconnect against real Postgres, Redis and the sandbox over HTTP. Each test makes its own user,
 // workspace and sandbox consent.

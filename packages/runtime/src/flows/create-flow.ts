@@ -1,6 +1,6 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
 import { createEmptyFlowDefinition } from "@ledgerflow/engine";
-import { generateWebhookToken } from "./generate-webhook-token";
+import { generateWebhookToken } from "../triggers/webhook/generate-webhook-token";
 
 export interface CreateFlowOptions {
   workspaceId: string;

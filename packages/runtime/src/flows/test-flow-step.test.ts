@@ -3,7 +3,7 @@ import { prisma } from "@ledgerflow/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "../errors/domain-errors";
 import { createFlow } from "./create-flow";
-import { getFlowForEditor } from "./get-flow-for-editor";
+import { getFlowForEditor } from "./presenters/get-flow-for-editor";
 import { saveStepSample } from "./save-step-sample";
 import { testFlowStep } from "./test-flow-step";
 import { updateFlowDraft } from "./update-flow-draft";

@@ -1,6 +1,6 @@
 import { runJobOptions, sharedRunsQueue } from "@ledgerflow/queue";
 
-// Ingress must answer even when Redis hangs rather than refuses: the run is already safe in Postgres.
+// A webhook must be answered even when Redis hangs rather than refuses: the run is already safe in Postgres.
 const ENQUEUE_TIMEOUT_MS = 1_000;
 
 async function withinTimeout<T>(work: Promise<T>): Promise<T> {
@@ -19,9 +19,10 @@ async function withinTimeout<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * Puts a run on the queue. `jobId = runId` makes it idempotent: the sweeper may enqueue a run that
- * ingress already enqueued, and BullMQ keeps one job. Returns false (and logs) when Redis is down —
- * the run stays QUEUED in Postgres and the worker's sweeper enqueues it later.
+ * Puts a run on the queue (for create-run.ts). `jobId = runId` makes it idempotent: the sweeper may
+ * enqueue a run that create-run already enqueued, and BullMQ keeps one job. Returns false (and
+ * logs) when Redis is down — the run stays QUEUED in Postgres and the worker's sweeper enqueues it
+ * later.
  */
 export async function enqueueRun(run: { id: string; workspaceId: string }, options: { delayMs?: number } = {}) {
   try {
@@ -41,7 +42,7 @@ export async function enqueueRun(run: { id: string; workspaceId: string }, optio
 
 /**
  * For the sweeper: makes sure an unfinished run has a live job. A job that is missing (Redis lost it,
- * or ingress could not add it) is added; a failed or completed one — which a plain `add` with the
+ * or create-run could not add it) is added; a failed or completed one — which a plain `add` with the
  * same id would silently keep — is replaced. Waiting, delayed and active jobs are left alone.
  * Returns whether a job was added.
  */

@@ -1,18 +1,16 @@
 import { ingressPrisma } from "@ledgerflow/db";
-import type { WebhookTriggerEvent } from "./trigger-event";
+import type { NewRunRow } from "./create-run";
 
-export interface WebhookRunInsert {
-  run: { id: string; workspaceId: string };
-  flow: { id: string; workspaceId: string; publishedVersionId: string | null };
-  /** What the run is unless it turns out to be a duplicate. */
-  status: "QUEUED" | "SKIPPED";
-  event: WebhookTriggerEvent;
-  eventId: string | null;
-  dedupWindowDays: number;
+/** `status` is what the run is unless it turns out to be a duplicate. */
+export interface WebhookRunInsert extends NewRunRow {
+  id: string;
+  eventId: { value: string; dedupWindowDays: number } | null;
   now: Date;
 }
 
 export interface StoredWebhookRun {
+  id: string;
+  workspaceId: string;
   status: "QUEUED" | "SKIPPED" | "DUPLICATE";
   /** For a DUPLICATE: the run that first received the event id. */
   duplicateOfId: string | null;
@@ -29,27 +27,28 @@ const DAY_MS = 86_400_000;
  * Prisma stores them.
  */
 export async function insertWebhookRun(input: WebhookRunInsert): Promise<StoredWebhookRun> {
-  const { run, flow, status, event, eventId, now } = input;
+  const { id, workspaceId, flowId, flowVersionId: versionId, status, source, now } = input;
+  const run = { id, workspaceId };
   const at = now.toISOString();
-  const trigger = JSON.stringify(event);
-  const versionId = status === "QUEUED" ? flow.publishedVersionId : null;
-  const error = status === "SKIPPED" ? JSON.stringify({ message: "The flow was switched off." }) : null;
-  const finishedAt = status === "SKIPPED" ? at : null;
+  const trigger = JSON.stringify(input.trigger);
+  const error = input.error === null ? null : JSON.stringify(input.error);
+  const finishedAt = input.finishedAt?.toISOString() ?? null;
 
-  if (eventId === null) {
+  if (input.eventId === null) {
     await ingressPrisma.$executeRaw`
       INSERT INTO "Run" (id, "workspaceId", "flowId", "flowVersionId", status, source, trigger, error, "createdAt", "finishedAt")
-      VALUES (${run.id}, ${flow.workspaceId}, ${flow.id}, ${versionId}, ${status}::"RunStatus", 'WEBHOOK'::"RunSource",
+      VALUES (${id}, ${workspaceId}, ${flowId}, ${versionId}, ${status}::"RunStatus", ${source}::"RunSource",
               ${trigger}::jsonb, ${error}::jsonb, (${at}::timestamptz AT TIME ZONE 'UTC'),
               (${finishedAt}::timestamptz AT TIME ZONE 'UTC'))`;
-    return { status, duplicateOfId: null };
+    return { ...run, status, duplicateOfId: null };
   }
 
-  const expiresAt = new Date(now.getTime() + input.dedupWindowDays * DAY_MS).toISOString();
-  const [stored] = await ingressPrisma.$queryRaw<StoredWebhookRun[]>`
+  const eventId = input.eventId.value;
+  const expiresAt = new Date(now.getTime() + input.eventId.dedupWindowDays * DAY_MS).toISOString();
+  const [stored] = await ingressPrisma.$queryRaw<Omit<StoredWebhookRun, "id" | "workspaceId">[]>`
     WITH claim AS (
       INSERT INTO "WebhookEvent" ("flowId", "eventId", "workspaceId", "runId", "receivedAt", "expiresAt")
-      VALUES (${flow.id}, ${eventId}, ${flow.workspaceId}, ${run.id}, (${at}::timestamptz AT TIME ZONE 'UTC'),
+      VALUES (${flowId}, ${eventId}, ${workspaceId}, ${id}, (${at}::timestamptz AT TIME ZONE 'UTC'),
               (${expiresAt}::timestamptz AT TIME ZONE 'UTC'))
       ON CONFLICT ("flowId", "eventId") DO UPDATE SET
         "runId" = CASE WHEN "WebhookEvent"."expiresAt" <= EXCLUDED."receivedAt"
@@ -58,17 +57,17 @@ export async function insertWebhookRun(input: WebhookRunInsert): Promise<StoredW
                             THEN EXCLUDED."receivedAt" ELSE "WebhookEvent"."receivedAt" END,
         "expiresAt" = CASE WHEN "WebhookEvent"."expiresAt" <= EXCLUDED."receivedAt"
                            THEN EXCLUDED."expiresAt" ELSE "WebhookEvent"."expiresAt" END
-      RETURNING "runId" = ${run.id} AS claimed, "runId"
+      RETURNING "runId" = ${id} AS claimed, "runId"
     )
     INSERT INTO "Run" (id, "workspaceId", "flowId", "flowVersionId", status, source, trigger, error, "eventId",
                        "duplicateOfId", "createdAt", "finishedAt")
-    SELECT ${run.id}, ${flow.workspaceId}, ${flow.id}, ${versionId},
+    SELECT ${id}, ${workspaceId}, ${flowId}, ${versionId},
            CASE WHEN claimed THEN ${status}::"RunStatus" ELSE 'DUPLICATE'::"RunStatus" END,
-           'WEBHOOK'::"RunSource", ${trigger}::jsonb, CASE WHEN claimed THEN ${error}::jsonb END, ${eventId},
+           ${source}::"RunSource", ${trigger}::jsonb, CASE WHEN claimed THEN ${error}::jsonb END, ${eventId},
            CASE WHEN NOT claimed THEN claim."runId" END, (${at}::timestamptz AT TIME ZONE 'UTC'),
            CASE WHEN NOT claimed OR ${finishedAt}::text IS NOT NULL THEN (${at}::timestamptz AT TIME ZONE 'UTC') END
       FROM claim
     RETURNING status::text AS status, "duplicateOfId"`;
   if (!stored) throw new Error("The run insert returned no row");
-  return stored;
+  return { ...run, ...stored };
 }

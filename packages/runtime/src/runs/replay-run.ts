@@ -1,7 +1,8 @@
-import { type Prisma, prisma } from "@ledgerflow/db";
+import { prisma } from "@ledgerflow/db";
 import { describeWrites } from "@ledgerflow/engine";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors";
-import { enqueueRun } from "./enqueue-run";
+import type { TriggerEvent } from "../triggers/trigger-event";
+import { type CarriedStepRun, createRun } from "./create-run";
 import { planReplay, replayableRunSelect } from "./plan-replay";
 
 export interface ReplayRunInput {
@@ -84,48 +85,36 @@ export async function replayRun(input: ReplayRunInput): Promise<{ runId: string 
   const succeeded = original.steps.filter((step) => step.status === "SUCCEEDED");
   const uncertain = resume ? original.steps.filter(outcomeUnknown) : [];
 
-  const run = await prisma.$transaction(async (tx) => {
-    const created = await tx.run.create({
-      data: {
-        workspaceId: input.workspaceId,
-        flowId: original.flowId,
-        flowVersionId: versionId,
-        status: "QUEUED",
-        source: "REPLAY",
-        trigger: original.trigger as Prisma.InputJsonValue,
-        replayOfId: original.id,
-        resumeFromStepKey: resume ? (plan.resume?.fromStepKey ?? null) : null,
-      },
-      select: { id: true, workspaceId: true },
-    });
-    // Carried-over steps keep their original idempotency keys. A succeeded one records what was
-    // written, once. One whose last call may have reached Xero (it timed out, or the run stopped
-    // during it) is carried FAILED so that its re-run repeats that call's key: if Xero did write, it
-    // answers with that object instead of making a second.
-    const carried = [...(resume ? succeeded : []), ...uncertain];
-    if (carried.length > 0) {
-      await tx.stepRun.createMany({
-        data: carried.map((step) => ({
-          workspaceId: input.workspaceId,
-          runId: created.id,
-          stepKey: step.stepKey,
-          index: step.index,
-          action: step.action,
-          status: step.status === "SUCCEEDED" ? ("SUCCEEDED" as const) : ("FAILED" as const),
-          input: step.input ?? undefined,
-          output: step.status === "SUCCEEDED" ? (step.output ?? {}) : undefined,
-          error: step.status === "SUCCEEDED" ? undefined : (step.error ?? undefined),
-          attemptErrors: step.attemptErrors ?? undefined,
-          attempts: 0,
-          idempotencyKey: step.idempotencyKey,
-          startedAt: step.startedAt,
-          finishedAt: step.finishedAt,
-          durationMs: step.durationMs,
-        })) as Prisma.StepRunCreateManyInput[],
-      });
-    }
-    return created;
+  // Carried-over steps keep their original idempotency keys. A succeeded one records what was
+  // written, once. One whose last call may have reached Xero (it timed out, or the run stopped
+  // during it) is carried FAILED so that its re-run repeats that call's key: if Xero did write, it
+  // answers with that object instead of making a second.
+  const carried = [...(resume ? succeeded : []), ...uncertain];
+  const run = await createRun({
+    workspaceId: input.workspaceId,
+    flowId: original.flowId,
+    flowVersionId: versionId,
+    // The event as the first run stored it (never pruned here: a pruned run was refused above).
+    event: original.trigger as unknown as TriggerEvent,
+    replay: {
+      replayOfId: original.id,
+      resumeFromStepKey: resume ? (plan.resume?.fromStepKey ?? null) : null,
+      carriedSteps: carried.map((step) => ({
+        stepKey: step.stepKey,
+        index: step.index,
+        action: step.action,
+        status: step.status === "SUCCEEDED" ? ("SUCCEEDED" as const) : ("FAILED" as const),
+        input: step.input ?? undefined,
+        output: step.status === "SUCCEEDED" ? (step.output ?? {}) : undefined,
+        error: step.status === "SUCCEEDED" ? undefined : (step.error ?? undefined),
+        attemptErrors: step.attemptErrors ?? undefined,
+        attempts: 0,
+        idempotencyKey: step.idempotencyKey,
+        startedAt: step.startedAt,
+        finishedAt: step.finishedAt,
+        durationMs: step.durationMs,
+      })) as CarriedStepRun[],
+    },
   });
-  await enqueueRun(run);
   return { runId: run.id };
 }

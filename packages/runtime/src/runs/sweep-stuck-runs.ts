@@ -7,7 +7,7 @@ import { SQL_NOW } from "./run-sql";
  * The sweeper (docs/ARCHITECTURE.md §6, "Sweeper"), run by every worker: PostgreSQL says which runs
  * are unfinished, Redis only holds their jobs. A run nobody holds a lease on, due for longer than
  * `graceMs` (QUEUED since it was created, or waiting past its `nextAttemptAt`), should have a live
- * job; if its job is missing (Redis lost it, or ingress could not add it) or failed, it gets a new
+ * job; if its job is missing (Redis lost it, or create-run could not add it) or failed, it gets a new
  * one. When Redis has lost its data altogether — a marker key the sweeper sets, which only a data
  * loss removes, is gone — every unfinished run without a lease is checked at once, not only the
  * overdue ones, each keeping its due time.

@@ -1,10 +1,10 @@
 import { prisma } from "@ledgerflow/db";
 import { redisKey, sharedRedis } from "@ledgerflow/queue";
 import { NotFoundError } from "../errors/domain-errors";
-import type { TriggerEvent } from "../runs/trigger-event";
+import type { TriggerEvent } from "./trigger-event";
 
 // "Listen for a test event" in the editor: the next webhook the flow receives within this window is
-// kept as the trigger's sample. It lives in Redis (not the draft) so ingress never races autosave.
+// kept as the trigger's sample. It lives in Redis (not the draft) so accept-webhook never races autosave.
 const LISTEN_SECONDS = 600;
 const listeningKey = (flowId: string) => redisKey("listen", flowId);
 const capturedKey = (flowId: string) => redisKey("listen", flowId, "event");
@@ -18,7 +18,7 @@ export async function startListeningForTestEvent(input: { workspaceId: string; f
   await sharedRedis().multi().del(capturedKey(flow.id)).set(listeningKey(flow.id), "1", "EX", LISTEN_SECONDS).exec();
 }
 
-/** Called by ingress; costs one Redis GET when nobody is listening. */
+/** Called by accept-webhook; costs one Redis GET when nobody is listening. */
 export async function captureTestEventIfListening(flow: { id: string }, event: TriggerEvent): Promise<void> {
   try {
     const redis = sharedRedis();

@@ -6,5 +6,5 @@ export const runSourceLabel: Record<RunSource, string> = {
   SCHEDULE: "Schedule",
   MANUAL: "Manual",
   REPLAY: "Replay",
-  XERO_EVENT: "Xero event",
+  EVENT: "App event",
 };

@@ -13,13 +13,7 @@ export const runStatuses = [
   "DUPLICATE",
 ] as const satisfies readonly RunStatus[];
 
-export const runSources = [
-  "WEBHOOK",
-  "SCHEDULE",
-  "MANUAL",
-  "XERO_EVENT",
-  "REPLAY",
-] as const satisfies readonly RunSource[];
+export const runSources = ["WEBHOOK", "SCHEDULE", "MANUAL", "EVENT", "REPLAY"] as const satisfies readonly RunSource[];
 
 /** Statuses that can still change: the history keeps refreshing while one of them is on screen. */
 export const inProgressRunStatuses = ["QUEUED", "RUNNING"] as const satisfies readonly RunStatus[];

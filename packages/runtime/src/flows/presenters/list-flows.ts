@@ -28,7 +28,7 @@ export interface FlowList {
   connectionCount: number;
 }
 
-/** The integrations home: every flow of the workspace with its trigger, organisations and recent runs. */
+/** The flows page: every flow of the workspace with its trigger, organisations and recent runs. */
 export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOptions): Promise<FlowList> {
   const [flows, connections, weekCounts] = await Promise.all([
     prisma.flow.findMany({

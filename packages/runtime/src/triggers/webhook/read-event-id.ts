@@ -1,5 +1,5 @@
 import { type EventIdSource, formatJsonPath, MAX_EVENT_ID_LENGTH } from "@ledgerflow/engine";
-import { InvalidInputError } from "../errors/domain-errors";
+import { InvalidInputError } from "../../errors/domain-errors";
 
 /** `idempotency-key` → `Idempotency-Key`: how people write the header in messages. */
 const headerLabel = (name: string) =>

@@ -1,5 +1,5 @@
 import { checkStorable, formatJsonPath } from "@ledgerflow/engine";
-import { InvalidInputError } from "../errors/domain-errors";
+import { InvalidInputError } from "../../errors/domain-errors";
 
 /** Webhook bodies larger than this are refused with 413 before they are read in full. */
 export const WEBHOOK_MAX_BYTES = 1_048_576;

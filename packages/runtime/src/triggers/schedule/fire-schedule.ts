@@ -1,6 +1,6 @@
-import { Prisma, prisma } from "@ledgerflow/db";
-import { enqueueRun } from "../runs/enqueue-run";
-import type { ScheduleTriggerEvent } from "../runs/trigger-event";
+import { prisma } from "@ledgerflow/db";
+import { createRun } from "../../runs/create-run";
+import type { ScheduleTriggerEvent } from "../trigger-event";
 
 /**
  * Turns one schedule firing into a Run. The run id is derived from the firing, so a firing retried
@@ -20,21 +20,12 @@ export async function fireSchedule(firing: {
 
   const id = `sched_${flow.id}_${firing.scheduledAt.getTime()}`;
   const event: ScheduleTriggerEvent = { type: "schedule", scheduledAt: firing.scheduledAt.toISOString() };
-  try {
-    await prisma.run.create({
-      data: {
-        id,
-        workspaceId: firing.workspaceId,
-        flowId: flow.id,
-        flowVersionId: flow.publishedVersionId,
-        status: "QUEUED",
-        source: "SCHEDULE",
-        trigger: event as unknown as Prisma.InputJsonValue,
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-  }
-  await enqueueRun({ id, workspaceId: firing.workspaceId });
+  await createRun({
+    id,
+    workspaceId: firing.workspaceId,
+    flowId: flow.id,
+    flowVersionId: flow.publishedVersionId,
+    event,
+  });
   return { runId: id };
 }

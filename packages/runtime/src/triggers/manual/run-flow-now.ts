@@ -1,7 +1,7 @@
-import { type Prisma, prisma } from "@ledgerflow/db";
-import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
-import { enqueueRun } from "./enqueue-run";
-import type { ManualTriggerEvent } from "./trigger-event";
+import { prisma } from "@ledgerflow/db";
+import { InvalidInputError, NotFoundError } from "../../errors/domain-errors";
+import { createRun } from "../../runs/create-run";
+import type { ManualTriggerEvent } from "../trigger-event";
 
 /** "Run now": a MANUAL run of the published version with the given body (the editor passes the sample or an edited JSON). */
 export async function runFlowNow(input: {
@@ -18,17 +18,11 @@ export async function runFlowNow(input: {
     throw new InvalidInputError("Switch the flow on (or publish it) before running it.", "flowId");
   }
   const event: ManualTriggerEvent = { type: "manual", body: input.body, startedAt: new Date().toISOString() };
-  const run = await prisma.run.create({
-    data: {
-      workspaceId: input.workspaceId,
-      flowId: flow.id,
-      flowVersionId: flow.publishedVersionId,
-      status: "QUEUED",
-      source: "MANUAL",
-      trigger: event as unknown as Prisma.InputJsonValue,
-    },
-    select: { id: true, workspaceId: true },
+  const run = await createRun({
+    workspaceId: input.workspaceId,
+    flowId: flow.id,
+    flowVersionId: flow.publishedVersionId,
+    event,
   });
-  await enqueueRun(run);
   return { runId: run.id };
 }

@@ -1,6 +1,6 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
 import type { WebhookSettings } from "@ledgerflow/engine";
-import { NotFoundError } from "../errors/domain-errors";
+import { NotFoundError } from "../../errors/domain-errors";
 
 export interface UpdateWebhookSettingsOptions {
   workspaceId: string;

@@ -1,5 +1,5 @@
 import { prisma } from "@ledgerflow/db";
-import { NotFoundError } from "../errors/domain-errors";
+import { NotFoundError } from "../../errors/domain-errors";
 import { generateWebhookToken } from "./generate-webhook-token";
 
 export interface RegenerateWebhookTokenOptions {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { refineStorable } from "@ledgerflow/engine";
 import { z } from "zod";
-import { NotFoundError } from "../errors/domain-errors";
+import { NotFoundError } from "../../errors/domain-errors";
 
 /** A secret the sender made (Shopify's app secret, Stripe's whsec_…), pasted into the trigger panel. */
 export const webhookSigningSecretSchema = z

@@ -1,13 +1,12 @@
 import { ingressPrisma } from "@ledgerflow/db";
 import { readWebhookSettings, signatureHeaderOf } from "@ledgerflow/engine";
-import { InvalidInputError } from "../errors/domain-errors";
-import { captureTestEventIfListening } from "../triggers/listen-for-test-event";
-import { enqueueRun } from "./enqueue-run";
-import { insertWebhookRun } from "./insert-webhook-run";
+import { InvalidInputError } from "../../errors/domain-errors";
+import { createRun } from "../../runs/create-run";
+import { captureTestEventIfListening } from "../listen-for-test-event";
+import type { WebhookTriggerEvent } from "../trigger-event";
+import { keepWebhookHeaders } from "./keep-webhook-headers";
 import { parseWebhookBody, storable } from "./parse-webhook-body";
 import { readEventId } from "./read-event-id";
-import { newRecordId } from "./run-sql";
-import { keptHeaders, type WebhookTriggerEvent } from "./trigger-event";
 import { verifyWebhookSignature } from "./verify-webhook-signature";
 
 export interface IncomingWebhook {
@@ -65,7 +64,7 @@ export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWeb
       type: "webhook",
       body,
       query: storable("query", Object.fromEntries(request.query)) as Record<string, string>,
-      headers: keptHeaders(headers, signatureHeaderOf(settings.signature).toLowerCase()),
+      headers: keepWebhookHeaders(headers, signatureHeaderOf(settings.signature).toLowerCase()),
       receivedAt: now.toISOString(),
     };
     eventId = readEventId(settings.eventId, headers, body);
@@ -75,19 +74,17 @@ export async function acceptWebhook(request: IncomingWebhook): Promise<AcceptWeb
   }
 
   const live = flow.enabled && flow.publishedVersionId !== null;
-  const run = { id: newRecordId(now), workspaceId: flow.workspaceId };
-  const stored = await insertWebhookRun({
-    run,
-    flow,
+  const run = await createRun({
+    workspaceId: flow.workspaceId,
+    flowId: flow.id,
+    flowVersionId: live ? flow.publishedVersionId : null,
     status: live ? "QUEUED" : "SKIPPED",
     event,
-    eventId,
-    dedupWindowDays: settings.dedupWindowDays,
+    eventId: eventId === null ? null : { value: eventId, dedupWindowDays: settings.dedupWindowDays },
     now,
   });
   await captureTestEventIfListening(flow, event);
-  if (stored.status === "QUEUED") await enqueueRun(run);
-  return { outcome: "accepted", runId: run.id, ...stored };
+  return { outcome: "accepted", runId: run.id, status: run.status, duplicateOfId: run.duplicateOfId };
 }
 
 const TOKEN_SHAPE = /^[\w-]{1,200}$/;

@@ -1,8 +1,8 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
 import { type FlowDefinition, upgradeFlowDefinition } from "@ledgerflow/engine";
 import { NotFoundError } from "../errors/domain-errors";
-import { armSchedule, disarmSchedule } from "./arm-schedule";
-import { checkFlowCanPublish, type PublishProblem } from "./check-flow-can-publish";
+import { armFlowTrigger } from "../triggers/arm-flow-trigger";
+import { checkFlowCanPublish, type PublishProblem } from "../triggers/check-flow-can-publish";
 
 export type PublishFlowResult = { ok: true; versionNumber: number } | { ok: false; problems: PublishProblem[] };
 
@@ -53,17 +53,6 @@ export async function publishFlow(input: {
     return created;
   });
 
-  if (definition.trigger.type === "schedule") await armSchedule(flow, definition.trigger.config);
-  else await disarmSchedule(flow.id);
+  await armFlowTrigger(flow, definition.trigger);
   return { ok: true, versionNumber: version.number };
-}
-
-/** Switch off: stops accepting the trigger (webhooks then record SKIPPED runs) and disarms schedules. */
-export async function disableFlow(input: { workspaceId: string; flowId: string }): Promise<void> {
-  const { count } = await prisma.flow.updateMany({
-    where: { id: input.flowId, workspaceId: input.workspaceId },
-    data: { enabled: false },
-  });
-  if (count === 0) throw new NotFoundError("Flow");
-  await disarmSchedule(input.flowId);
 }

@@ -5,8 +5,8 @@ import {
   readWebhookSettings,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
-import { NotFoundError } from "../errors/domain-errors";
-import { roleAllows } from "../workspaces/workspace-role";
+import { NotFoundError } from "../../errors/domain-errors";
+import { roleAllows } from "../../workspaces/workspace-role";
 
 export interface GetFlowForEditorOptions {
   workspaceId: string;
