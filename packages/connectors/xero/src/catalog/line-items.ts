@@ -53,14 +53,14 @@ export function lineItemFields(side: LineSide): FieldSpec[] {
         side === "sales"
           ? "The revenue account this line is recorded in, e.g. 200 Sales."
           : "The expense account this line is recorded in, e.g. 400 Advertising.",
-      options: { loader: side === "sales" ? "accounts.revenue" : "accounts.expense" },
+      options: { loader: side === "sales" ? "xero.accounts.revenue" : "xero.accounts.expense" },
     },
     {
       name: "TaxType",
       label: "Tax rate",
       type: "select",
       help: "Leave empty to use the account's default tax rate.",
-      options: { loader: side === "sales" ? "taxRates.sales" : "taxRates.purchases" },
+      options: { loader: side === "sales" ? "xero.taxRates.sales" : "xero.taxRates.purchases" },
     },
     {
       name: "ItemCode",
