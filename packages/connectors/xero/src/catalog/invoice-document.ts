@@ -92,9 +92,10 @@ function bodyFields(type: DocumentType) {
   };
 }
 
-type DocumentFields = ReturnType<typeof headingFields> & { Reference?: typeof referenceField } & ReturnType<
-    typeof bodyFields
-  >;
+type HeadingFields = ReturnType<typeof headingFields>;
+type BodyFields = ReturnType<typeof bodyFields>;
+/** In this order; a bill's leave `Reference` out. */
+type DocumentFields = HeadingFields & { Reference?: typeof referenceField } & BodyFields;
 
 function documentFields(type: DocumentType): DocumentFields {
   const reference = type === "ACCREC" ? { Reference: referenceField } : {};
