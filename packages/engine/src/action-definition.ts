@@ -31,6 +31,10 @@ export interface FieldSpec {
   itemFields?: FieldSpec[];
   /** Shown but optional unless another field has this value, e.g. "AccountNumber" when matchBy = "AccountNumber". */
   requiredWhen?: { field: string; equals: unknown };
+  /** `number` fields: the value must be more than zero (an amount paid). Checked at switch-on and at run time. */
+  positive?: boolean;
+  /** `string`/`text` fields: the most characters the service accepts (Xero's 30 for an item code). */
+  maxLength?: number;
 }
 
 export interface StepLogger {
@@ -75,13 +79,26 @@ export interface ActionDefinition<TClient = unknown, TInput = Record<string, unk
   writes?: ActionWrites;
   fields: FieldSpec[];
   /**
+   * Rules across fields that no single field can state ("give the invoice's ID or its number"),
+   * run by the engine on the parsed input once every field is valid. A method, so that a catalog
+   * of actions with different inputs stays one list.
+   */
+  check?(input: TInput): InputCheckProblem[];
+  /**
    * Whether a step of this action must name a connection (default true). Publishing refuses a step
    * without one; an action that needs no account (a future formatter) sets `false`.
    */
   needsConnection?: boolean;
   /** An example of what `run` returns; the editor's data picker uses it before a step is tested. */
   outputSample: TOutput;
+  /** `input` is already parsed by the engine against `fields` (and `check`): typed, coerced, defaults filled. */
   run(ctx: ActionContext<TClient>, input: TInput): Promise<TOutput>;
+}
+
+/** One broken cross-field rule: the field it is reported on, and what to do, e.g. "give the invoice's ID or its number". */
+export interface InputCheckProblem<TField extends string = string> {
+  field: TField;
+  message: string;
 }
 
 /**

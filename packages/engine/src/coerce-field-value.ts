@@ -19,9 +19,9 @@ export function coerceFieldValue(value: unknown, field: FieldSpec): Coerced {
   switch (field.type) {
     case "string":
     case "text":
-      return coerceText(value, field.type === "string");
+      return withinLength(coerceText(value), field.maxLength);
     case "number":
-      return coerceNumber(value);
+      return positiveWhenAsked(coerceNumber(value), field.positive === true);
     case "boolean":
       return coerceBoolean(value);
     case "date":
@@ -36,16 +36,32 @@ export function coerceFieldValue(value: unknown, field: FieldSpec): Coerced {
   }
 }
 
-function coerceText(value: unknown, trim: boolean): Coerced {
-  if (typeof value === "string") return { ok: true, value: trim ? value.trim() : value };
+/**
+ * Text loses the blanks around it — a mapped "Bread\n" is "Bread" — but keeps the line breaks and
+ * spacing inside, which a long description may mean.
+ */
+function coerceText(value: unknown): Coerced {
+  if (typeof value === "string") return { ok: true, value: value.trim() };
   if (typeof value === "number" || typeof value === "boolean") return { ok: true, value: String(value) };
   return { ok: false, reason: `must be text, but got ${valueForMessage(value)}` };
+}
+
+function withinLength(coerced: Coerced, maxLength: number | undefined): Coerced {
+  if (!coerced.ok || maxLength === undefined) return coerced;
+  const length = [...String(coerced.value)].length;
+  if (length <= maxLength) return coerced;
+  return { ok: false, reason: `must be at most ${maxLength} characters, but has ${length}` };
 }
 
 function coerceNumber(value: unknown): Coerced {
   if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
   if (typeof value === "string" && NUMBER_PATTERN.test(value.trim())) return { ok: true, value: Number(value.trim()) };
   return { ok: false, reason: `must be a number like 12.50, but got ${valueForMessage(value)}` };
+}
+
+function positiveWhenAsked(coerced: Coerced, positive: boolean): Coerced {
+  if (!coerced.ok || !positive || (coerced.value as number) > 0) return coerced;
+  return { ok: false, reason: `must be more than zero, but got ${valueForMessage(coerced.value)}` };
 }
 
 function coerceBoolean(value: unknown): Coerced {

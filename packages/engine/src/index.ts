@@ -17,9 +17,12 @@ export {
 export * from "./data-picker";
 export * from "./describe-writes";
 export * from "./execute-flow";
+export { type ActionDeclaration, defineAction } from "./fields/define-action";
+export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
+export { field } from "./fields/field-builders";
 export * from "./flow-definition";
 export * from "./mapping-schema";
-export { type ClientFor, toStepError } from "./run-step";
+export { type ClientFor, prepareStep, toStepError } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
 export * from "./storable-json";
 export * from "./template-path";

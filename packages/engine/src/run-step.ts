@@ -31,7 +31,7 @@ export function prepareStep(catalog: Catalog, step: FlowStep, context: TemplateC
     return { ok: false, error: new StepError(message, { code: "unknown_action", field: "action" }) };
   }
   const { value: resolved, references } = resolveStepInput(step.input, context);
-  const validation = validateStepInput(resolved, action.fields, references);
+  const validation = validateStepInput(resolved, action.fields, references, action.check?.bind(action));
   if (validation.ok) return { ok: true, action, resolved, input: validation.input };
 
   const [first, ...others] = validation.problems;

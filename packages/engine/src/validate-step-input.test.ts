@@ -79,7 +79,7 @@ describe("coercion", () => {
         Status: "AUTHORISED",
         SendToContact: true,
         AccountCode: "200",
-        LineItems: [{ Description: "Bread ", Quantity: 2, UnitAmount: 4.5 }],
+        LineItems: [{ Description: "Bread", Quantity: 2, UnitAmount: 4.5 }],
       },
     });
   });

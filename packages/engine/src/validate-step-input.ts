@@ -2,7 +2,7 @@
 // Each problem names the field as the editor knows it (`LineItems[1].UnitAmount`) in words a
 // bookkeeper reads ("Unit price (Line items, row 2)"), and — when the value was mapped — the
 // reference and data path it should have come from, so "it was empty" points at the real cause.
-import type { FieldSpec } from "./action-definition";
+import type { FieldSpec, InputCheckProblem } from "./action-definition";
 import { type Coerced, coerceFieldValue, valueForMessage } from "./coerce-field-value";
 import { clonePlainData, defineOwn, isPlainObject, type PlainObject, readOwn } from "./plain-data";
 import { formatFieldPath } from "./template-path";
@@ -18,23 +18,42 @@ export interface InputProblem {
 
 export type ValidateStepInputResult = { ok: true; input: PlainObject } | { ok: false; problems: InputProblem[] };
 
+/** An action's cross-field rules (`ActionDefinition.check`), given the cleaned input. */
+export type InputCheck = (input: PlainObject) => readonly InputCheckProblem[];
+
 /**
  * Returns the cleaned input — only the action's fields, coerced to their types, empty optional
- * fields and unknown keys left out, defaults filled in — or every problem found.
+ * fields and unknown keys left out, defaults filled in — or every problem found. `check` runs only
+ * on an input whose every field is valid, as its rules may rely on the fields' types.
  */
 export function validateStepInput(
   input: unknown,
   fields: readonly FieldSpec[],
   references: readonly ResolvedReference[] = [],
+  check?: InputCheck,
 ): ValidateStepInputResult {
   const problems: InputProblem[] = [];
-  const cleaned = validateRecord(isPlainObject(input) ? input : {}, fields, {
-    at: [],
-    context: [],
-    references,
-    problems,
-  });
+  const location: Location = { at: [], context: [], references, problems };
+  const cleaned = validateRecord(isPlainObject(input) ? input : {}, fields, location);
+  if (problems.length === 0 && check) {
+    for (const problem of check(cleaned)) reportCheck(problem, cleaned, fields, location);
+  }
   return problems.length === 0 ? { ok: true, input: cleaned } : { ok: false, problems };
+}
+
+/**
+ * A rule's message follows the field's label after a colon, as it is advice rather than a
+ * property of the field: "Xero invoice ID: give the invoice's ID or its number".
+ */
+function reportCheck(
+  problem: InputCheckProblem,
+  cleaned: PlainObject,
+  fields: readonly FieldSpec[],
+  location: Location,
+) {
+  const label = fields.find((field) => field.name === problem.field)?.label ?? problem.field;
+  const empty = readOwn(cleaned, problem.field) === undefined;
+  report(location, [problem.field], `${label}: ${problem.message}`, empty ? "was empty" : undefined);
 }
 
 interface Location {

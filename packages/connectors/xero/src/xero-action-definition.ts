@@ -1,4 +1,10 @@
-import type { ActionDefinition } from "@ledgerflow/engine";
+import {
+  type ActionDeclaration,
+  type ActionDefinition,
+  defineAction,
+  type Fields,
+  type InputOf,
+} from "@ledgerflow/engine";
 import type { XeroClientContext } from "./xero-client-context";
 
 /**
@@ -17,9 +23,12 @@ export type XeroActionDefinition<TInput = Record<string, unknown>, TOutput = unk
   TOutput
 > & { scopes: XeroScopes };
 
-/** Declares a catalog entry with its input and output types checked against the contract. */
-export function defineXeroAction<TInput, TOutput>(
-  definition: XeroActionDefinition<TInput, TOutput>,
-): XeroActionDefinition<TInput, TOutput> {
-  return definition;
+/**
+ * Declares a Xero catalog entry from its fields (`field.text(…)`, …): the engine's `defineAction`
+ * with the Xero client and the scopes the entry needs.
+ */
+export function defineXeroAction<F extends Fields, TOutput>(
+  declaration: ActionDeclaration<XeroClientContext, F, TOutput> & { scopes: XeroScopes },
+): XeroActionDefinition<InputOf<F>, TOutput> {
+  return { ...defineAction(declaration), scopes: declaration.scopes };
 }

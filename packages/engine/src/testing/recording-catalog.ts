@@ -1,7 +1,10 @@
-// A tiny in-memory connector for the engine's tests: real ActionDefinitions whose `run` records each
-// call (input, idempotency key, client) and writes to a map, the way a real connector writes to Xero.
-import { type ActionDefinition, StepError } from "../action-definition";
+// A tiny in-memory connector for the engine's tests: real actions, declared with the field builders,
+// whose `run` records each call (input, idempotency key, client) and writes to a map, the way a real
+// connector writes to Xero.
+import { type ActionContext, StepError } from "../action-definition";
 import { createCatalog } from "../catalog";
+import { defineAction } from "../fields/define-action";
+import { field } from "../fields/field-builders";
 
 export interface RecordedCall {
   action: string;
@@ -22,79 +25,75 @@ export function createRecordingCatalog() {
   const record = (action: string, input: Record<string, unknown>, idempotencyKey: string, client: unknown) =>
     calls.push({ action, input, idempotencyKey, client });
 
-  const findOrCreateContact: ActionDefinition<FakeLedgerClient> = {
+  const findOrCreateContact = defineAction({
     key: "test.findOrCreateContact",
     kind: "search",
     group: "Contacts",
     title: "Find or create contact",
     description: "Finds a contact by name, or creates it.",
-    fields: [
-      { name: "Name", label: "Contact name", type: "string", required: true },
-      { name: "EmailAddress", label: "Email", type: "string" },
-    ],
+    fields: {
+      Name: field.text({ label: "Contact name", required: true }),
+      EmailAddress: field.text({ label: "Email" }),
+    },
     outputSample: { ContactID: "00000000-0000-0000-0000-000000000000", Name: "Ana's Bakery", created: false },
-    async run(ctx, input) {
+    async run(ctx: ActionContext<FakeLedgerClient>, input) {
       record("test.findOrCreateContact", input, ctx.idempotencyKey, ctx.client);
       ctx.logger.info("Looking up contact", { aborted: ctx.signal.aborted });
-      const name = String(input.Name);
-      const existing = contacts.get(name);
+      const existing = contacts.get(input.Name);
       if (existing) return { ...existing, created: false };
-      const contact = {
-        ContactID: `contact-${contacts.size + 1}`,
-        Name: name,
-        EmailAddress: input.EmailAddress as string,
-      };
-      contacts.set(name, contact);
+      const contact = { ContactID: `contact-${contacts.size + 1}`, Name: input.Name, EmailAddress: input.EmailAddress };
+      contacts.set(input.Name, contact);
       return { ...contact, created: true };
     },
-  };
+  });
 
-  const createInvoice: ActionDefinition<FakeLedgerClient> = {
+  const createInvoice = defineAction({
     key: "test.createInvoice",
     kind: "action",
     group: "Invoices",
     title: "Create invoice",
     description: "Creates a sales invoice.",
-    fields: [
-      { name: "ContactID", label: "Contact", type: "string", required: true },
-      { name: "DueDate", label: "Due date", type: "date" },
-      {
-        name: "LineItems",
+    fields: {
+      ContactID: field.text({ label: "Contact", required: true }),
+      DueDate: field.date({ label: "Due date" }),
+      LineItems: field.list({
         label: "Line items",
-        type: "list",
         required: true,
-        itemFields: [
-          { name: "Description", label: "Description", type: "text" },
-          { name: "Quantity", label: "Quantity", type: "number", default: 1 },
-          { name: "UnitAmount", label: "Unit price", type: "number", required: true },
-        ],
-      },
-    ],
+        item: {
+          Description: field.longText({ label: "Description" }),
+          Quantity: field.number({ label: "Quantity", default: 1 }),
+          UnitAmount: field.number({ label: "Unit price", required: true }),
+        },
+      }),
+    },
     outputSample: { InvoiceID: "inv-sample", Total: 99.5, LineItems: [{ Description: "Bread", LineAmount: 9 }] },
-    async run(ctx, input) {
+    // The sample also shows lines, as a real invoice's output would.
+    async run(
+      ctx: ActionContext<FakeLedgerClient>,
+      input,
+    ): Promise<{ InvoiceID: string; Total: number; LineItems?: unknown[] }> {
       record("test.createInvoice", input, ctx.idempotencyKey, ctx.client);
       // Like Xero's Idempotency-Key: the same key returns the first result instead of a second invoice.
       const earlier = invoicesByKey.get(ctx.idempotencyKey);
       if (earlier) return earlier;
-      const lines = input.LineItems as { Quantity: number; UnitAmount: number }[];
       const invoice = {
         InvoiceID: `invoice-${invoicesByKey.size + 1}`,
-        Total: lines.reduce((sum, line) => sum + line.Quantity * line.UnitAmount, 0),
+        Total: input.LineItems.reduce((sum, line) => sum + line.Quantity * line.UnitAmount, 0),
       };
       invoicesByKey.set(ctx.idempotencyKey, invoice);
       return invoice;
     },
-  };
+  });
 
-  const failing: ActionDefinition<FakeLedgerClient> = {
+  const failing = defineAction({
     key: "test.failing",
     kind: "action",
     group: "Testing",
     title: "Always fails",
     description: "Fails with a Xero-style validation error, or crashes when asked to.",
-    fields: [{ name: "mode", label: "Mode", type: "string", required: true }],
+    fields: { mode: field.text({ label: "Mode", required: true }) },
     outputSample: {},
-    async run(ctx, input) {
+    async run(ctx: ActionContext<FakeLedgerClient>, input): Promise<unknown> {
       record("test.failing", input, ctx.idempotencyKey, ctx.client);
       if (input.mode === "crash") throw new TypeError("Cannot read properties of undefined (secret=abc123)");
       throw new StepError("Account code '999' is not a valid code for this document.", {
@@ -103,7 +102,7 @@ export function createRecordingCatalog() {
         field: "AccountCode",
       });
     },
-  };
+  });
 
   const catalog = createCatalog([findOrCreateContact, createInvoice, failing]);
   return { catalog, calls, contacts, invoicesByKey };

@@ -1,69 +1,35 @@
-import type { FieldSpec } from "@ledgerflow/engine";
+import { field, type InputOf } from "@ledgerflow/engine";
 import { Address, type Contact, type CurrencyCode, Phone } from "xero-node";
-import { z } from "zod";
 import { xeroEnum } from "../xero-enum";
-import { optionalText } from "./step-input";
 
 /** The contact details a step can set, shared by "create or update" and "find or create". */
-export const contactDetailFields: FieldSpec[] = [
-  {
-    name: "FirstName",
-    label: "First name",
-    type: "string",
-    help: "First name of the contact person (up to 255 characters).",
-  },
-  { name: "LastName", label: "Last name", type: "string", help: "Last name of the contact person." },
-  {
-    name: "EmailAddress",
-    label: "Email",
-    type: "string",
-    help: "Where Xero sends invoices and statements for this contact.",
-  },
-  {
-    name: "AccountNumber",
+export const contactDetailFields = {
+  FirstName: field.text({ label: "First name", help: "First name of the contact person (up to 255 characters)." }),
+  LastName: field.text({ label: "Last name", help: "Last name of the contact person." }),
+  EmailAddress: field.text({ label: "Email", help: "Where Xero sends invoices and statements for this contact." }),
+  AccountNumber: field.text({
     label: "Account number",
-    type: "string",
     help: "Your own reference for this customer or supplier (up to 50 characters).",
-  },
-  {
-    name: "ContactNumber",
+  }),
+  ContactNumber: field.text({
     label: "Contact code",
-    type: "string",
     help: "An identifier from another system, e.g. your CRM's customer id (up to 50 characters).",
-  },
-  { name: "TaxNumber", label: "Tax number", type: "string", help: "ABN, GST, VAT or tax number of the contact." },
-  { name: "Phone", label: "Phone", type: "string" },
-  { name: "AddressLine1", label: "Postal address", type: "string", help: "Street or PO box line." },
-  { name: "City", label: "Town / city", type: "string" },
-  { name: "Region", label: "State / region", type: "string" },
-  { name: "PostalCode", label: "Postal code", type: "string" },
-  { name: "Country", label: "Country", type: "string" },
-  {
-    name: "DefaultCurrency",
+  }),
+  TaxNumber: field.text({ label: "Tax number", help: "ABN, GST, VAT or tax number of the contact." }),
+  Phone: field.text({ label: "Phone" }),
+  AddressLine1: field.text({ label: "Postal address", help: "Street or PO box line." }),
+  City: field.text({ label: "Town / city" }),
+  Region: field.text({ label: "State / region" }),
+  PostalCode: field.text({ label: "Postal code" }),
+  Country: field.text({ label: "Country" }),
+  DefaultCurrency: field.select({
     label: "Default currency",
-    type: "select",
     help: "Currency used for this contact's invoices and bills when a step does not set one.",
     options: { loader: "xero.currencies" },
-  },
-];
+  }),
+};
 
-export const contactDetailsSchema = z.object({
-  FirstName: optionalText,
-  LastName: optionalText,
-  EmailAddress: optionalText,
-  AccountNumber: optionalText,
-  ContactNumber: optionalText,
-  TaxNumber: optionalText,
-  Phone: optionalText,
-  AddressLine1: optionalText,
-  City: optionalText,
-  Region: optionalText,
-  PostalCode: optionalText,
-  Country: optionalText,
-  DefaultCurrency: optionalText,
-});
-
-export type ContactDetails = z.output<typeof contactDetailsSchema>;
+export type ContactDetails = InputOf<typeof contactDetailFields>;
 
 /** xero-node's Contact model for the given details; fields left empty are not sent, so Xero keeps them. */
 export function toXeroContact(details: ContactDetails & { ContactID?: string; Name?: string }): Contact {

@@ -1,9 +1,7 @@
-import type { FieldSpec } from "@ledgerflow/engine";
-import { z } from "zod";
+import { field, fieldSpecs, type InputOf } from "@ledgerflow/engine";
 import { callXero } from "../call-xero";
 import type { XeroClientContext } from "../xero-client-context";
 import { recordsOf, withoutNoise, type XeroRecord } from "../xero-records";
-import { optionalText } from "./step-input";
 import { whereLiteral } from "./xero-where";
 
 export const CONTACT_MATCH_KEYS = ["Name", "AccountNumber", "EmailAddress"] as const;
@@ -15,57 +13,35 @@ const MATCH_LABELS: Record<ContactMatchKey, string> = {
   EmailAddress: "Email",
 };
 
-export const matchByField: FieldSpec = {
-  name: "matchBy",
-  label: "Find the contact by",
-  type: "select",
-  required: true,
-  default: "Name",
-  help: "Which detail identifies the contact. The match is exact (letter case aside); archived contacts are ignored.",
-  options: { static: CONTACT_MATCH_KEYS.map((key) => ({ value: key, label: MATCH_LABELS[key] })) },
-};
-
-export const contactNameField: FieldSpec = {
-  name: "Name",
-  label: "Contact name",
-  type: "string",
-  help: "The contact's full name as it appears in Xero, e.g. the customer's business name.",
-  requiredWhen: { field: "matchBy", equals: "Name" },
-};
-
-const accountNumberField: FieldSpec = {
-  name: "AccountNumber",
-  label: "Account number",
-  type: "string",
-  help: "Your own reference for the contact, as entered in Xero.",
-  requiredWhen: { field: "matchBy", equals: "AccountNumber" },
-};
-
-const emailAddressField: FieldSpec = {
-  name: "EmailAddress",
-  label: "Email",
-  type: "string",
-  help: "The contact's email address in Xero.",
-  requiredWhen: { field: "matchBy", equals: "EmailAddress" },
-};
-
 /** The "match by" dropdown and the three values it can match on, each required when chosen. */
-export const contactMatchFields: FieldSpec[] = [matchByField, contactNameField, accountNumberField, emailAddressField];
+export const contactMatchFields = {
+  matchBy: field.select({
+    label: "Find the contact by",
+    required: true,
+    default: "Name",
+    help: "Which detail identifies the contact. The match is exact (letter case aside); archived contacts are ignored.",
+    options: { static: CONTACT_MATCH_KEYS.map((key) => ({ value: key, label: MATCH_LABELS[key] })) },
+  }),
+  Name: field.text({
+    label: "Contact name",
+    help: "The contact's full name as it appears in Xero, e.g. the customer's business name.",
+    requiredWhen: { field: "matchBy", equals: "Name" },
+  }),
+  AccountNumber: field.text({
+    label: "Account number",
+    help: "Your own reference for the contact, as entered in Xero.",
+    requiredWhen: { field: "matchBy", equals: "AccountNumber" },
+  }),
+  EmailAddress: field.text({
+    label: "Email",
+    help: "The contact's email address in Xero.",
+    requiredWhen: { field: "matchBy", equals: "EmailAddress" },
+  }),
+};
 
-export const contactMatchSchema = z
-  .object({
-    matchBy: z.enum(CONTACT_MATCH_KEYS).default("Name"),
-    Name: optionalText,
-    AccountNumber: optionalText,
-    EmailAddress: optionalText,
-  })
-  .superRefine((input, ctx) => {
-    if (!input[input.matchBy]) {
-      ctx.addIssue({ code: "custom", path: [input.matchBy], message: `is required to find the contact by it` });
-    }
-  });
+const matchSpecs = fieldSpecs(contactMatchFields);
 
-export type ContactMatch = z.output<typeof contactMatchSchema>;
+export type ContactMatch = InputOf<typeof contactMatchFields>;
 
 /** The first active contact whose chosen detail equals the value, or undefined. */
 export async function findContactBy(
@@ -73,12 +49,13 @@ export async function findContactBy(
   match: ContactMatch,
   signal: AbortSignal,
 ): Promise<XeroRecord | undefined> {
+  // Never empty: the engine refuses the step first, as the chosen field is required when chosen.
   const value = match[match.matchBy] as string;
   const body = await callXero(
     client,
     (accounting) =>
       accounting.getContacts(client.tenantId, undefined, `${match.matchBy}==${whereLiteral(value)}`, "Name ASC"),
-    { operation: "find the contact", signal, fields: contactMatchFields },
+    { operation: "find the contact", signal, fields: matchSpecs },
   );
   const [contact] = recordsOf(body, "Contacts");
   return contact ? withoutNoise(contact) : undefined;

@@ -53,7 +53,11 @@ describe("xero.upsertContact", () => {
 
   it("refuses input without a name or ID before calling Xero", async () => {
     const error = await stepErrorOf(runAction(upsertContact, client, { EmailAddress: "a@b.example" }));
-    expect(error).toMatchObject({ code: "invalid_input", field: "Name" });
+    expect(error).toMatchObject({
+      code: "invalid_input",
+      field: "Name",
+      message: "Contact name: is required unless a contact ID is given",
+    });
   });
 });
 

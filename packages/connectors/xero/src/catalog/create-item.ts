@@ -1,65 +1,37 @@
-import type { FieldSpec } from "@ledgerflow/engine";
+import { field, fieldSpecs } from "@ledgerflow/engine";
 import type { Item, Purchase } from "xero-node";
-import { z } from "zod";
 import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { savedRecord, type XeroRecord } from "../xero-records";
 import { sampleItem } from "./output-samples";
-import { optionalNumber, optionalText, parseStepInput, requiredText } from "./step-input";
 
-const fields: FieldSpec[] = [
-  {
-    name: "Code",
+const fields = {
+  Code: field.text({
     label: "Item code",
-    type: "string",
     required: true,
+    maxLength: 30,
     help: "Your unique code for the product or service (up to 30 characters), e.g. CONSULT-HR.",
-  },
-  { name: "Name", label: "Item name", type: "string", help: "Short name shown in Xero (up to 50 characters)." },
-  { name: "Description", label: "Sales description", type: "text", help: "Default description on invoice lines." },
-  { name: "SalesUnitPrice", label: "Sale price", type: "number", help: "Default unit price on invoices." },
-  {
-    name: "SalesAccountCode",
+  }),
+  Name: field.text({ label: "Item name", maxLength: 50, help: "Short name shown in Xero (up to 50 characters)." }),
+  Description: field.longText({ label: "Sales description", help: "Default description on invoice lines." }),
+  SalesUnitPrice: field.number({ label: "Sale price", help: "Default unit price on invoices." }),
+  SalesAccountCode: field.select({
     label: "Sales account",
-    type: "select",
     help: "Default revenue account when the item is sold.",
     options: { loader: "xero.accounts.revenue" },
-  },
-  {
-    name: "SalesTaxType",
-    label: "Sales tax rate",
-    type: "select",
-    options: { loader: "xero.taxRates.sales" },
-  },
-  { name: "PurchaseDescription", label: "Purchase description", type: "text", help: "Default description on bills." },
-  { name: "PurchaseUnitPrice", label: "Cost price", type: "number", help: "Default unit price on bills." },
-  {
-    name: "PurchaseAccountCode",
+  }),
+  SalesTaxType: field.select({ label: "Sales tax rate", options: { loader: "xero.taxRates.sales" } }),
+  PurchaseDescription: field.longText({ label: "Purchase description", help: "Default description on bills." }),
+  PurchaseUnitPrice: field.number({ label: "Cost price", help: "Default unit price on bills." }),
+  PurchaseAccountCode: field.select({
     label: "Purchase account",
-    type: "select",
     help: "Default expense account when the item is bought.",
     options: { loader: "xero.accounts.expense" },
-  },
-  {
-    name: "PurchaseTaxType",
-    label: "Purchase tax rate",
-    type: "select",
-    options: { loader: "xero.taxRates.purchases" },
-  },
-];
+  }),
+  PurchaseTaxType: field.select({ label: "Purchase tax rate", options: { loader: "xero.taxRates.purchases" } }),
+};
 
-const inputSchema = z.object({
-  Code: requiredText.pipe(z.string().max(30, "must be at most 30 characters")),
-  Name: optionalText.pipe(z.string().max(50, "must be at most 50 characters").optional()),
-  Description: optionalText,
-  SalesUnitPrice: optionalNumber,
-  SalesAccountCode: optionalText,
-  SalesTaxType: optionalText,
-  PurchaseDescription: optionalText,
-  PurchaseUnitPrice: optionalNumber,
-  PurchaseAccountCode: optionalText,
-  PurchaseTaxType: optionalText,
-});
+const specs = fieldSpecs(fields);
 
 /** Xero keeps sale and purchase defaults in `SalesDetails` / `PurchaseDetails`; send them only when set. */
 function tradeDetails(unitPrice?: number, accountCode?: string, taxType?: string): Purchase | undefined {
@@ -67,7 +39,7 @@ function tradeDetails(unitPrice?: number, accountCode?: string, taxType?: string
   return { unitPrice, accountCode, taxType };
 }
 
-export const createItem = defineXeroAction<Record<string, unknown>, XeroRecord>({
+export const createItem = defineXeroAction({
   key: "xero.createItem",
   kind: "action",
   group: "Items",
@@ -77,8 +49,7 @@ export const createItem = defineXeroAction<Record<string, unknown>, XeroRecord>(
   fields,
   outputSample: sampleItem,
   scopes: { classic: ["accounting.settings"], granular: ["accounting.settings"] },
-  async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput, fields);
+  async run(ctx, input): Promise<XeroRecord> {
     const item: Item = {
       code: input.Code,
       name: input.Name,
@@ -90,8 +61,8 @@ export const createItem = defineXeroAction<Record<string, unknown>, XeroRecord>(
     const body = await callXero(
       ctx.client,
       (accounting) => accounting.createItems(ctx.client.tenantId, { items: [item] }, true, 4, ctx.idempotencyKey),
-      { operation: "create the item", signal: ctx.signal, fields },
+      { operation: "create the item", signal: ctx.signal, fields: specs },
     );
-    return savedRecord(body, "Items", { operation: "create the item", fields });
+    return savedRecord(body, "Items", { operation: "create the item", fields: specs });
   },
 });

@@ -1,81 +1,42 @@
-import type { FieldSpec } from "@ledgerflow/engine";
-import { z } from "zod";
+import { field, fieldSpecs, type InputCheckProblem } from "@ledgerflow/engine";
 import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { savedRecord, type XeroRecord } from "../xero-records";
 import { accountReference } from "./account-reference";
 import { samplePayment } from "./output-samples";
-import { optionalNumber, optionalText, parseStepInput, requiredDate, requiredNumber } from "./step-input";
 
-const fields: FieldSpec[] = [
-  {
-    name: "InvoiceID",
+const fields = {
+  InvoiceID: field.text({
     label: "Xero invoice ID",
-    type: "string",
     help: "The invoice or bill being paid, e.g. {{steps.invoice.InvoiceID}}. Leave empty to use the invoice number.",
-  },
-  {
-    name: "InvoiceNumber",
+  }),
+  InvoiceNumber: field.text({
     label: "Invoice number",
-    type: "string",
     help: "Used when no invoice ID is given, e.g. INV-0042. The invoice must be approved (not a draft).",
-  },
-  {
-    name: "AccountCode",
+  }),
+  AccountCode: field.select({
     label: "Paid into / from account",
-    type: "select",
     help: "The bank account (or other account that accepts payments) the money went into or came out of.",
     options: { loader: "xero.accounts.payment" },
-  },
-  {
-    name: "AccountID",
-    label: "Xero account ID",
-    type: "string",
-    help: "Alternative to choosing the account above: its Xero ID.",
-  },
-  {
-    name: "Amount",
+  }),
+  AccountID: field.text({ label: "Xero account ID", help: "Alternative to choosing the account above: its Xero ID." }),
+  Amount: field.number({
     label: "Amount",
-    type: "number",
     required: true,
+    positive: true,
     help: "Amount paid, in the invoice's currency; at most the amount still due.",
-  },
-  { name: "Date", label: "Payment date", type: "date", required: true, help: "The date the money moved." },
-  {
-    name: "Reference",
-    label: "Reference",
-    type: "string",
-    help: "Shown on the payment, e.g. the bank or card transaction id.",
-  },
-  {
-    name: "CurrencyRate",
+  }),
+  Date: field.date({ label: "Payment date", required: true, help: "The date the money moved." }),
+  Reference: field.text({ label: "Reference", help: "Shown on the payment, e.g. the bank or card transaction id." }),
+  CurrencyRate: field.number({
     label: "Exchange rate",
-    type: "number",
     help: "Only for foreign-currency invoices: units of the invoice's currency per one unit of your base currency. Leave empty to use Xero's rate.",
-  },
-];
+  }),
+};
 
-const inputSchema = z
-  .object({
-    InvoiceID: optionalText,
-    InvoiceNumber: optionalText,
-    AccountCode: optionalText,
-    AccountID: optionalText,
-    Amount: requiredNumber.refine((amount) => amount > 0, "must be more than zero"),
-    Date: requiredDate,
-    Reference: optionalText,
-    CurrencyRate: optionalNumber,
-  })
-  .refine((input) => input.InvoiceID || input.InvoiceNumber, {
-    path: ["InvoiceID"],
-    message: "give the invoice's ID or its number",
-  })
-  .refine((input) => input.AccountCode || input.AccountID, {
-    path: ["AccountCode"],
-    message: "choose the account the payment goes through",
-  });
+const specs = fieldSpecs(fields);
 
-export const createPayment = defineXeroAction<Record<string, unknown>, XeroRecord>({
+export const createPayment = defineXeroAction({
   key: "xero.createPayment",
   kind: "action",
   group: "Payments",
@@ -83,10 +44,19 @@ export const createPayment = defineXeroAction<Record<string, unknown>, XeroRecor
   writes: { noun: "payment", verb: "creates" },
   description: "Records a payment against an approved sales invoice or bill, reducing the amount due.",
   fields,
+  check(input) {
+    const problems: InputCheckProblem<keyof typeof fields>[] = [];
+    if (!input.InvoiceID && !input.InvoiceNumber) {
+      problems.push({ field: "InvoiceID", message: "give the invoice's ID or its number" });
+    }
+    if (!input.AccountCode && !input.AccountID) {
+      problems.push({ field: "AccountCode", message: "choose the account the payment goes through" });
+    }
+    return problems;
+  },
   outputSample: samplePayment,
   scopes: { classic: ["accounting.transactions"], granular: ["accounting.payments"] },
-  async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput, fields);
+  async run(ctx, input): Promise<XeroRecord> {
     const payment = {
       invoice: input.InvoiceID ? { invoiceID: input.InvoiceID } : { invoiceNumber: input.InvoiceNumber },
       account: input.AccountID ? { accountID: input.AccountID } : accountReference(input.AccountCode),
@@ -98,8 +68,8 @@ export const createPayment = defineXeroAction<Record<string, unknown>, XeroRecor
     const body = await callXero(
       ctx.client,
       (accounting) => accounting.createPayments(ctx.client.tenantId, { payments: [payment] }, true, ctx.idempotencyKey),
-      { operation: "record the payment", signal: ctx.signal, fields },
+      { operation: "record the payment", signal: ctx.signal, fields: specs },
     );
-    return savedRecord(body, "Payments", { operation: "record the payment", fields });
+    return savedRecord(body, "Payments", { operation: "record the payment", fields: specs });
   },
 });

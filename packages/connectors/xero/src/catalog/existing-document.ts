@@ -1,5 +1,4 @@
-import type { FieldSpec } from "@ledgerflow/engine";
-import { z } from "zod";
+import { type FieldSpec, field, type InputCheckProblem } from "@ledgerflow/engine";
 import { callXero } from "../call-xero";
 import type { XeroClientContext } from "../xero-client-context";
 import { recordsOf, withoutNoise, type XeroRecord } from "../xero-records";
@@ -12,21 +11,17 @@ import { whereLiteral } from "./xero-where";
 
 export type DocumentType = "ACCREC" | "ACCPAY";
 
-export const AVOID_DUPLICATES = ["off", "Reference", "InvoiceNumber"] as const;
-export type AvoidDuplicates = (typeof AVOID_DUPLICATES)[number];
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const documentNoun = (type: DocumentType) => (type === "ACCREC" ? "invoice" : "bill");
 
 /** The per-step choice, off by default (bills have no reference of their own: only the number). */
-export function avoidDuplicatesField(type: DocumentType): FieldSpec {
+export function avoidDuplicatesField(type: DocumentType) {
   const sales = type === "ACCREC";
   const noun = documentNoun(type);
-  return {
-    name: "avoidDuplicates",
+  const byReference = { value: "Reference", label: "Use the one with the same reference" } as const;
+  return field.select({
     label: "When one already exists",
-    type: "select",
     required: true,
     default: "off",
     help: `Checks Xero first for a ${noun} to the same ${sales ? "customer" : "supplier"} with the same ${
@@ -35,7 +30,8 @@ export function avoidDuplicatesField(type: DocumentType): FieldSpec {
     options: {
       static: [
         { value: "off", label: `Always create a new ${noun}` },
-        ...(sales ? [{ value: "Reference", label: "Use the one with the same reference" }] : []),
+        // A bill's choices leave "Reference" out, so the engine refuses it for a bill.
+        ...(sales ? [byReference] : []),
         {
           value: "InvoiceNumber",
           label: sales
@@ -44,10 +40,10 @@ export function avoidDuplicatesField(type: DocumentType): FieldSpec {
         },
       ],
     },
-  };
+  });
 }
 
-export const avoidDuplicatesSchema = z.enum(AVOID_DUPLICATES).default("off");
+export type AvoidDuplicates = "off" | "Reference" | "InvoiceNumber";
 
 interface DuplicateCheckInput {
   avoidDuplicates: AvoidDuplicates;
@@ -57,28 +53,19 @@ interface DuplicateCheckInput {
   InvoiceNumber?: string;
 }
 
-/** Zod issues for a check that cannot be made: the value to match on, or a usable contact, is missing. */
-export function checkDuplicateInput(type: DocumentType, input: DuplicateCheckInput, ctx: z.RefinementCtx): void {
+/** The problems of a check that cannot be made: the value to match on, or a usable contact, is missing. */
+export function checkDuplicateInput(
+  type: DocumentType,
+  input: DuplicateCheckInput,
+): InputCheckProblem<"Reference" | "InvoiceNumber" | "ContactID">[] {
   const by = input.avoidDuplicates;
-  if (by === "off") return;
-  if (by === "Reference" && type === "ACCPAY") {
-    ctx.addIssue({
-      code: "custom",
-      path: ["avoidDuplicates"],
-      message: "bills have no reference: use the supplier's invoice number",
-    });
-    return;
-  }
-  if (!input[by]) {
-    ctx.addIssue({ code: "custom", path: [by], message: `is needed to look for an existing ${documentNoun(type)}` });
-  }
+  if (by === "off") return [];
+  const problems: InputCheckProblem<"Reference" | "InvoiceNumber" | "ContactID">[] = [];
+  if (!input[by]) problems.push({ field: by, message: `is needed to look for an existing ${documentNoun(type)}` });
   if (input.ContactID && !GUID.test(input.ContactID)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["ContactID"],
-      message: "must be a Xero contact ID to look for an existing one",
-    });
+    problems.push({ field: "ContactID", message: "must be a Xero contact ID to look for an existing one" });
   }
+  return problems;
 }
 
 /**

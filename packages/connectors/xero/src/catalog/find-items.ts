@@ -1,18 +1,14 @@
-import { type FieldSpec, StepError } from "@ledgerflow/engine";
-import { z } from "zod";
+import { field, fieldSpecs, StepError } from "@ledgerflow/engine";
 import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { recordsOf, withoutNoise, type XeroRecord } from "../xero-records";
-import { ifNotFoundField, ifNotFoundSchema } from "./not-found-choice";
+import { ifNotFoundField } from "./not-found-choice";
 import { sampleItem } from "./output-samples";
-import { optionalText, parseStepInput } from "./step-input";
 import { whereLiteral } from "./xero-where";
 
-const fields: FieldSpec[] = [
-  {
-    name: "find",
+const fields = {
+  find: field.select({
     label: "Find",
-    type: "select",
     required: true,
     default: "byCode",
     options: {
@@ -21,22 +17,17 @@ const fields: FieldSpec[] = [
         { value: "all", label: "All items" },
       ],
     },
-  },
-  {
-    name: "Code",
+  }),
+  Code: field.select({
     label: "Item code",
-    type: "select",
     help: "The item's exact code, e.g. CONSULT-HR.",
     options: { loader: "xero.items" },
     requiredWhen: { field: "find", equals: "byCode" },
-  },
-  { ...ifNotFoundField, help: `${ifNotFoundField.help} Applies when finding one item by its code.` },
-];
+  }),
+  ifNotFound: ifNotFoundField("Applies when finding one item by its code."),
+};
 
-const inputSchema = z
-  .object({ find: z.enum(["byCode", "all"]).default("byCode"), Code: optionalText })
-  .and(ifNotFoundSchema)
-  .refine((input) => input.find === "all" || input.Code, { path: ["Code"], message: "is required to find an item" });
+const specs = fieldSpecs(fields);
 
 interface FindItemsOutput {
   found: boolean;
@@ -45,7 +36,7 @@ interface FindItemsOutput {
   [itemField: string]: unknown;
 }
 
-export const findItems = defineXeroAction<Record<string, unknown>, FindItemsOutput>({
+export const findItems = defineXeroAction({
   key: "xero.findItems",
   kind: "search",
   group: "Items",
@@ -55,14 +46,13 @@ export const findItems = defineXeroAction<Record<string, unknown>, FindItemsOutp
   fields,
   outputSample: { found: true, count: 1, items: [sampleItem], ...sampleItem },
   scopes: { classic: ["accounting.settings.read"], granular: ["accounting.settings.read"] },
-  async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput, fields);
+  async run(ctx, input): Promise<FindItemsOutput> {
     const where = input.find === "byCode" && input.Code ? `Code==${whereLiteral(input.Code)}` : undefined;
     // GET /Items is not paginated: one answer holds every item.
     const body = await callXero(
       ctx.client,
       (accounting) => accounting.getItems(ctx.client.tenantId, undefined, where, "Code ASC", 4),
-      { operation: "look up items", signal: ctx.signal, fields },
+      { operation: "look up items", signal: ctx.signal, fields: specs },
     );
     const items = recordsOf(body, "Items").map(withoutNoise);
     if (input.find === "all") return { found: items.length > 0, count: items.length, items };

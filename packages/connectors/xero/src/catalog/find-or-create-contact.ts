@@ -1,29 +1,29 @@
-import { type FieldSpec, StepError } from "@ledgerflow/engine";
+import { field, fieldSpecs, StepError } from "@ledgerflow/engine";
 import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { savedRecord, type XeroRecord } from "../xero-records";
-import { contactDetailFields, contactDetailsSchema, toXeroContact } from "./contact-details";
-import { contactMatchFields, contactMatchSchema, contactNameField, findContactBy } from "./contact-match";
+import { contactDetailFields, toXeroContact } from "./contact-details";
+import { contactMatchFields, findContactBy } from "./contact-match";
 import { sampleContact } from "./output-samples";
-import { parseStepInput, requiredText } from "./step-input";
 
-const fields: FieldSpec[] = [
-  ...contactMatchFields.map((field) =>
-    field.name === contactNameField.name
-      ? {
-          ...field,
-          required: true,
-          requiredWhen: undefined,
-          help: "The contact's full or business name; a new contact gets this name.",
-        }
-      : field,
-  ),
-  ...contactDetailFields.filter((detail) => !contactMatchFields.some((field) => field.name === detail.name)),
-];
+const fields = {
+  ...contactMatchFields,
+  // A new contact needs a name whatever it is matched by.
+  Name: field.text({
+    label: "Contact name",
+    required: true,
+    help: "The contact's full or business name; a new contact gets this name.",
+  }),
+  ...contactDetailFields,
+  // The details spread above replaced these two (their places, right after the name, stay): the
+  // match's own fields, required when matched by, come back.
+  AccountNumber: contactMatchFields.AccountNumber,
+  EmailAddress: contactMatchFields.EmailAddress,
+};
 
-const inputSchema = contactMatchSchema.and(contactDetailsSchema.extend({ Name: requiredText }));
+const specs = fieldSpecs(fields);
 
-export const findOrCreateContact = defineXeroAction<Record<string, unknown>, { created: boolean } & XeroRecord>({
+export const findOrCreateContact = defineXeroAction({
   key: "xero.findOrCreateContact",
   kind: "action",
   group: "Contacts",
@@ -34,8 +34,7 @@ export const findOrCreateContact = defineXeroAction<Record<string, unknown>, { c
   fields,
   outputSample: { created: false, ...sampleContact },
   scopes: { classic: ["accounting.contacts"], granular: ["accounting.contacts"] },
-  async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput, fields);
+  async run(ctx, input): Promise<{ created: boolean } & XeroRecord> {
     const existing = await findContactBy(ctx.client, input, ctx.signal);
     if (existing) return { created: false, ...existing };
     try {
@@ -48,9 +47,9 @@ export const findOrCreateContact = defineXeroAction<Record<string, unknown>, { c
             true,
             ctx.idempotencyKey,
           ),
-        { operation: "create the contact", signal: ctx.signal, fields },
+        { operation: "create the contact", signal: ctx.signal, fields: specs },
       );
-      return { created: true, ...savedRecord(body, "Contacts", { operation: "create the contact", fields }) };
+      return { created: true, ...savedRecord(body, "Contacts", { operation: "create the contact", fields: specs }) };
     } catch (error) {
       // Another run may have created the contact between our search and our create (Xero then
       // refuses the duplicate name): that contact is the one this step was looking for.

@@ -1,24 +1,20 @@
-import type { FieldSpec } from "@ledgerflow/engine";
-import { z } from "zod";
+import { field, fieldSpecs } from "@ledgerflow/engine";
 import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { recordsOf, withoutNoise, type XeroRecord } from "../xero-records";
 import { sampleTrackingCategory } from "./output-samples";
-import { optionalBoolean, parseStepInput } from "./step-input";
 
-const fields: FieldSpec[] = [
-  {
-    name: "includeArchived",
+const fields = {
+  includeArchived: field.boolean({
     label: "Include archived",
-    type: "boolean",
     default: false,
     help: "Also list categories and options that were archived in Xero.",
-  },
-];
+  }),
+};
 
-const inputSchema = z.object({ includeArchived: optionalBoolean });
+const specs = fieldSpecs(fields);
 
-export const getTrackingCategories = defineXeroAction<Record<string, unknown>, { count: number; items: XeroRecord[] }>({
+export const getTrackingCategories = defineXeroAction({
   key: "xero.getTrackingCategories",
   kind: "search",
   group: "Tracking",
@@ -27,13 +23,12 @@ export const getTrackingCategories = defineXeroAction<Record<string, unknown>, {
   fields,
   outputSample: { count: 1, items: [sampleTrackingCategory] },
   scopes: { classic: ["accounting.settings.read"], granular: ["accounting.settings.read"] },
-  async run(ctx, rawInput) {
-    const input = parseStepInput(inputSchema, rawInput, fields);
+  async run(ctx, input): Promise<{ count: number; items: XeroRecord[] }> {
     const body = await callXero(
       ctx.client,
       (accounting) =>
         accounting.getTrackingCategories(ctx.client.tenantId, undefined, "Name ASC", input.includeArchived),
-      { operation: "list tracking categories", signal: ctx.signal, fields },
+      { operation: "list tracking categories", signal: ctx.signal, fields: specs },
     );
     const items = recordsOf(body, "TrackingCategories").map(withoutNoise);
     return { count: items.length, items };

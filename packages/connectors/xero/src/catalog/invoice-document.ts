@@ -1,73 +1,60 @@
-import type { FieldSpec } from "@ledgerflow/engine";
+import { field, fieldSpecs, type InputOf } from "@ledgerflow/engine";
 import type { CurrencyCode, Invoice, LineAmountTypes } from "xero-node";
-import { z } from "zod";
 import { callXero } from "../call-xero";
-import type { XeroActionDefinition } from "../xero-action-definition";
+import { defineXeroAction, type XeroActionDefinition } from "../xero-action-definition";
 import { xeroEnum } from "../xero-enum";
 import { savedRecord, type XeroRecord } from "../xero-records";
 import {
   avoidDuplicatesField,
-  avoidDuplicatesSchema,
   checkDuplicateInput,
   type DocumentType,
   findExistingDocument,
 } from "./existing-document";
-import { lineItemFields, lineItemSchema, toXeroLineItem } from "./line-items";
+import { lineItemFields, toXeroLineItem } from "./line-items";
 import { sampleInvoice } from "./output-samples";
-import { optionalDate, optionalText, parseStepInput } from "./step-input";
 
 // Sales invoices (ACCREC) and bills (ACCPAY) are one Xero object, `Invoice`, told apart by `Type`:
 // one builder serves both catalog entries.
 
-const STATUSES = ["DRAFT", "SUBMITTED", "AUTHORISED"] as const;
-const LINE_AMOUNT_TYPES = ["Exclusive", "Inclusive", "NoTax"] as const;
-
-function documentFields(type: DocumentType): FieldSpec[] {
+/** Who the document is to, its dates and its number: the fields before a sales invoice's reference. */
+function headingFields(type: DocumentType) {
   const sales = type === "ACCREC";
   const party = sales ? "customer" : "supplier";
-  return [
-    {
-      name: "ContactID",
+  return {
+    ContactID: field.select({
       label: sales ? "Customer" : "Supplier",
-      type: "select",
       help: `The ${party} in Xero, e.g. found or created by an earlier step. Leave empty to use the name below.`,
       options: { loader: "xero.contacts" },
-    },
-    {
-      name: "ContactName",
+    }),
+    ContactName: field.text({
       label: `${sales ? "Customer" : "Supplier"} name`,
-      type: "string",
       help: `Used when no ${party} is chosen above: Xero uses the contact with this exact name, or creates one.`,
-    },
-    { name: "Date", label: sales ? "Invoice date" : "Bill date", type: "date", help: "Defaults to today." },
-    {
-      name: "DueDate",
+    }),
+    Date: field.date({ label: sales ? "Invoice date" : "Bill date", help: "Defaults to today." }),
+    DueDate: field.date({
       label: "Due date",
-      type: "date",
       help: `When payment is due. Xero needs it to approve the ${sales ? "invoice" : "bill"} unless the contact has default payment terms.`,
-    },
-    {
-      name: "InvoiceNumber",
+    }),
+    InvoiceNumber: field.text({
       label: sales ? "Invoice number" : "Supplier's invoice number",
-      type: "string",
       help: sales
         ? "Leave empty to let Xero number the invoice; must be unique when set."
         : "The number on the supplier's invoice, shown as the bill's reference.",
-    },
-    ...(sales
-      ? [
-          {
-            name: "Reference",
-            label: "Reference",
-            type: "string" as const,
-            help: "Shown on the invoice, e.g. the customer's purchase order number.",
-          },
-        ]
-      : []),
-    {
-      name: "Status",
+    }),
+  };
+}
+
+/** Only sales invoices have a reference of their own (a bill's is the supplier's invoice number). */
+const referenceField = field.text({
+  label: "Reference",
+  help: "Shown on the invoice, e.g. the customer's purchase order number.",
+});
+
+function bodyFields(type: DocumentType) {
+  const sales = type === "ACCREC";
+  return {
+    Status: field.select({
       label: "Status",
-      type: "select",
       required: true,
       default: "DRAFT",
       help: `Draft ${sales ? "invoices" : "bills"} can still be edited in Xero; approved ones can take payments.`,
@@ -78,18 +65,14 @@ function documentFields(type: DocumentType): FieldSpec[] {
           { value: "AUTHORISED", label: sales ? "Approved (awaiting payment)" : "Approved" },
         ],
       },
-    },
-    {
-      name: "CurrencyCode",
+    }),
+    CurrencyCode: field.select({
       label: "Currency",
-      type: "select",
       help: "Defaults to the organisation's base currency.",
       options: { loader: "xero.currencies" },
-    },
-    {
-      name: "LineAmountTypes",
+    }),
+    LineAmountTypes: field.select({
       label: "Amounts are",
-      type: "select",
       default: "Exclusive",
       options: {
         static: [
@@ -98,42 +81,28 @@ function documentFields(type: DocumentType): FieldSpec[] {
           { value: "NoTax", label: "No tax" },
         ],
       },
-    },
-    {
-      name: "LineItems",
+    }),
+    LineItems: field.list({
       label: "Line items",
-      type: "list",
       required: true,
       help: "One entry per line; map a list from the trigger to create one line per element.",
-      itemFields: lineItemFields(sales ? "sales" : "purchases"),
-    },
-    avoidDuplicatesField(type),
-  ];
+      item: lineItemFields(sales ? "sales" : "purchases"),
+    }),
+    avoidDuplicates: avoidDuplicatesField(type),
+  };
 }
 
-const baseSchema = z
-  .object({
-    ContactID: optionalText,
-    ContactName: optionalText,
-    Date: optionalDate,
-    DueDate: optionalDate,
-    InvoiceNumber: optionalText,
-    Reference: optionalText,
-    Status: z.enum(STATUSES).default("DRAFT"),
-    CurrencyCode: optionalText,
-    LineAmountTypes: z.enum(LINE_AMOUNT_TYPES).default("Exclusive"),
-    LineItems: z.array(lineItemSchema, { error: "must be a list of line items" }).min(1, "needs at least one line"),
-    avoidDuplicates: avoidDuplicatesSchema,
-  })
-  .refine((input) => input.ContactID || input.ContactName, {
-    path: ["ContactID"],
-    message: "choose a contact or give a contact name",
-  });
+type HeadingFields = ReturnType<typeof headingFields>;
+type BodyFields = ReturnType<typeof bodyFields>;
+/** In this order; a bill's leave `Reference` out. */
+type DocumentFields = HeadingFields & { Reference?: typeof referenceField } & BodyFields;
 
-const inputSchema = (type: DocumentType) =>
-  baseSchema.superRefine((input, ctx) => checkDuplicateInput(type, input, ctx));
+function documentFields(type: DocumentType): DocumentFields {
+  const reference = type === "ACCREC" ? { Reference: referenceField } : {};
+  return { ...headingFields(type), ...reference, ...bodyFields(type) };
+}
 
-type InvoiceInput = z.output<typeof baseSchema>;
+type InvoiceInput = InputOf<DocumentFields>;
 
 export function toXeroInvoice(type: DocumentType, input: InvoiceInput): Invoice {
   return {
@@ -154,26 +123,30 @@ export function toXeroInvoice(type: DocumentType, input: InvoiceInput): Invoice 
 export function invoiceAction(
   type: DocumentType,
   entry: Pick<XeroActionDefinition, "key" | "title" | "description" | "scopes">,
-): XeroActionDefinition<Record<string, unknown>, XeroRecord> {
+) {
   const fields = documentFields(type);
-  const schema = inputSchema(type);
+  const specs = fieldSpecs(fields);
   const sales = type === "ACCREC";
   const operation = sales ? "create the invoice" : "create the bill";
-  return {
+  return defineXeroAction({
     ...entry,
     kind: "action",
     writes: { noun: sales ? "invoice" : "bill", verb: "creates", nameField: "InvoiceNumber" },
     group: sales ? "Invoices" : "Bills",
     fields,
+    check(input) {
+      const contact = input.ContactID || input.ContactName;
+      const noContact = { field: "ContactID", message: "choose a contact or give a contact name" } as const;
+      return [...(contact ? [] : [noContact]), ...checkDuplicateInput(type, input)];
+    },
     // `alreadyExisted` is ours (lower case, like a search's `found`): true when "When one already
     // exists" found the document in Xero and the step answered with it instead of creating one.
     outputSample: {
       alreadyExisted: false,
       ...(sales ? sampleInvoice : { ...sampleInvoice, Type: "ACCPAY", InvoiceNumber: "SUP-881" }),
     },
-    async run(ctx, rawInput) {
-      const input = parseStepInput(schema, rawInput, fields);
-      const existing = await findExistingDocument(ctx.client, type, input, { signal: ctx.signal, fields });
+    async run(ctx, input): Promise<{ alreadyExisted: boolean } & XeroRecord> {
+      const existing = await findExistingDocument(ctx.client, type, input, { signal: ctx.signal, fields: specs });
       if (existing) {
         ctx.logger.info("An existing document matched; nothing was created", { InvoiceID: existing.InvoiceID });
         return { alreadyExisted: true, ...existing };
@@ -188,9 +161,9 @@ export function invoiceAction(
             4,
             ctx.idempotencyKey,
           ),
-        { operation, signal: ctx.signal, fields },
+        { operation, signal: ctx.signal, fields: specs },
       );
-      return { alreadyExisted: false, ...savedRecord(body, "Invoices", { operation, fields }) };
+      return { alreadyExisted: false, ...savedRecord(body, "Invoices", { operation, fields: specs }) };
     },
-  };
+  });
 }

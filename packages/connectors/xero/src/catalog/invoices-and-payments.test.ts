@@ -134,6 +134,17 @@ describe("xero.createInvoice", () => {
     expect(error.field).toBe("LineItems.AccountCode");
   });
 
+  it("refuses an invoice to nobody before calling Xero", async () => {
+    const error = await stepErrorOf(
+      runAction(createInvoice, client, { LineItems: [{ Description: "Tea", UnitAmount: 4 }] }),
+    );
+    expect(error).toMatchObject({
+      code: "invalid_input",
+      field: "ContactID",
+      message: "Customer: choose a contact or give a contact name",
+    });
+  });
+
   it("creates one invoice when the same step is retried with the same idempotency key", async () => {
     const reference = uniqueName("Retry");
     const input = {
@@ -150,12 +161,13 @@ describe("xero.createInvoice", () => {
     expect(matches.body.invoices).toHaveLength(1);
   });
 
+  // The engine's messages, as a run shows them: the step's input is checked by the engine, once.
   it("refuses a step without lines, or with a line that is not a number, before calling Xero", async () => {
     const empty = await stepErrorOf(runAction(createInvoice, client, { ContactName: "Bayside Club", LineItems: [] }));
     expect(empty).toMatchObject({
       code: "invalid_input",
       field: "LineItems",
-      message: "Line items: needs at least one line",
+      message: "Line items needs at least one entry",
     });
 
     const notANumber = await stepErrorOf(
@@ -167,7 +179,7 @@ describe("xero.createInvoice", () => {
     expect(notANumber).toMatchObject({
       code: "invalid_input",
       field: "LineItems[1].UnitAmount",
-      message: "Unit price (Line items, row 2): must be a number",
+      message: 'Unit price (Line items, row 2) must be a number like 12.50, but got "four"',
     });
   });
 });
@@ -276,6 +288,23 @@ describe("xero.createPayment", () => {
       message: "Payment amount exceeds the amount outstanding on this document",
       field: "Amount",
     });
+  });
+
+  it("refuses a payment without an invoice or an account, or of nothing, before calling Xero", async () => {
+    const payment = { InvoiceNumber: "INV-0001", AccountCode: "090", Amount: 10, Date: "2026-04-02" };
+    const noInvoice = await stepErrorOf(runAction(createPayment, client, { ...payment, InvoiceNumber: "" }));
+    expect(noInvoice).toMatchObject({
+      code: "invalid_input",
+      field: "InvoiceID",
+      message: "Xero invoice ID: give the invoice's ID or its number",
+    });
+    const noAccount = await stepErrorOf(runAction(createPayment, client, { ...payment, AccountCode: undefined }));
+    expect(noAccount).toMatchObject({
+      field: "AccountCode",
+      message: "Paid into / from account: choose the account the payment goes through",
+    });
+    const nothing = await stepErrorOf(runAction(createPayment, client, { ...payment, Amount: "0.00" }));
+    expect(nothing).toMatchObject({ field: "Amount", message: "Amount must be more than zero, but got 0" });
   });
 
   it("records one payment when retried with the same idempotency key", async () => {

@@ -55,7 +55,11 @@ describe("xero.createItem", () => {
 
   it("checks the code's length before calling Xero", async () => {
     const error = await stepErrorOf(runAction(createItem, client, { Code: "X".repeat(31) }));
-    expect(error).toMatchObject({ code: "invalid_input", field: "Code" });
+    expect(error).toMatchObject({
+      code: "invalid_input",
+      field: "Code",
+      message: "Item code must be at most 30 characters, but has 31",
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { createCatalog, executeFlow, type FlowDefinition, testStep } from "@ledgerflow/engine";
+import { createCatalog, executeFlow, type FieldSpec, type FlowDefinition, testStep } from "@ledgerflow/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { missingScopes } from "../missing-scopes";
+import { optionLoaders } from "../options/option-loaders";
 import { startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
 import type { XeroClientContext } from "../xero-client-context";
 import { xeroCatalog } from "./xero-catalog";
@@ -96,6 +97,17 @@ describe("the Xero catalog in the engine", () => {
       expect(action.scopes.granular.length).toBeGreaterThan(0);
       for (const field of action.fields) expect(field.label, `${action.key}.${field.name}`).toBeTruthy();
     }
+  });
+
+  it("names only option loaders the connector has, in list items too", () => {
+    const loadersOf = (fields: readonly FieldSpec[]): string[] =>
+      fields.flatMap((field) => [
+        ...(field.options && "loader" in field.options ? [field.options.loader] : []),
+        ...loadersOf(field.itemFields ?? []),
+      ]);
+    const named = new Set(xeroCatalog.flatMap((action) => loadersOf(action.fields)));
+    expect(named.size).toBeGreaterThan(5);
+    expect([...named].filter((loader) => !Object.hasOwn(optionLoaders, loader))).toEqual([]);
   });
 
   it("says what every write creates, so buttons can warn before writing; searches write nothing", () => {

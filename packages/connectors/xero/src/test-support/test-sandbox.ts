@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ActionContext } from "@ledgerflow/engine";
+import { type ActionContext, type CatalogAction, createCatalog, type FlowStep, prepareStep } from "@ledgerflow/engine";
 import { buildSandbox, loadSandboxConfig, type SandboxConfigOverrides } from "@ledgerflow/xero-sandbox";
 import { createAccountingApi } from "../client";
 import type { XeroActionDefinition } from "../xero-action-definition";
@@ -65,20 +65,28 @@ export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): 
   };
 }
 
-/** Runs a catalog entry as the engine would, with its own idempotency key unless one is given. */
-export function runAction<TOutput>(
-  action: XeroActionDefinition<Record<string, unknown>, TOutput>,
+/**
+ * Runs a catalog entry as the engine would: its input checked and parsed by the engine's own step
+ * preparation (a bad value fails with the engine's StepError), with its own idempotency key unless
+ * one is given. The input has no templates: it stands for one already resolved.
+ */
+export async function runAction<TInput, TOutput>(
+  action: XeroActionDefinition<TInput, TOutput>,
   client: XeroClientContext,
   input: Record<string, unknown>,
   options: { idempotencyKey?: string; signal?: AbortSignal } = {},
 ): Promise<TOutput> {
+  const catalog = createCatalog([action as CatalogAction]);
+  const step: FlowStep = { key: "step", action: action.key, input: input as FlowStep["input"] };
+  const prepared = prepareStep(catalog, step, { trigger: {}, steps: {} });
+  if (!prepared.ok) throw prepared.error;
   const ctx: ActionContext<XeroClientContext> = {
     client,
     idempotencyKey: options.idempotencyKey ?? `test:${randomUUID()}`,
     logger: { info() {}, warn() {} },
     signal: options.signal ?? new AbortController().signal,
   };
-  return action.run(ctx, input);
+  return action.run(ctx, prepared.input as TInput);
 }
 
 /** A name no other test (or earlier run) uses. */
