@@ -10,8 +10,11 @@ export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/;
-/** Xero's own JSON dates, e.g. `/Date(1718064000000+0000)/`. */
-const XERO_DATE_PATTERN = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
+/**
+ * The Microsoft JSON date, `/Date(1718064000000+0000)/`: milliseconds since 1970 and an offset, as
+ * .NET services send dates (Xero among them), so one service's dates map into another's fields.
+ */
+const MS_JSON_DATE_PATTERN = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 const TRUE_WORDS = new Set(["true", "yes", "1"]);
 const FALSE_WORDS = new Set(["false", "no", "0"]);
 
@@ -80,8 +83,8 @@ function coerceDate(value: unknown): Coerced {
   const invalid: Coerced = { ok: false, reason: `must be a date like 2026-01-31, but got ${valueForMessage(value)}` };
   if (typeof value !== "string") return invalid;
   const text = value.trim();
-  const xeroDate = XERO_DATE_PATTERN.exec(text);
-  if (xeroDate) return { ok: true, value: new Date(Number(xeroDate[1])).toISOString().slice(0, 10) };
+  const msJsonDate = MS_JSON_DATE_PATTERN.exec(text);
+  if (msJsonDate) return { ok: true, value: new Date(Number(msJsonDate[1])).toISOString().slice(0, 10) };
   const dateTime = DATE_TIME_PATTERN.exec(text);
   if (dateTime && Number.isNaN(Date.parse(text.replace(" ", "T")))) return invalid;
   const date = dateTime ? dateTime[1]! : text;
