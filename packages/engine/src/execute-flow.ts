@@ -1,4 +1,4 @@
-// Runs a flow's steps in order for one trigger event (DESIGN §6, "Worker"). The caller persists
+// Runs a flow's steps in order for one trigger event (docs/ARCHITECTURE.md §6). The caller persists
 // what happens through the hooks and owns retries: a failed step ends the execution with its
 // StepError, and `error.retryable` tells the caller whether trying again can help.
 import type { StepError, StepLogger } from "./action-definition";

@@ -41,7 +41,7 @@ const valid = {
 };
 
 describe("flowDefinitionSchema", () => {
-  it("accepts the DESIGN §4 example unchanged", () => {
+  it("accepts the example of docs/ARCHITECTURE.md §4 unchanged", () => {
     expect(upgradeFlowDefinition(valid)).toEqual(valid);
   });
 

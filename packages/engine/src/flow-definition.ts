@@ -1,4 +1,4 @@
-// The FlowDefinition (DESIGN §4): what a flow's draft and every published FlowVersion store as JSON.
+// The FlowDefinition (docs/ARCHITECTURE.md §4): what a flow's draft and every published FlowVersion store as JSON.
 // It is versioned so a stored definition can always be read: `upgradeFlowDefinition` is the one
 // entry point, and a future `schemaVersion: 2` adds its migration there.
 //

@@ -1,4 +1,4 @@
-// What a step's `input` may hold (DESIGN §4): fixed JSON values, strings with `{{ … }}` references,
+// What a step's `input` may hold (docs/ARCHITECTURE.md §4): fixed JSON values, strings with `{{ … }}` references,
 // and `$each` lists that map every item of a list onto a shape:
 //   { "$each": "{{trigger.body.lines}}", "as": "line", "map": { "Description": "{{line.name}}" } }
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// What PostgreSQL cannot store, found before it is sent (DESIGN §6, §7): a NUL character (jsonb and
+// What PostgreSQL cannot store, found before it is sent (docs/ARCHITECTURE.md §6, §7): a NUL character (jsonb and
 // text refuse `\u0000`, error 22P05), an unpaired UTF-16 surrogate (`"\ud800"` parses in
 // JavaScript but is no Unicode text, so jsonb refuses it too), and nesting so deep that
 // `JSON.stringify` overflows the stack (~4,500 levels) after `JSON.parse` accepted it. Without

@@ -1,4 +1,4 @@
-// Turns a step's input mapping into concrete values (DESIGN §4). Rules:
+// Turns a step's input mapping into concrete values (docs/ARCHITECTURE.md §4). Rules:
 // - `{{ path }}` reads from `trigger`, `steps.<key>` or an enclosing `$each`'s item name;
 // - a value that is exactly one reference keeps the referenced value's type (numbers, objects, lists);
 // - references inside other text are stringified (objects and lists as JSON, nothing for missing);

@@ -1,4 +1,4 @@
-// Checks a step's resolved input against its action's fields (DESIGN §4) before anything is called.
+// Checks a step's resolved input against its action's fields (docs/ARCHITECTURE.md §4) before anything is called.
 // Each problem names the field as the editor knows it (`LineItems[1].UnitAmount`) in words a
 // bookkeeper reads ("Unit price (Line items, row 2)"), and — when the value was mapped — the
 // reference and data path it should have come from, so "it was empty" points at the real cause.

@@ -1,4 +1,4 @@
-// A webhook trigger's settings (DESIGN §6, §7): where the sender puts each event's own id (so a
+// A webhook trigger's settings (docs/ARCHITECTURE.md §6, §7): where the sender puts each event's own id (so a
 // retried delivery runs once) and how it signs its requests. They live on the Flow row beside the
 // URL token and signing secret — not in the definition — because ingress, the hottest path, reads
 // them in its one flow lookup, and because changing them needs no "Publish changes".

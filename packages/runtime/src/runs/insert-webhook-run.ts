@@ -19,7 +19,7 @@ export interface StoredWebhookRun {
 const DAY_MS = 86_400_000;
 
 /**
- * Inserts a webhook's run in one statement (DESIGN §6). With an event id, the same statement
+ * Inserts a webhook's run in one statement (docs/ARCHITECTURE.md §6). With an event id, the same statement
  * claims it in WebhookEvent: the unique key (flowId, eventId) makes two racing deliveries of one
  * event wait for each other, and the later one is stored as a DUPLICATE linked to the first run —
  * whose id comes back from the upsert's row, committed or not, so no snapshot can miss it. A claim

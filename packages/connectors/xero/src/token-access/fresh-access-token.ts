@@ -45,7 +45,7 @@ export function assertUsable(connection: ConnectionRecord): void {
 }
 
 /**
- * A valid access token for the connection (DESIGN §6). With under a minute left it refreshes under
+ * A valid access token for the connection (docs/ARCHITECTURE.md §6). With under a minute left it refreshes under
  * the connection's Redis lock: after taking the lock it re-reads the row, because whoever held the
  * lock before us has usually refreshed already. Xero rotates the refresh token, so the new pair is
  * saved in one update — to every connection of the same consent, which share the pair.

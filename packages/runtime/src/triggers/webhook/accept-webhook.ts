@@ -24,7 +24,7 @@ export type AcceptWebhookResult =
   | { outcome: "bad_body"; message: string };
 
 /**
- * Webhook ingress (DESIGN §6): the Run row is committed before we answer, then enqueued with
+ * Webhook ingress (docs/ARCHITECTURE.md §6): the Run row is committed before we answer, then enqueued with
  * jobId = runId. A switched-off flow records a SKIPPED run with its payload so it can be replayed;
  * a repeat of an event id the flow already received is recorded as a DUPLICATE and runs nothing.
  */

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { SIGNATURE_TOLERANCE_SECONDS, type SignatureScheme, signatureHeaderOf } from "@ledgerflow/engine";
 
-// Webhook signatures (DESIGN §7): HMACs of the raw body with the flow's secret, in the format of
+// Webhook signatures (docs/ARCHITECTURE.md §7): HMACs of the raw body with the flow's secret, in the format of
 // the sender the flow chose. node's crypto computes every HMAC; comparisons are constant-time.
 
 /** Headers that carry a signature, whichever scheme a flow uses: never stored with a run. */

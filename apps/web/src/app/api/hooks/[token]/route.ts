@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 const problem = (status: number, error: string) => Response.json({ error }, { status });
 
 /**
- * Webhook trigger ingress (DESIGN §6). Authenticated by the secret token in the URL (and an optional
+ * Webhook trigger ingress (docs/ARCHITECTURE.md §6). Authenticated by the secret token in the URL (and an optional
  * HMAC signature), not by a session, so it does not go through withWorkspace. 202 means the run is
  * stored in Postgres (a repeated event id: stored as a duplicate that runs nothing); anything else
  * means nothing was stored and the sender should retry (5xx) or fix the request (4xx). Input never
