@@ -33,17 +33,11 @@ export interface FieldSpec {
   requiredWhen?: { field: string; equals: unknown };
 }
 
-export interface StepLogger {
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-}
-
 export interface ActionContext<TClient = unknown> {
   /** The connector's authorised client for the step's connection. */
   client: TClient;
   /** `<runId>:<stepKey>`: every write passes it so a retry never writes twice. */
   idempotencyKey: string;
-  logger: StepLogger;
   signal: AbortSignal;
 }
 

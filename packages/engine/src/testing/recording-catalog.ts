@@ -35,7 +35,6 @@ export function createRecordingCatalog() {
     outputSample: { ContactID: "00000000-0000-0000-0000-000000000000", Name: "Ana's Bakery", created: false },
     async run(ctx, input) {
       record("test.findOrCreateContact", input, ctx.idempotencyKey, ctx.client);
-      ctx.logger.info("Looking up contact", { aborted: ctx.signal.aborted });
       const name = String(input.Name);
       const existing = contacts.get(name);
       if (existing) return { ...existing, created: false };

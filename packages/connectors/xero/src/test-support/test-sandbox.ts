@@ -75,7 +75,6 @@ export function runAction<TOutput>(
   const ctx: ActionContext<XeroClientContext> = {
     client,
     idempotencyKey: options.idempotencyKey ?? `test:${randomUUID()}`,
-    logger: { info() {}, warn() {} },
     signal: options.signal ?? new AbortController().signal,
   };
   return action.run(ctx, input);
