@@ -1,5 +1,5 @@
 export { type CallXeroOptions, callXero, type XeroBody } from "./call-xero";
-export { xeroAction, xeroCatalog } from "./catalog/xero-catalog";
+export { xeroCatalog } from "./catalog/xero-catalog";
 export * from "./client";
 export { RECONNECT_MESSAGE } from "./errors/xero-step-error";
 export { missingScopes } from "./missing-scopes";
