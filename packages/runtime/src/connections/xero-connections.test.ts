@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { getXeroClient, listTenantConnections } from "@ledgerflow/connector-xero";
+// Test driver for the sandbox (mint tokens, answer the consent page), kept beside token access.
+import { answerSandboxConsent, sandboxAdmin } from "@ledgerflow/connector-xero/testing";
 import { prisma } from "@ledgerflow/db";
 import { sharedRedis } from "@ledgerflow/queue";
 import { decryptConnectionTokens } from "@ledgerflow/vault";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// Test driver for the sandbox (mint tokens, answer the consent page), kept beside token access.
-import { answerSandboxConsent, sandboxAdmin } from "../../../connectors/xero/src/token-access/testing/sandbox-admin";
 import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
 import { completeXeroAuthorization } from "./complete-xero-authorization";
 import { disconnectConnection } from "./disconnect-connection";

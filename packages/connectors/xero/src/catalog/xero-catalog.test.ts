@@ -1,23 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { createCatalog, executeFlow, type FlowDefinition, testStep } from "@ledgerflow/engine";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { missingScopes } from "../missing-scopes";
-import { startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
+import { sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { xeroCatalog } from "./xero-catalog";
 
 // The catalog as the worker and the editor use it: through the engine's template resolution,
 // input validation and executor, against the sandbox.
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
+const client = await sandboxClientForFile();
 const catalog = createCatalog(xeroCatalog);
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
 
 /** Order → find or create the customer → approved invoice of the mapped lines → payment of its total. */
 const orderToPaidInvoice: FlowDefinition = {

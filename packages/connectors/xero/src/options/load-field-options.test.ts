@@ -1,19 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { StepError } from "@ledgerflow/engine";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { upsertContact } from "../catalog/upsert-contact";
-import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
+import { runAction, sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { loadFieldOptions } from "./load-field-options";
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
+const client = await sandboxClientForFile();
 
 /** Each test uses a connection id of its own, so its cache entries are its own. */
 const load = (loader: string, extra: { query?: string; dependsOn?: Record<string, unknown>; refresh?: boolean } = {}) =>

@@ -1,0 +1,5 @@
+// `@ledgerflow/connector-xero/testing`: the helpers other packages' tests need to drive the Xero
+// sandbox that `node scripts/test.mjs` starts (mint tokens, answer a consent, revoke a grant).
+// The in-process sandbox of this package's own tests (test-sandbox.ts) is left out on purpose:
+// it imports @ledgerflow/xero-sandbox, a devDependency of this package only.
+export { answerSandboxConsent, sandboxAdmin } from "./sandbox-admin";
