@@ -1,16 +1,16 @@
-export { type CallXeroOptions, callXero, type XeroBody } from "./call-xero";
+// @ledgerflow/connector-xero: exactly what other packages import (its test helpers are
+// @ledgerflow/connector-xero/testing). Add a name here when another package needs it.
 export { xeroCatalog } from "./catalog/xero-catalog";
-export * from "./client";
-export { RECONNECT_MESSAGE } from "./errors/xero-step-error";
-export { missingScopes } from "./missing-scopes";
 export {
-  type LoadFieldOptionsRequest,
-  loadFieldOptions,
-  OPTIONS_CACHE_TTL_SECONDS,
-} from "./options/load-field-options";
-export { connectionMissingScopes } from "./token-access/connection-missing-scopes";
-export type { ConnectionSummary } from "./token-access/connection-record";
-export { getXeroClient, type XeroClientForConnection } from "./token-access/get-xero-client";
-export { type RevokeXeroConnectionResult, revokeXeroConnection } from "./token-access/revoke-xero-connection";
-export { defineXeroAction, type XeroActionDefinition, type XeroScopes } from "./xero-action-definition";
-export { createXeroClientContext, DEFAULT_XERO_TIMEOUT_MS, type XeroClientContext } from "./xero-client-context";
+  buildAuthorizationUrl,
+  exchangeAuthorizationCode,
+  listTenantConnections,
+  type XeroConnection,
+  type XeroTokenSet,
+  xeroAppSettings,
+} from "./client";
+export { missingScopes } from "./missing-scopes";
+export { loadFieldOptions } from "./options/load-field-options";
+export { getXeroClient } from "./token-access/get-xero-client";
+export { revokeXeroConnection } from "./token-access/revoke-xero-connection";
+export type { XeroActionDefinition } from "./xero-action-definition";
