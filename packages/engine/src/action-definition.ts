@@ -1,6 +1,7 @@
 // The connector contract (docs/ARCHITECTURE.md §5): what a catalog entry — a Xero action or search,
 // or any future connector's — tells the engine and the editor. The engine knows nothing of Xero:
 // a connector supplies `TClient` (for Xero: an authorised AccountingApi and the tenant id).
+import type { StepErrorCode } from "./step-error-codes";
 
 export type FieldType = "string" | "text" | "number" | "date" | "boolean" | "select" | "list";
 
@@ -85,7 +86,8 @@ export interface ActionDefinition<TClient = unknown, TInput = Record<string, unk
  * without spending one of the run's attempts, as the service asks.
  */
 export class StepError extends Error {
-  readonly code: string;
+  /** One of STEP_ERROR_CODES (step-error-codes.ts). */
+  readonly code: StepErrorCode;
   readonly retryable: boolean;
   /** The input field the error concerns, when known (the editor highlights it). */
   readonly field?: string;
@@ -97,7 +99,7 @@ export class StepError extends Error {
   constructor(
     message: string,
     options: {
-      code: string;
+      code: StepErrorCode;
       retryable?: boolean;
       field?: string;
       retryAfterMs?: number;

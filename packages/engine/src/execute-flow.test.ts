@@ -226,7 +226,7 @@ describe("executeFlow", () => {
 
   it("turns a failure to get the connection's client into the step's failure", async () => {
     const { catalog, calls } = createRecordingCatalog();
-    const reconnect = new StepError("Reconnect your Xero account.", { code: "needs_reauth" });
+    const reconnect = new StepError("Reconnect your Xero account.", { code: "connection_needs_reconnect" });
     const result = await executeFlow({
       definition,
       trigger,

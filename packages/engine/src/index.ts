@@ -21,6 +21,7 @@ export {
 } from "./flow-definition";
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
+export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
 export { wholeTemplateExpression } from "./template-path";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";

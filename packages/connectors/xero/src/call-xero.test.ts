@@ -97,7 +97,7 @@ describe("callXero", () => {
     const pending = runAction(findContact, client, findBayside, { signal: controller.signal });
     controller.abort();
     const error = await stepErrorOf(pending);
-    expect(error.code).toBe("cancelled");
+    expect(error.code).toBe("aborted");
   });
 });
 

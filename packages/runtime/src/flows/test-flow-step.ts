@@ -81,7 +81,7 @@ export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat
     clientFor: (step: FlowStep) => {
       if (!step.connectionId) {
         throw new StepError("Choose the Xero organisation this step uses.", {
-          code: "no_connection",
+          code: "invalid_input",
           field: "connectionId",
         });
       }
