@@ -1,6 +1,7 @@
 // The connector contract (docs/ARCHITECTURE.md §5): what a catalog entry — a Xero action or search,
 // or any future connector's — tells the engine and the editor. The engine knows nothing of Xero:
 // a connector supplies `TClient` (for Xero: an authorised AccountingApi and the tenant id).
+import type { StepErrorCode } from "./step-error-codes";
 
 export type FieldType = "string" | "text" | "number" | "date" | "boolean" | "select" | "list";
 
@@ -37,17 +38,11 @@ export interface FieldSpec {
   maxLength?: number;
 }
 
-export interface StepLogger {
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-}
-
 export interface ActionContext<TClient = unknown> {
   /** The connector's authorised client for the step's connection. */
   client: TClient;
   /** `<runId>:<stepKey>`: every write passes it so a retry never writes twice. */
   idempotencyKey: string;
-  logger: StepLogger;
   signal: AbortSignal;
 }
 
@@ -108,7 +103,8 @@ export interface InputCheckProblem<TField extends string = string> {
  * without spending one of the run's attempts, as the service asks.
  */
 export class StepError extends Error {
-  readonly code: string;
+  /** One of STEP_ERROR_CODES (step-error-codes.ts). */
+  readonly code: StepErrorCode;
   readonly retryable: boolean;
   /** The input field the error concerns, when known (the editor highlights it). */
   readonly field?: string;
@@ -120,7 +116,7 @@ export class StepError extends Error {
   constructor(
     message: string,
     options: {
-      code: string;
+      code: StepErrorCode;
       retryable?: boolean;
       field?: string;
       retryAfterMs?: number;

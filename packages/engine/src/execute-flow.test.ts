@@ -105,16 +105,6 @@ describe("executeFlow", () => {
     });
   });
 
-  it("gives actions a logger tagged with the run and step", async () => {
-    const { catalog } = createRecordingCatalog();
-    const lines: unknown[] = [];
-    const logger = { info: (message: string, data?: object) => lines.push({ message, ...data }), warn: () => {} };
-    await executeFlow({ definition, trigger, catalog, runId: "run-log", clientFor, logger });
-    expect(lines).toEqual([
-      { message: "Looking up contact", runId: "run-log", stepKey: "find_contact", aborted: false },
-    ]);
-  });
-
   it("reuses outputs of steps that already succeeded instead of calling them again", async () => {
     const { catalog, calls } = createRecordingCatalog();
     const { hooks, events } = recordingHooks();
@@ -135,38 +125,21 @@ describe("executeFlow", () => {
     expect(events).toEqual(["reused find_contact", "start invoice", "succeeded invoice"]);
   });
 
-  it("takes earlier results as step rows, reusing only the ones that succeeded", async () => {
+  it("repeats an earlier call's idempotency key for the step it is given for", async () => {
     const { catalog, calls } = createRecordingCatalog();
-    const { hooks, events } = recordingHooks();
+    // The earlier invoice call timed out: the resumed run sends the same key, so Xero deduplicates.
     await executeFlow({
       definition,
       trigger,
       catalog,
-      runId: "run-2b",
-      previousSteps: [
-        { stepKey: "find_contact", status: "SUCCEEDED", output: { ContactID: "contact-row" } },
-        { stepKey: "invoice", status: "FAILED", output: null },
-      ],
-      clientFor,
-      hooks,
-    });
-    expect(events).toEqual(["reused find_contact", "start invoice", "succeeded invoice"]);
-    expect(calls.map((call) => [call.action, call.input.ContactID])).toEqual([["test.createInvoice", "contact-row"]]);
-  });
-
-  it("re-runs from startAt even when that step has an earlier output", async () => {
-    const { catalog, calls } = createRecordingCatalog();
-    const result = await executeFlow({
-      definition,
-      trigger,
-      catalog,
       runId: "run-3",
-      previousOutputs: { find_contact: { ContactID: "c-old" }, invoice: { InvoiceID: "old" } },
-      startAt: "invoice",
+      idempotencyKeys: { invoice: "run-3-before:invoice" },
       clientFor,
     });
-    expect(calls.map((call) => call.action)).toEqual(["test.createInvoice"]);
-    expect(result.outputs.invoice).toEqual({ InvoiceID: "invoice-1", Total: 39 });
+    expect(calls.map((call) => [call.action, call.idempotencyKey])).toEqual([
+      ["test.findOrCreateContact", "run-3:find_contact"],
+      ["test.createInvoice", "run-3-before:invoice"],
+    ]);
   });
 
   it("writes once when a crashed run is executed again with the same run id", async () => {
@@ -276,7 +249,7 @@ describe("executeFlow", () => {
   it("turns a failure to get the connection's client into the step's failure", async () => {
     const { catalog, calls } = createRecordingCatalog();
     const reconnect = new StepError('Reconnect the Xero connection "Demo Company (NZ)" on the Connections page.', {
-      code: "needs_reauth",
+      code: "connection_needs_reconnect",
     });
     const result = await executeFlow({
       definition,

@@ -1,11 +1,11 @@
 // Runs a flow's steps in order for one trigger event (docs/ARCHITECTURE.md §6). The caller persists
 // what happens through the hooks and owns retries: a failed step ends the execution with its
 // StepError, and `error.retryable` tells the caller whether trying again can help.
-import type { StepError, StepLogger } from "./action-definition";
+import type { StepError } from "./action-definition";
 import type { Catalog } from "./catalog";
 import type { FlowDefinition, FlowStep } from "./flow-definition";
 import { defineOwn, type PlainObject } from "./plain-data";
-import { type ClientFor, callAction, prepareStep, silentLogger, stepLogger } from "./run-step";
+import { type ClientFor, callAction, prepareStep } from "./run-step";
 
 export interface ExecuteFlowHooks {
   /** Called once the step's input is resolved, before validation and the action call. */
@@ -27,14 +27,10 @@ export interface ExecuteFlowOptions {
   /** Part of every step's idempotency key, `<runId>:<stepKey>`. */
   runId: string;
   /**
-   * Earlier results of this run's steps (or of the run being resumed), e.g. its StepRun rows. Steps
-   * that SUCCEEDED are not called again: after a crash, or when resuming, nothing is written twice.
+   * Outputs of this run's steps that already succeeded (before a crash, or in the run being
+   * resumed), by step key. Those steps are not called again, so nothing is written twice.
    */
-  previousSteps?: readonly PreviousStepResult[];
-  /** The same, given as the outputs of the steps that succeeded, by step key. */
   previousOutputs?: Readonly<Record<string, unknown>>;
-  /** Run from this step on even if it has a previous output; earlier steps reuse theirs. */
-  startAt?: string;
   /**
    * Idempotency keys to use instead of `<runId>:<stepKey>`, by step key: a step whose earlier call
    * may have reached Xero (it timed out, say) repeats that call's key, so Xero answers with what it
@@ -44,13 +40,6 @@ export interface ExecuteFlowOptions {
   clientFor: ClientFor;
   hooks?: ExecuteFlowHooks;
   signal?: AbortSignal;
-  logger?: StepLogger;
-}
-
-export interface PreviousStepResult {
-  stepKey: string;
-  status: string;
-  output: unknown;
 }
 
 export interface ExecuteFlowResult {
@@ -70,13 +59,11 @@ export interface ExecuteFlowResult {
 export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteFlowResult> {
   const { definition, trigger, catalog, runId, clientFor, hooks = {} } = options;
   const signal = options.signal ?? new AbortController().signal;
-  const logger = options.logger ?? silentLogger;
-  const startIndex = options.startAt ? definition.steps.findIndex((step) => step.key === options.startAt) : -1;
-  const reusable = reusableOutputs(options);
+  const reusable = new Map(Object.entries(options.previousOutputs ?? {}));
   const outputs: PlainObject = {};
 
-  for (const [index, step] of definition.steps.entries()) {
-    if (reusable.has(step.key) && (startIndex === -1 || index < startIndex)) {
+  for (const step of definition.steps) {
+    if (reusable.has(step.key)) {
       const output = reusable.get(step.key);
       defineOwn(outputs, step.key, output);
       await hooks.onStepReused?.(step, output);
@@ -94,7 +81,6 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
           clientFor,
           idempotencyKey: options.idempotencyKeys?.[step.key] ?? `${runId}:${step.key}`,
           signal,
-          logger: stepLogger(logger, { runId, stepKey: step.key }),
         })
       : prepared;
     if (!result.ok && "deferred" in result) {
@@ -109,12 +95,4 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
     await hooks.onStepSucceeded?.(step, result.output, Math.round(performance.now() - started));
   }
   return { status: "SUCCEEDED", outputs };
-}
-
-function reusableOutputs({ previousSteps = [], previousOutputs = {} }: ExecuteFlowOptions): Map<string, unknown> {
-  const reusable = new Map(Object.entries(previousOutputs));
-  for (const result of previousSteps) {
-    if (result.status === "SUCCEEDED") reusable.set(result.stepKey, result.output);
-  }
-  return reusable;
 }

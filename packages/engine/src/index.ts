@@ -1,7 +1,15 @@
-export * from "./action-definition";
+// The engine's public surface: exactly what other packages import. Add a name here when another
+// package needs it; everything else stays internal so it can change without a search.
+export {
+  type ActionContext,
+  type ActionDefinition,
+  type FieldSpec,
+  type InputCheckProblem,
+  type SelectOption,
+  StepError,
+} from "./action-definition";
 export { CallDeferredError } from "./call-deferred-error";
-export * from "./catalog";
-export { type Coerced, coerceFieldValue } from "./coerce-field-value";
+export { type Catalog, type CatalogAction, createCatalog } from "./catalog";
 export {
   type AnyConnector,
   type ClientRequest,
@@ -14,22 +22,46 @@ export {
   type OptionLoaderArgs,
   type TriggerDefinition,
 } from "./connector";
-export * from "./data-picker";
-export * from "./describe-writes";
-export * from "./execute-flow";
+export { buildSampleContext, type DataPickerGroup, listDataReferences, listItemReferences } from "./data-picker";
+export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
+export { executeFlow } from "./execute-flow";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";
-export * from "./flow-definition";
-export * from "./mapping-schema";
-export { type ClientFor, prepareStep, toStepError } from "./run-step";
+export {
+  createEmptyFlowDefinition,
+  type FlowDefinition,
+  type FlowStep,
+  findStep,
+  flowDefinitionSchema,
+  upgradeFlowDefinition,
+} from "./flow-definition";
+export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
+export { type ClientFor, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
-export * from "./storable-json";
-export * from "./template-path";
-export * from "./template-references";
-export * from "./template-resolver";
-export * from "./test-step";
-export * from "./trigger-schema";
-export * from "./validate-flow-for-publish";
-export * from "./validate-step-input";
-export * from "./webhook-settings";
+export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
+export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
+export { wholeTemplateExpression } from "./template-path";
+export { resolveStepInput, type TemplateContext } from "./template-resolver";
+export { type TestStepResult, testStep } from "./test-step";
+export {
+  createTrigger,
+  cronSchema,
+  type FlowTrigger,
+  MIN_INTERVAL_SECONDS,
+  type ScheduleConfig,
+  scheduleConfigSchema,
+  type TriggerType,
+} from "./trigger-schema";
+export { type PublishProblem, validateFlowDefinitionForPublish } from "./validate-flow-for-publish";
+export {
+  DEFAULT_WEBHOOK_SETTINGS,
+  type EventIdSource,
+  MAX_EVENT_ID_LENGTH,
+  readWebhookSettings,
+  SIGNATURE_TOLERANCE_SECONDS,
+  type SignatureScheme,
+  signatureHeaderOf,
+  type WebhookSettings,
+  webhookSettingsSchema,
+} from "./webhook-settings";

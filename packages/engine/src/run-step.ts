@@ -1,7 +1,7 @@
 // The three things every execution of a step does — a run's (execute-flow) and the editor's Test
 // button's (test-step) alike: find its action, turn its mapping into a checked input, and call the
 // action so that whatever goes wrong comes back as a StepError a bookkeeper can read.
-import { StepError, type StepLogger } from "./action-definition";
+import { StepError } from "./action-definition";
 import { CallDeferredError } from "./call-deferred-error";
 import type { Catalog, CatalogAction } from "./catalog";
 import type { FlowStep } from "./flow-definition";
@@ -51,7 +51,6 @@ export interface CallActionOptions {
   clientFor: ClientFor;
   idempotencyKey: string;
   signal: AbortSignal;
-  logger: StepLogger;
 }
 
 export type ActionResult =
@@ -65,11 +64,11 @@ export type ActionResult =
  * run reads back, so later steps see the same thing either way — or the failure as a StepError.
  */
 export async function callAction(options: CallActionOptions): Promise<ActionResult> {
-  const { step, action, input, clientFor, idempotencyKey, signal, logger } = options;
+  const { step, action, input, clientFor, idempotencyKey, signal } = options;
   try {
     signal.throwIfAborted();
     const client = await clientFor(step, action);
-    const output = await action.run({ client, idempotencyKey, signal, logger }, input);
+    const output = await action.run({ client, idempotencyKey, signal }, input);
     return { ok: true, output: toJsonData(output) };
   } catch (error) {
     if (error instanceof CallDeferredError) return { ok: false, deferred: error };
@@ -100,12 +99,3 @@ function toJsonData(output: unknown): unknown {
   if (output === undefined) return null;
   return JSON.parse(JSON.stringify(output));
 }
-
-export function stepLogger(base: StepLogger, fields: Record<string, unknown>): StepLogger {
-  return {
-    info: (message, data) => base.info(message, { ...fields, ...data }),
-    warn: (message, data) => base.warn(message, { ...fields, ...data }),
-  };
-}
-
-export const silentLogger: StepLogger = { info: () => {}, warn: () => {} };

@@ -1,11 +1,11 @@
 // The editor's Test button: runs one step for real with the trigger's sample event and the earlier
 // steps' last test outputs, so the user sees the exact input sent and what came back.
-import { StepError, type StepLogger } from "./action-definition";
+import { StepError } from "./action-definition";
 import type { CallDeferredError } from "./call-deferred-error";
 import type { Catalog } from "./catalog";
 import { type FlowDefinition, type FlowStep, findStep } from "./flow-definition";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
-import { type ClientFor, callAction, prepareStep, silentLogger, stepLogger } from "./run-step";
+import { type ClientFor, callAction, prepareStep } from "./run-step";
 import { listTemplateReferences, referencedStepKey } from "./template-references";
 
 export interface TestStepOptions {
@@ -18,7 +18,6 @@ export interface TestStepOptions {
   catalog: Catalog;
   clientFor: ClientFor;
   signal?: AbortSignal;
-  logger?: StepLogger;
 }
 
 export type TestStepError = ReturnType<StepError["toJSON"]> & {
@@ -59,7 +58,6 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
     // against a run or an earlier test, so every test gets a key of its own.
     idempotencyKey: `test:${crypto.randomUUID()}`,
     signal: options.signal ?? new AbortController().signal,
-    logger: stepLogger(options.logger ?? silentLogger, { test: true, stepKey }),
   });
   if (result.ok) return { input: prepared.input, output: result.output };
   if ("deferred" in result) return { input: prepared.input, error: deferredTestError(result.deferred).toJSON() };

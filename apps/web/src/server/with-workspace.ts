@@ -1,19 +1,14 @@
 /**
- * The one gate in front of every route handler, server action and signed-in page (after dub's
- * `withWorkspace`). It
- *   1. checks the session (route: 401 JSON; action and page: redirect to /login),
+ * The one gate in front of every server action and signed-in page (after dub's `withWorkspace`).
+ * Route handlers do not use it: each authenticates its own way (the webhook by its token, the Xero
+ * callback by its state, next-auth by itself, the health check not at all). It
+ *   1. checks the session (redirect to /login),
  *   2. resolves the caller's workspace from their memberships (the `lf_workspace` cookie is only a
  *      preference, honoured when the user is a member; otherwise their oldest workspace),
- *   3. checks the role against `minimumRole` (route: 403; action: `{ ok: false }`; page: 404),
- *   4. parses the input with zod (route: 400 naming the field; action: `fieldErrors`),
- *   5. maps domain errors (NotFoundError → 404, ConflictError → 409, …) in one place, and the
- *      StepErrors that Xero access throws (reconnect needed → 422, retryable → 503).
+ *   3. checks the role against `minimumRole` (action: `{ ok: false }`; page: 404),
+ *   4. parses an action's input with zod (`fieldErrors`),
+ *   5. turns an action's domain errors and StepErrors into a message the form shows.
  *
- * Route handler:
- *   export const POST = withWorkspace(
- *     async ({ workspace, input }) => Response.json(await renameFlow(workspace.id, input.params.id, input.body)),
- *     { minimumRole: "EDITOR", input: { params: z.object({ id: z.string() }), body: renameSchema } },
- *   );
  * Server action ("use server" file):
  *   export const disconnect = workspaceAction(z.object({ connectionId: z.string() }), "EDITOR",
  *     ({ workspace, input }) => disconnectConnection({ workspaceId: workspace.id, ...input }));
@@ -26,7 +21,7 @@ import { DomainError, ForbiddenError, findWorkspaceMembership, roleAllows } from
 import { cookies } from "next/headers";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
+import type { z } from "zod";
 import { type AppSession, getAppSession, type SessionUser } from "./auth/get-app-session";
 
 /** Cookie naming the workspace the user last switched to (set by the workspace switcher). */
@@ -81,94 +76,6 @@ export function describeInputError(error: z.ZodError): { message: string; fieldE
     .map(([field, messages]) => `${field}: ${messages[0]}`)
     .join("; ");
   return { message: `Invalid input — ${summary}`, fieldErrors };
-}
-
-// ---------- route handlers ----------
-
-const statusByDomainCode: Record<DomainError["code"], number> = {
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  FORBIDDEN: 403,
-  INVALID_INPUT: 400,
-  RATE_LIMITED: 429,
-};
-
-/** The one place that turns an error into an HTTP response. Unknown errors never leak details. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof UnauthenticatedError) return Response.json({ error: error.message }, { status: 401 });
-  if (error instanceof z.ZodError) {
-    const { message, fieldErrors } = describeInputError(error);
-    return Response.json({ error: message, fieldErrors }, { status: 400 });
-  }
-  if (error instanceof DomainError) {
-    const headers: HeadersInit = "retryAfterSeconds" in error ? { "Retry-After": String(error.retryAfterSeconds) } : {};
-    const field = "field" in error && error.field ? { field: error.field } : {};
-    return Response.json({ error: error.message, ...field }, { status: statusByDomainCode[error.code], headers });
-  }
-  if (error instanceof StepError) {
-    const status = error.code === "connection_not_found" ? 404 : error.retryable ? 503 : 422;
-    return Response.json({ error: error.message, code: error.code }, { status });
-  }
-  console.error("Unhandled error in route handler", error);
-  return Response.json({ error: "Something went wrong on our side. Try again." }, { status: 500 });
-}
-
-interface InputSchemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
-}
-
-type ParsedInput<S extends InputSchemas> = {
-  [K in keyof InputSchemas]-?: S[K] extends z.ZodType ? z.output<S[K]> : undefined;
-};
-
-type RouteSegmentContext = { params: Promise<Record<string, string | string[] | undefined>> };
-
-async function readBody(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
-    return Object.fromEntries((await request.formData()).entries());
-  }
-  const text = await request.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new z.ZodError([
-      { code: "custom", path: ["body"], message: "The request body is not valid JSON.", input: text },
-    ]);
-  }
-}
-
-async function parseRouteInput<S extends InputSchemas>(
-  schemas: S,
-  request: Request,
-  segment: RouteSegmentContext | undefined,
-): Promise<ParsedInput<S>> {
-  const parse = async (schema: z.ZodType | undefined, read: () => unknown | Promise<unknown>) =>
-    schema ? schema.parse(await read()) : undefined;
-  return {
-    body: await parse(schemas.body, () => readBody(request)),
-    query: await parse(schemas.query, () => Object.fromEntries(new URL(request.url).searchParams)),
-    params: await parse(schemas.params, async () => (await segment?.params) ?? {}),
-  } as ParsedInput<S>;
-}
-
-/** Wraps a route handler: auth, workspace, role, input, error mapping. See the file comment. */
-export function withWorkspace<S extends InputSchemas = Record<never, never>>(
-  handler: (context: WorkspaceContext & { request: Request; input: ParsedInput<S> }) => Response | Promise<Response>,
-  options: { minimumRole?: Role; input?: S } = {},
-): (request: Request, segment: RouteSegmentContext) => Promise<Response> {
-  return async (request, segment) => {
-    try {
-      const context = await resolveWorkspaceContext(options.minimumRole ?? "VIEWER");
-      const input = await parseRouteInput(options.input ?? ({} as S), request, segment);
-      return await handler({ ...context, request, input });
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
 }
 
 // ---------- server actions ----------

@@ -1,8 +1,7 @@
-import { buildAuthorizationUrl, exchangeAuthorizationCode, listTenantConnections } from "@ledgerflow/connector-xero";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testClientSettings } from "../test-support/oauth-test-client";
-import { startTestSandbox, TEST_CLIENT, type TestSandbox } from "../test-support/start-test-sandbox";
+import { exchangeCode, listConnections, startAuthorization, testClientSettings } from "../testing/oauth-test-client";
+import { startTestSandbox, TEST_CLIENT, type TestSandbox } from "../testing/start-test-sandbox";
 
 // The consent page in a real browser: a person signs in, ticks organisations by their labels and
 // clicks Allow or Deny; the app then completes the flow with the code the browser was sent back with.
@@ -51,7 +50,7 @@ async function openConsent(url: URL): Promise<() => Promise<URL>> {
 describe("consent page", () => {
   it("connects the organisations the user ticks", async () => {
     const settings = testClientSettings(sandbox);
-    const { url, checks } = await buildAuthorizationUrl(settings);
+    const { url, checks } = await startAuthorization(settings);
     const [first, second] = sandbox.ledger.organisations();
     const callback = await openConsent(url);
 
@@ -61,13 +60,13 @@ describe("consent page", () => {
     await page.getByLabel(second!.name).check();
     await page.getByRole("button", { name: "Allow access" }).click();
 
-    const tokens = await exchangeAuthorizationCode(await callback(), checks, settings);
-    const connections = await listTenantConnections(tokens.accessToken, {}, settings);
+    const tokens = await exchangeCode(await callback(), checks, settings);
+    const connections = await listConnections(tokens.accessToken, {}, settings);
     expect(connections.map((connection) => connection.tenantName)).toEqual([second!.name]);
   });
 
   it("sends the user back with access_denied on Deny", async () => {
-    const { url, checks } = await buildAuthorizationUrl(testClientSettings(sandbox));
+    const { url, checks } = await startAuthorization(testClientSettings(sandbox));
     const callback = await openConsent(url);
     await page.getByRole("button", { name: "Deny" }).click();
     const returned = await callback();
@@ -76,7 +75,7 @@ describe("consent page", () => {
   });
 
   it("asks again, with an alert, when no organisation is ticked", async () => {
-    const { url } = await buildAuthorizationUrl(testClientSettings(sandbox));
+    const { url } = await startAuthorization(testClientSettings(sandbox));
     await openConsent(url);
     for (const organisation of sandbox.ledger.organisations()) {
       await page.getByLabel(organisation.name).setChecked(false);

@@ -1,18 +1,19 @@
-import {
-  buildAuthorizationUrl,
-  deleteTenantConnection,
-  exchangeAuthorizationCode,
-  listTenantConnections,
-  XeroIdentityRequestError,
-} from "@ledgerflow/connector-xero";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { AuthorizationResponseError, ResponseBodyError } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectionsBodyErrors } from "../test-support/identity-spec";
-import { submitConsent, testClientSettings } from "../test-support/oauth-test-client";
-import { startTestSandbox, TEST_CLIENT, type TestSandbox } from "../test-support/start-test-sandbox";
+import { connectionsBodyErrors } from "../testing/identity-spec";
+import {
+  deleteConnection,
+  exchangeCode,
+  IdentityAnswerError,
+  listConnections,
+  startAuthorization,
+  submitConsent,
+  testClientSettings,
+} from "../testing/oauth-test-client";
+import { startTestSandbox, TEST_CLIENT, type TestSandbox } from "../testing/start-test-sandbox";
 
-// The authorization code flow as the app runs it (openid-client through our client factory)
+// The authorization code flow as a third-party app runs it (openid-client, see testing/oauth-test-client.ts)
 // against a sandbox over HTTP, with the consent form posted as a browser posts it.
 
 let sandbox: TestSandbox;
@@ -26,7 +27,7 @@ afterAll(() => sandbox.close());
 
 async function consent(choices: Parameters<typeof submitConsent>[1] = {}) {
   const settings = testClientSettings(sandbox);
-  const { url, checks } = await buildAuthorizationUrl(settings);
+  const { url, checks } = await startAuthorization(settings);
   const answer = await submitConsent(url, { email: "demo@ledgerflow.test", tenantIds: [tenantIds[0]!], ...choices });
   return { settings, url, checks, answer };
 }
@@ -37,7 +38,7 @@ function sleep(ms: number) {
 
 describe("authorization code flow", () => {
   it("shows a consent page listing the organisations to connect", async () => {
-    const { url } = await buildAuthorizationUrl(testClientSettings(sandbox));
+    const { url } = await startAuthorization(testClientSettings(sandbox));
     const response = await fetch(url);
     const page = await response.text();
     expect(response.status).toBe(200);
@@ -55,7 +56,7 @@ describe("authorization code flow", () => {
     expect(`${callback.origin}${callback.pathname}`).toBe(TEST_CLIENT.redirectUris[0]);
     expect(callback.searchParams.get("state")).toBe(checks.state);
 
-    const tokens = await exchangeAuthorizationCode(callback, checks, settings);
+    const tokens = await exchangeCode(callback, checks, settings);
     expect(tokens.refreshToken).toEqual(expect.any(String));
     expect(tokens.scopes).toEqual(settings.scopes);
     expect(tokens.expiresAt.getTime()).toBeGreaterThan(Date.now());
@@ -76,7 +77,7 @@ describe("authorization code flow", () => {
 
   it("lists only the organisations ticked at consent, in the shape of Xero's spec", async () => {
     const { settings, checks, answer } = await consent({ email: "two-orgs@example.com", tenantIds });
-    const tokens = await exchangeAuthorizationCode(answer.location!, checks, settings);
+    const tokens = await exchangeCode(answer.location!, checks, settings);
 
     const response = await fetch(`${sandbox.url}/connections`, {
       headers: { authorization: `Bearer ${tokens.accessToken}` },
@@ -84,28 +85,28 @@ describe("authorization code flow", () => {
     const body = await response.json();
     expect(connectionsBodyErrors(body)).toEqual([]);
 
-    const connections = await listTenantConnections(tokens.accessToken, { authEventId: tokens.authEventId! }, settings);
+    const connections = await listConnections(tokens.accessToken, { authEventId: tokens.authEventId! }, settings);
     expect(connections.map((c) => c.tenantId).sort()).toEqual([...tenantIds].sort());
     expect(connections.every((c) => c.authEventId === tokens.authEventId && c.tenantType === "ORGANISATION")).toBe(
       true,
     );
-    expect(await listTenantConnections(tokens.accessToken, { authEventId: crypto.randomUUID() }, settings)).toEqual([]);
+    expect(await listConnections(tokens.accessToken, { authEventId: crypto.randomUUID() }, settings)).toEqual([]);
   });
 
   it("deletes a connection, after which it is gone from the list and a second delete finds nothing", async () => {
     const { settings, checks, answer } = await consent({ email: "disconnect@example.com", tenantIds });
-    const tokens = await exchangeAuthorizationCode(answer.location!, checks, settings);
-    const [first, second] = await listTenantConnections(tokens.accessToken, {}, settings);
+    const tokens = await exchangeCode(answer.location!, checks, settings);
+    const [first, second] = await listConnections(tokens.accessToken, {}, settings);
 
-    expect(await deleteTenantConnection(tokens.accessToken, first!.id, settings)).toBe(true);
-    const remaining = await listTenantConnections(tokens.accessToken, {}, settings);
+    expect(await deleteConnection(tokens.accessToken, first!.id, settings)).toBe(true);
+    const remaining = await listConnections(tokens.accessToken, {}, settings);
     expect(remaining.map((c) => c.id)).toEqual([second!.id]);
-    expect(await deleteTenantConnection(tokens.accessToken, first!.id, settings)).toBe(false);
+    expect(await deleteConnection(tokens.accessToken, first!.id, settings)).toBe(false);
   });
 
   it("answers userinfo for the signed-in user", async () => {
     const { settings, checks, answer } = await consent({ email: "Jane.Doe@Example.com" });
-    const tokens = await exchangeAuthorizationCode(answer.location!, checks, settings);
+    const tokens = await exchangeCode(answer.location!, checks, settings);
     const response = await fetch(`${sandbox.url}/connect/userinfo`, {
       headers: { authorization: `Bearer ${tokens.accessToken}` },
     });
@@ -122,9 +123,7 @@ describe("authorization code flow", () => {
     expect(callback.searchParams.get("error")).toBe("access_denied");
     expect(callback.searchParams.get("state")).toBe(checks.state);
     expect(callback.searchParams.has("code")).toBe(false);
-    await expect(exchangeAuthorizationCode(callback, checks, settings)).rejects.toBeInstanceOf(
-      AuthorizationResponseError,
-    );
+    await expect(exchangeCode(callback, checks, settings)).rejects.toBeInstanceOf(AuthorizationResponseError);
   });
 
   it("re-shows the consent page when no organisation is ticked", async () => {
@@ -136,9 +135,7 @@ describe("authorization code flow", () => {
 
 describe("authorize request checks", () => {
   it("shows an error page, never a redirect, for a redirect_uri that is not registered", async () => {
-    const { url } = await buildAuthorizationUrl(
-      testClientSettings(sandbox, { redirectUri: "https://evil.example/cb" }),
-    );
+    const { url } = await startAuthorization(testClientSettings(sandbox, { redirectUri: "https://evil.example/cb" }));
     const response = await fetch(url, { redirect: "manual" });
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
@@ -146,7 +143,7 @@ describe("authorize request checks", () => {
   });
 
   it("shows an error page for an unknown client", async () => {
-    const { url } = await buildAuthorizationUrl(testClientSettings(sandbox, { clientId: "nobody" }));
+    const { url } = await startAuthorization(testClientSettings(sandbox, { clientId: "nobody" }));
     const response = await fetch(url, { redirect: "manual" });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Unknown client_id");
@@ -154,7 +151,7 @@ describe("authorize request checks", () => {
 
   it("redirects with invalid_scope for a scope Xero does not know", async () => {
     const settings = testClientSettings(sandbox, { scopes: ["openid", "accounting.everything"] });
-    const { url, checks } = await buildAuthorizationUrl(settings);
+    const { url, checks } = await startAuthorization(settings);
     const response = await fetch(url, { redirect: "manual" });
     const callback = new URL(response.headers.get("location")!);
     expect(callback.searchParams.get("error")).toBe("invalid_scope");
@@ -163,7 +160,7 @@ describe("authorize request checks", () => {
 
   it("accepts classic and granular accounting scopes with their read variants", async () => {
     const scopes = ["openid", "accounting.transactions.read", "accounting.settings", "accounting.payments.read"];
-    const { url } = await buildAuthorizationUrl(testClientSettings(sandbox, { scopes }));
+    const { url } = await startAuthorization(testClientSettings(sandbox, { scopes }));
     expect((await fetch(url)).status).toBe(200);
   });
 });
@@ -217,22 +214,22 @@ describe("token endpoint refusals", () => {
   it("refuses a wrong PKCE verifier", async () => {
     const { settings, checks, answer } = await consent();
     const wrong = { ...checks, codeVerifier: `${checks.codeVerifier.slice(0, -4)}AAAA` };
-    const error = await exchangeAuthorizationCode(answer.location!, wrong, settings).catch((e: unknown) => e);
+    const error = await exchangeCode(answer.location!, wrong, settings).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseBodyError);
     expect((error as ResponseBodyError).error).toBe("invalid_grant");
   });
 
   it("refuses a code used twice", async () => {
     const { settings, checks, answer } = await consent();
-    await exchangeAuthorizationCode(answer.location!, checks, settings);
-    const error = await exchangeAuthorizationCode(answer.location!, checks, settings).catch((e: unknown) => e);
+    await exchangeCode(answer.location!, checks, settings);
+    const error = await exchangeCode(answer.location!, checks, settings).catch((e: unknown) => e);
     expect((error as ResponseBodyError).error).toBe("invalid_grant");
   });
 
   it("refuses an expired code", async () => {
     const { settings, checks, answer } = await consent();
     await sleep(1100); // this sandbox's codes live one second
-    const error = await exchangeAuthorizationCode(answer.location!, checks, settings).catch((e: unknown) => e);
+    const error = await exchangeCode(answer.location!, checks, settings).catch((e: unknown) => e);
     expect((error as ResponseBodyError).error).toBe("invalid_grant");
   });
 
@@ -240,13 +237,13 @@ describe("token endpoint refusals", () => {
     const { settings, checks, answer } = await consent();
     const elsewhere = new URL(answer.location!);
     elsewhere.pathname = "/other-callback";
-    const error = await exchangeAuthorizationCode(elsewhere, checks, settings).catch((e: unknown) => e);
+    const error = await exchangeCode(elsewhere, checks, settings).catch((e: unknown) => e);
     expect((error as ResponseBodyError).error).toBe("invalid_grant");
   });
 
   it("refuses a wrong client secret with invalid_client", async () => {
     const { settings, checks, answer } = await consent();
-    const error = await exchangeAuthorizationCode(answer.location!, checks, {
+    const error = await exchangeCode(answer.location!, checks, {
       ...settings,
       clientSecret: "not-the-secret",
     }).catch((e: unknown) => e);
@@ -254,9 +251,9 @@ describe("token endpoint refusals", () => {
   });
 
   it("answers /connections without a valid token with Xero's 401", async () => {
-    const error = await listTenantConnections("not-a-token", {}, testClientSettings(sandbox)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(XeroIdentityRequestError);
-    expect((error as XeroIdentityRequestError).status).toBe(401);
-    expect((error as XeroIdentityRequestError).detail).toBe("AuthenticationUnsuccessful");
+    const error = await listConnections("not-a-token", {}, testClientSettings(sandbox)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IdentityAnswerError);
+    expect((error as IdentityAnswerError).status).toBe(401);
+    expect((error as IdentityAnswerError).detail).toBe("AuthenticationUnsuccessful");
   });
 });

@@ -1,10 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createAccountingApi, listTenantConnections, refreshTokenSet } from "@ledgerflow/connector-xero";
 import { afterAll, describe, expect, it } from "vitest";
-import { testClientSettings } from "../test-support/oauth-test-client";
-import { startTestSandbox } from "../test-support/start-test-sandbox";
+import { accountingApi, listConnections, refreshTokens, testClientSettings } from "../testing/oauth-test-client";
+import { startTestSandbox } from "../testing/start-test-sandbox";
 
 // A sandbox restarted on the same state file keeps its signing key, tokens, connections and data.
 
@@ -20,7 +19,7 @@ describe("state file", () => {
       tenantIds: [tenantId],
     });
     const name = `Survives restart ${Date.now()}`;
-    await createAccountingApi(minted.access_token, testClientSettings(first)).createContacts(tenantId, {
+    await accountingApi(minted.access_token, testClientSettings(first)).createContacts(tenantId, {
       contacts: [{ name }],
     });
     await first.admin("PUT", "/sandbox/admin/webhooks", { url: "http://127.0.0.1:9/hooks", key: "hook-key" });
@@ -31,15 +30,15 @@ describe("state file", () => {
     const second = await startTestSandbox({ stateFile, port: first.config.port });
     try {
       const settings = testClientSettings(second);
-      const connections = await listTenantConnections(minted.access_token, {}, settings);
+      const connections = await listConnections(minted.access_token, {}, settings);
       expect(connections.map((c) => c.tenantId)).toEqual([tenantId]);
-      const { body } = await createAccountingApi(minted.access_token, settings).getContacts(
+      const { body } = await accountingApi(minted.access_token, settings).getContacts(
         tenantId,
         undefined,
         `Name=="${name}"`,
       );
       expect(body.contacts?.map((contact) => contact.name)).toEqual([name]);
-      const renewed = await refreshTokenSet(minted.refresh_token, settings);
+      const renewed = await refreshTokens(minted.refresh_token, settings);
       expect(renewed.refreshToken).toEqual(expect.any(String));
       const webhooks = await second.admin<{ url: string | null }>("GET", "/sandbox/admin/webhooks");
       expect(webhooks.url).toBe("http://127.0.0.1:9/hooks");

@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import { createAccountingApi, type XeroAppSettings } from "@ledgerflow/connector-xero";
 import OpenAPIResponseValidator from "openapi-response-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Invoice } from "xero-node";
 import { parse } from "yaml";
-import { testClientSettings } from "../test-support/oauth-test-client";
-import { startTestSandbox, type TestSandbox } from "../test-support/start-test-sandbox";
-import { startWebhookReceiver, type WebhookReceiver } from "../test-support/webhook-receiver";
+import { accountingApi, type TestClientSettings, testClientSettings } from "../testing/oauth-test-client";
+import { startTestSandbox, type TestSandbox } from "../testing/start-test-sandbox";
+import { startWebhookReceiver, type WebhookReceiver } from "../testing/webhook-receiver";
 import type { WebhookPayload } from "./webhook-payload";
 
 // Ledger changes made through the Accounting API reach a receiver as signed Xero event batches.
@@ -28,7 +27,7 @@ const payloadValidator = new OpenAPIResponseValidator({
 
 let receiver: WebhookReceiver;
 let sandbox: TestSandbox;
-let settings: XeroAppSettings;
+let settings: TestClientSettings;
 let tenantId: string;
 let accessToken: string;
 
@@ -48,7 +47,7 @@ afterAll(async () => {
 
 describe("webhook delivery", () => {
   it("posts contact and invoice changes as one signed batch in Xero's shape", async () => {
-    const accounting = createAccountingApi(accessToken, settings);
+    const accounting = accountingApi(accessToken, settings);
     const { body: created } = await accounting.createContacts(tenantId, { contacts: [{ name: `Hook ${Date.now()}` }] });
     const contactId = created.contacts![0]!.contactID!;
     const { body: invoices } = await accounting.createInvoices(tenantId, {
@@ -92,7 +91,7 @@ describe("webhook delivery", () => {
   });
 
   it("numbers later batches after earlier ones", async () => {
-    const accounting = createAccountingApi(accessToken, settings);
+    const accounting = accountingApi(accessToken, settings);
     const sequences: [number, number][] = [];
     for (const name of [`Seq A ${Date.now()}`, `Seq B ${Date.now()}`]) {
       await accounting.createContacts(tenantId, { contacts: [{ name }] });

@@ -5,8 +5,8 @@ import { findContact } from "./catalog/find-contact";
 import { upsertContact } from "./catalog/upsert-contact";
 import { createAccountingApi } from "./client";
 import { RECONNECT_MESSAGE } from "./errors/xero-step-error";
-import { stepErrorOf } from "./test-support/step-error-of";
-import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "./test-support/test-sandbox";
+import { stepErrorOf } from "./testing/step-error-of";
+import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "./testing/test-sandbox";
 import { createXeroClientContext } from "./xero-client-context";
 
 // How every Xero failure reaches a step: through real HTTP answers of the sandbox (its fault
@@ -97,7 +97,7 @@ describe("callXero", () => {
     const pending = runAction(findContact, client, findBayside, { signal: controller.signal });
     controller.abort();
     const error = await stepErrorOf(pending);
-    expect(error.code).toBe("cancelled");
+    expect(error.code).toBe("aborted");
   });
 });
 

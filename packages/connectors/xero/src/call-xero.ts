@@ -77,7 +77,7 @@ async function callXeroWithinSlot(
     }
     if (options.signal?.aborted) {
       throw new StepError(`The run was stopped while trying to ${options.operation}.`, {
-        code: "cancelled",
+        code: "aborted",
         retryable: true,
       });
     }

@@ -38,7 +38,6 @@ export function createRecordingCatalog() {
     outputSample: { ContactID: "00000000-0000-0000-0000-000000000000", Name: "Ana's Bakery", created: false },
     async run(ctx: ActionContext<FakeLedgerClient>, input) {
       record("test.findOrCreateContact", input, ctx.idempotencyKey, ctx.client);
-      ctx.logger.info("Looking up contact", { aborted: ctx.signal.aborted });
       const existing = contacts.get(input.Name);
       if (existing) return { ...existing, created: false };
       const contact = { ContactID: `contact-${contacts.size + 1}`, Name: input.Name, EmailAddress: input.EmailAddress };

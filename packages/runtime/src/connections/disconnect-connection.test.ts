@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { getXeroClient, listTenantConnections } from "@ledgerflow/connector-xero";
+// Test driver for the sandbox (mint tokens as a finished consent would), kept beside token access.
+import { getXeroClient, listTenantConnections, sandboxAdmin } from "@ledgerflow/connector-xero/testing";
 import { prisma } from "@ledgerflow/db";
 import { decryptConnectionTokens, encryptTokenPair } from "@ledgerflow/vault";
 import { afterAll, describe, expect, it } from "vitest";
-// Test driver for the sandbox (mint tokens as a finished consent would), kept beside token access.
-import { sandboxAdmin } from "../../../connectors/xero/src/token-access/testing/sandbox-admin";
 import { NotFoundError } from "../errors/domain-errors";
 import { disconnectConnection } from "./disconnect-connection";
 import { listConnections } from "./presenters/list-connections";

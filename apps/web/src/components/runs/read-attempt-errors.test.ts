@@ -18,6 +18,11 @@ describe("readEarlierAttemptErrors", () => {
     expect(readEarlierAttemptErrors(stored, "FAILED").map((error) => error.code)).toEqual(["xero_unavailable"]);
   });
 
+  it("shows codes stored under an older name by their current name", () => {
+    const older = [{ message: "The run was stopped.", code: "cancelled", at: "2026-12-01T10:00:00.000Z" }];
+    expect(readEarlierAttemptErrors(older, "SUCCEEDED").map((error) => error.code)).toEqual(["aborted"]);
+  });
+
   it("reads nothing from rows without attempt errors or with another shape", () => {
     expect(readEarlierAttemptErrors(null, "SUCCEEDED")).toEqual([]);
     expect(readEarlierAttemptErrors({ message: "not a list" }, "SUCCEEDED")).toEqual([]);

@@ -1,12 +1,14 @@
+import { currentStepErrorCode } from "@ledgerflow/engine";
 import { z } from "zod";
 
 // StepRun.attemptErrors: one `{ message, code, at }` per failed attempt, oldest first, the current
-// attempt's included (packages/runtime step-run-records.ts). Read defensively like the errors.
+// attempt's included (packages/runtime step-run-records.ts). Read defensively like the errors, with
+// codes renamed since shown by their current name.
 const storedAttemptErrors = z
   .array(
     z.object({
       message: z.string().catch("The attempt failed without a message."),
-      code: z.string().optional().catch(undefined),
+      code: z.string().transform(currentStepErrorCode).optional().catch(undefined),
       at: z.string().optional().catch(undefined),
     }),
   )

@@ -23,6 +23,13 @@ describe("readStepError", () => {
     });
   });
 
+  it("shows a code stored under an older name by its current name, and an unknown one as stored", () => {
+    const codeOf = (code: string) => readStepError({ message: "Stored before.", code })?.code;
+    expect(codeOf("no_connection")).toBe("invalid_input");
+    expect(codeOf("cancelled")).toBe("aborted");
+    expect(codeOf("some_future_code")).toBe("some_future_code");
+  });
+
   it("tolerates other shapes: nothing, a plain string, odd fields", () => {
     expect(readStepError(null)).toBeNull();
     expect(readStepError("Timed out")).toEqual({ message: "Timed out", validationErrors: [] });

@@ -1,12 +1,14 @@
+import { currentStepErrorCode } from "@ledgerflow/engine";
 import { z } from "zod";
 
 // Step and run errors are stored as StepError.toJSON() (packages/engine action-definition.ts):
 // `{ message, code, retryable, field?, details?: { status?, validationErrors?: string[], … } }`.
-// Stored JSON is read defensively: older rows or other writers may hold any shape.
+// Stored JSON is read defensively: older rows or other writers may hold any shape, and codes
+// renamed since are shown by their current name.
 
 const storedError = z.object({
   message: z.string().catch("The step failed without a message."),
-  code: z.string().optional().catch(undefined),
+  code: z.string().transform(currentStepErrorCode).optional().catch(undefined),
   field: z.string().optional().catch(undefined),
   details: z
     .object({

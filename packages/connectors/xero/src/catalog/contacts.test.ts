@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stepErrorOf } from "../test-support/step-error-of";
-import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
+import { describe, expect, it } from "vitest";
+import { stepErrorOf } from "../testing/step-error-of";
+import { runAction, sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { findContact } from "./find-contact";
 import { findOrCreateContact } from "./find-or-create-contact";
 import { upsertContact } from "./upsert-contact";
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
+const client = await sandboxClientForFile();
 
 describe("xero.upsertContact", () => {
   it("creates a contact, then updates the same one by name", async () => {

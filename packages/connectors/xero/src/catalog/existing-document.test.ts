@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Invoice } from "xero-node";
-import { stepErrorOf } from "../test-support/step-error-of";
-import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
+import { stepErrorOf } from "../testing/step-error-of";
+import { runAction, sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { createBill } from "./create-bill";
 import { createInvoice } from "./create-invoice";
 
 // "When one already exists" on create invoice / create bill, over HTTP against the sandbox. Every
 // call has an idempotency key of its own, as two separate runs (or a re-run from the start) would.
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
+const client = await sandboxClientForFile();
 
 const line = { Description: "Seminar", Quantity: 1, UnitAmount: 500, AccountCode: "200" };
 

@@ -147,10 +147,7 @@ export function invoiceAction(
     },
     async run(ctx, input): Promise<{ alreadyExisted: boolean } & XeroRecord> {
       const existing = await findExistingDocument(ctx.client, type, input, { signal: ctx.signal, fields: specs });
-      if (existing) {
-        ctx.logger.info("An existing document matched; nothing was created", { InvoiceID: existing.InvoiceID });
-        return { alreadyExisted: true, ...existing };
-      }
+      if (existing) return { alreadyExisted: true, ...existing };
       const body = await callXero(
         ctx.client,
         (accounting) =>

@@ -1,20 +1,12 @@
 import { resolveStepInput } from "@ledgerflow/engine";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stepErrorOf } from "../test-support/step-error-of";
-import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
+import { describe, expect, it } from "vitest";
+import { stepErrorOf } from "../testing/step-error-of";
+import { runAction, sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { createBill } from "./create-bill";
 import { createInvoice } from "./create-invoice";
 import { createPayment } from "./create-payment";
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
+const client = await sandboxClientForFile();
 
 /** An order as a webhook would deliver it, mapped onto invoice lines the way a flow's step does. */
 const order = {

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stepErrorOf } from "../test-support/step-error-of";
-import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
+import { describe, expect, it } from "vitest";
+import { stepErrorOf } from "../testing/step-error-of";
+import { runAction, sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { createItem } from "./create-item";
 import { findItems } from "./find-items";
 import { getTrackingCategories } from "./get-tracking-categories";
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
+const client = await sandboxClientForFile();
 
 const newCode = () => uniqueName("IT").replace(" ", "-").toUpperCase();
 

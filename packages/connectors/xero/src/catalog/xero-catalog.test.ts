@@ -3,22 +3,15 @@ import { createCatalog, executeFlow, type FieldSpec, type FlowDefinition, testSt
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { missingScopes } from "../missing-scopes";
 import { optionLoaders } from "../options/option-loaders";
-import { startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
+import { sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import type { XeroClientContext } from "../xero-client-context";
 import { xeroCatalog } from "./xero-catalog";
 
 // The catalog as the worker and the editor use it: through the engine's template resolution,
 // input validation and executor, against the sandbox.
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
+const client = await sandboxClientForFile();
 const catalog = createCatalog(xeroCatalog);
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
 
 /** Order → find or create the customer → approved invoice of the mapped lines → payment of its total. */
 const orderToPaidInvoice: FlowDefinition = {

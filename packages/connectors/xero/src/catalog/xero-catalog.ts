@@ -21,7 +21,3 @@ export const xeroCatalog: XeroActionDefinition<Record<string, unknown>, unknown>
   createItem,
   getTrackingCategories,
 ];
-
-export function xeroAction(key: string): XeroActionDefinition<Record<string, unknown>, unknown> | undefined {
-  return xeroCatalog.find((action) => action.key === key);
-}

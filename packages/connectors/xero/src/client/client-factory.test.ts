@@ -5,10 +5,10 @@ import {
   createAccountingApi,
   exchangeAuthorizationCode,
   listTenantConnections,
-  refreshTokenSet,
-  revokeToken,
   xeroAppSettings,
 } from "./index";
+import { refreshTokenSet } from "./refresh-token-set";
+import { revokeToken } from "./revoke-token";
 
 // The client factory as the app uses it: every URL and credential from the environment (set by
 // scripts/test.mjs to point at the sandbox it started), nothing passed in.

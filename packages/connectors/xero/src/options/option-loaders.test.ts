@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { upsertContact } from "../catalog/upsert-contact";
-import { runAction, startTestSandbox, type TestSandbox, uniqueName } from "../test-support/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
+import { runAction, sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { optionLoaders } from "./option-loaders";
 
-let sandbox: TestSandbox;
-let client: XeroClientContext;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  client = await sandbox.client();
-});
-afterAll(() => sandbox?.close());
+const client = await sandboxClientForFile();
 
 // Caching and unknown loaders are the runtime's (packages/runtime/src/connectors/load-field-options.ts).
 const load = (loader: string, extra: { query?: string; dependsOn?: Record<string, unknown> } = {}) => {

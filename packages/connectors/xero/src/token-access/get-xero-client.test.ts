@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { decryptConnectionTokens, encryptTokenPair } from "@ledgerflow/vault";
 import { afterAll, describe, expect, it } from "vitest";
-import { stepErrorOf } from "../test-support/step-error-of";
+import { sandboxAdmin } from "../testing/sandbox-admin";
+import { stepErrorOf } from "../testing/step-error-of";
 import { connectionMissingScopes } from "./connection-missing-scopes";
 import { getXeroClient } from "./get-xero-client";
-import { sandboxAdmin } from "./testing/sandbox-admin";
 
 // Real Postgres, Redis and the sandbox over HTTP (scripts/test.mjs). Every test makes its own user,
 // workspace and sandbox grant.

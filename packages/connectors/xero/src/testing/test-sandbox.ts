@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type ActionContext, type CatalogAction, createCatalog, type FlowStep, prepareStep } from "@ledgerflow/engine";
 import { buildSandbox, loadSandboxConfig, type SandboxConfigOverrides } from "@ledgerflow/xero-sandbox";
+import { afterAll } from "vitest";
 import { createAccountingApi } from "../client";
 import type { XeroActionDefinition } from "../xero-action-definition";
 import { createXeroClientContext, type XeroClientContext } from "../xero-client-context";
@@ -8,8 +9,8 @@ import { createXeroClientContext, type XeroClientContext } from "../xero-client-
 // The catalog's tests talk to a Xero sandbox of their own, started in-process on a free port, so
 // rate limits, injected faults and created records belong to one test file. Calls go over HTTP
 // through the real xero-node AccountingApi, made by the app's own client factory.
-// `@ledgerflow/xero-sandbox` is not declared in package.json: the sandbox's own tests depend on
-// this package, and turbo refuses a dependency cycle; the workspace link resolves it for tests.
+// `@ledgerflow/xero-sandbox` is a devDependency: only these tests use it, and the sandbox depends
+// on nothing of ours (its tests bring their own OAuth client), so the two packages form no cycle.
 
 const ADMIN_SECRET = "xero-catalog-tests-admin-secret";
 const NZ_ORGANISATION = "Demo Company (NZ)";
@@ -66,6 +67,17 @@ export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): 
 }
 
 /**
+ * The setup of a test file that needs only the NZ tenant's client (every scope): a sandbox of the
+ * file's own, closed after its tests. Await it at the top of the file, where vitest registers the
+ * `afterAll` on the file: `const client = await sandboxClientForFile();`
+ */
+export async function sandboxClientForFile(): Promise<XeroClientContext> {
+  const sandbox = await startTestSandbox();
+  afterAll(() => sandbox.close());
+  return sandbox.client();
+}
+
+/**
  * Runs a catalog entry as the engine would: its input checked and parsed by the engine's own step
  * preparation (a bad value fails with the engine's StepError), with its own idempotency key unless
  * one is given. The input has no templates: it stands for one already resolved.
@@ -83,7 +95,6 @@ export async function runAction<TInput, TOutput>(
   const ctx: ActionContext<XeroClientContext> = {
     client,
     idempotencyKey: options.idempotencyKey ?? `test:${randomUUID()}`,
-    logger: { info() {}, warn() {} },
     signal: options.signal ?? new AbortController().signal,
   };
   return action.run(ctx, prepared.input as TInput);

@@ -11,10 +11,12 @@ export const TEST_CLIENT = {
 };
 export const TEST_ADMIN_SECRET = "sandbox-test-admin-secret";
 
+export type AdminMethod = "GET" | "POST" | "PUT" | "DELETE";
+
 export interface TestSandbox extends Sandbox {
   url: string;
-  /** Calls an admin route with the admin secret. */
-  admin<T = unknown>(method: "GET" | "POST" | "PUT", path: string, body?: object): Promise<T>;
+  /** Calls an admin route with the admin secret; throws on a non-2xx answer. */
+  admin<T = unknown>(method: AdminMethod, path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,14 +52,14 @@ export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): 
   return {
     ...sandbox,
     url,
-    async admin<T>(method: "GET" | "POST" | "PUT", path: string, body?: object): Promise<T> {
+    async admin<T>(method: AdminMethod, path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${url}${path}`, {
         method,
         headers: {
           "x-sandbox-admin-secret": TEST_ADMIN_SECRET,
-          ...(body ? { "content-type": "application/json" } : {}),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
-        body: body ? JSON.stringify(body) : undefined,
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as T;
