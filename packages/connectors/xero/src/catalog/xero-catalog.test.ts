@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createCatalog, executeFlow, type FieldSpec, type FlowDefinition, testStep } from "@ledgerflow/engine";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { missingScopes } from "../missing-scopes";
 import { optionLoaders } from "../options/option-loaders";
 import { sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
-import type { XeroClientContext } from "../xero-client-context";
 import { xeroCatalog } from "./xero-catalog";
 
 // The catalog as the worker and the editor use it: through the engine's template resolution,
