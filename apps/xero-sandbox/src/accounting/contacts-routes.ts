@@ -1,10 +1,8 @@
 import type { AccountingRoute } from "./accounting-route";
-import { batchElements, validationErrors, writeBatch } from "./batch-write";
-import { batchWriteRoutes } from "./batch-write-routes";
+import { batchWriteRoutes, failedElement, writeRoute } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
 import { contactInputSchema, createContact, updateContact, upsertContact } from "./save-contact";
-import { writeAnswer } from "./write-answer";
 import { XeroNotFoundError } from "./xero-errors";
 
 const CONTACT_FIELDS = [
@@ -23,11 +21,7 @@ const CONTACT_FIELDS = [
   "UpdatedDateUTC",
 ];
 
-const failedContact = (input: object, messages: string[]) => ({
-  ...input,
-  HasValidationErrors: true,
-  ValidationErrors: validationErrors(messages),
-});
+const failedContact = failedElement("HasValidationErrors");
 
 export const contactsRoutes: AccountingRoute[] = [
   {
@@ -77,19 +71,14 @@ export const contactsRoutes: AccountingRoute[] = [
     create: (books, input) => createContact(books, input),
     upsert: (books, input) => upsertContact(books, input),
   }),
-  {
+  writeRoute({
     method: "POST",
     url: "/Contacts/:ContactID",
     scopes: ENDPOINT_SCOPES.contactsWrite,
-    handle: ({ ledger, tenantId, body, params }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Contacts").slice(0, 1), {
-          schema: contactInputSchema,
-          save: (books, input) => updateContact(books, params.ContactID!, input),
-          failed: failedContact,
-          summarizeErrors: true,
-        }),
-        "Contacts",
-      ),
-  },
+    key: "Contacts",
+    elements: "first",
+    schema: contactInputSchema,
+    failed: failedContact,
+    save: (books, input, { params }) => updateContact(books, params.ContactID!, input),
+  }),
 ];

@@ -1,10 +1,8 @@
 import type { AccountingRoute } from "./accounting-route";
-import { batchElements, validationErrors, writeBatch } from "./batch-write";
-import { batchWriteRoutes } from "./batch-write-routes";
+import { batchWriteRoutes, failedElement, writeRoute } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
 import { createInvoice, findInvoice, invoiceInputSchema, updateInvoice, upsertInvoice } from "./save-invoice";
-import { writeAnswer } from "./write-answer";
 import { XeroNotFoundError } from "./xero-errors";
 
 const INVOICE_FIELDS = [
@@ -26,11 +24,7 @@ const INVOICE_FIELDS = [
 
 const unitDecimals = (query: Record<string, unknown>) => (String(query.unitdp) === "4" ? 4 : 2);
 
-const failedInvoice = (input: object, messages: string[]) => ({
-  ...input,
-  HasErrors: true,
-  ValidationErrors: validationErrors(messages),
-});
+const failedInvoice = failedElement("HasErrors");
 
 export const invoicesRoutes: AccountingRoute[] = [
   {
@@ -73,19 +67,15 @@ export const invoicesRoutes: AccountingRoute[] = [
     create: (books, input, { query }) => createInvoice(books, input, { unitDecimals: unitDecimals(query) }),
     upsert: (books, input, { query }) => upsertInvoice(books, input, { unitDecimals: unitDecimals(query) }),
   }),
-  {
+  writeRoute({
     method: "POST",
     url: "/Invoices/:InvoiceID",
     scopes: ENDPOINT_SCOPES.invoicesWrite,
-    handle: ({ ledger, tenantId, body, query, params }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Invoices").slice(0, 1), {
-          schema: invoiceInputSchema,
-          save: (books, input) => updateInvoice(books, params.InvoiceID!, input, { unitDecimals: unitDecimals(query) }),
-          failed: failedInvoice,
-          summarizeErrors: true,
-        }),
-        "Invoices",
-      ),
-  },
+    key: "Invoices",
+    elements: "first",
+    schema: invoiceInputSchema,
+    failed: failedInvoice,
+    save: (books, input, { params, query }) =>
+      updateInvoice(books, params.InvoiceID!, input, { unitDecimals: unitDecimals(query) }),
+  }),
 ];

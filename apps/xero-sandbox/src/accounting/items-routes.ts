@@ -1,15 +1,13 @@
 import type { AccountingRoute } from "./accounting-route";
-import { batchElements, validationErrors, writeBatch } from "./batch-write";
-import { batchWriteRoutes } from "./batch-write-routes";
+import { batchWriteRoutes, failedElement, writeRoute } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
 import { createItem, findItem, itemInputSchema, updateItem, upsertItem } from "./save-item";
-import { writeAnswer } from "./write-answer";
 import { XeroNotFoundError } from "./xero-errors";
 
 const ITEM_FIELDS = ["ItemID", "Code", "Name", "Description", "IsSold", "IsPurchased", "UpdatedDateUTC"];
 
-const failedItem = (input: object, messages: string[]) => ({ ...input, ValidationErrors: validationErrors(messages) });
+const failedItem = failedElement();
 
 export const itemsRoutes: AccountingRoute[] = [
   {
@@ -39,19 +37,14 @@ export const itemsRoutes: AccountingRoute[] = [
     create: (books, input) => createItem(books, input),
     upsert: (books, input) => upsertItem(books, input),
   }),
-  {
+  writeRoute({
     method: "POST",
     url: "/Items/:ItemID",
     scopes: ENDPOINT_SCOPES.settingsWrite,
-    handle: ({ ledger, tenantId, body, params }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Items").slice(0, 1), {
-          schema: itemInputSchema,
-          save: (books, input) => updateItem(books, params.ItemID!, input),
-          failed: failedItem,
-          summarizeErrors: true,
-        }),
-        "Items",
-      ),
-  },
+    key: "Items",
+    elements: "first",
+    schema: itemInputSchema,
+    failed: failedItem,
+    save: (books, input, { params }) => updateItem(books, params.ItemID!, input),
+  }),
 ];

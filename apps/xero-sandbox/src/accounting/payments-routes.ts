@@ -1,10 +1,9 @@
 import type { AccountingRoute } from "./accounting-route";
-import { batchElements, validationErrors, writeBatch } from "./batch-write";
+import { failedElement, writeRoute } from "./batch-write-routes";
 import { createPayment, paymentInputSchema } from "./create-payment";
 import { deletePayment, paymentDeleteInputSchema } from "./delete-payment";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
-import { writeAnswer } from "./write-answer";
 import { XeroNotFoundError } from "./xero-errors";
 
 const PAYMENT_FIELDS = [
@@ -23,11 +22,7 @@ const PAYMENT_FIELDS = [
   "Account.Code",
 ];
 
-const failedPayment = (input: object, messages: string[]) => ({
-  ...input,
-  HasValidationErrors: true,
-  ValidationErrors: validationErrors(messages),
-});
+const failedPayment = failedElement("HasValidationErrors");
 
 export const paymentsRoutes: AccountingRoute[] = [
   {
@@ -53,51 +48,36 @@ export const paymentsRoutes: AccountingRoute[] = [
       return { status: 200, body: { Payments: [payment] } };
     },
   },
-  {
+  writeRoute({
     method: "PUT",
     url: "/Payments",
     scopes: ENDPOINT_SCOPES.paymentsWrite,
-    handle: ({ ledger, tenantId, body, summarizeErrors }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Payments"), {
-          schema: paymentInputSchema,
-          save: (books, input) => createPayment(books, input),
-          failed: failedPayment,
-          summarizeErrors,
-        }),
-        "Payments",
-      ),
-  },
-  {
-    // createPayment: one Payment object as the body, answered as a Payments list.
+    key: "Payments",
+    elements: "batch",
+    schema: paymentInputSchema,
+    failed: failedPayment,
+    save: (books, input) => createPayment(books, input),
+  }),
+  // createPayment: one Payment object as the body, answered as a Payments list.
+  writeRoute({
     method: "POST",
     url: "/Payments",
     scopes: ENDPOINT_SCOPES.paymentsWrite,
-    handle: ({ ledger, tenantId, body }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, [body], {
-          schema: paymentInputSchema,
-          save: (books, input) => createPayment(books, input),
-          failed: failedPayment,
-          summarizeErrors: true,
-        }),
-        "Payments",
-      ),
-  },
-  {
-    // deletePayment: payments are never edited, only deleted (`{ "Status": "DELETED" }`).
+    key: "Payments",
+    elements: "body",
+    schema: paymentInputSchema,
+    failed: failedPayment,
+    save: (books, input) => createPayment(books, input),
+  }),
+  // deletePayment: payments are never edited, only deleted (`{ "Status": "DELETED" }`).
+  writeRoute({
     method: "POST",
     url: "/Payments/:PaymentID",
     scopes: ENDPOINT_SCOPES.paymentsWrite,
-    handle: ({ ledger, tenantId, body, params }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, batchElements(body, "Payments").slice(0, 1), {
-          schema: paymentDeleteInputSchema,
-          save: (books) => deletePayment(books, params.PaymentID!),
-          failed: failedPayment,
-          summarizeErrors: true,
-        }),
-        "Payments",
-      ),
-  },
+    key: "Payments",
+    elements: "first",
+    schema: paymentDeleteInputSchema,
+    failed: failedPayment,
+    save: (books, _input, { params }) => deletePayment(books, params.PaymentID!),
+  }),
 ];

@@ -1,15 +1,11 @@
 import type { AccountingRoute } from "./accounting-route";
-import { validationErrors, writeBatch } from "./batch-write";
+import { failedElement, writeRoute } from "./batch-write-routes";
 import { createTrackingCategory, createTrackingOption, trackingNameInputSchema } from "./create-tracking";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { listRecords, parseListQuery } from "./list-query";
-import { writeAnswer } from "./write-answer";
 import { XeroNotFoundError } from "./xero-errors";
 
-const failedTracking = (input: object, messages: string[]) => ({
-  ...input,
-  ValidationErrors: validationErrors(messages),
-});
+const failedTracking = failedElement();
 
 export const trackingCategoriesRoutes: AccountingRoute[] = [
   {
@@ -44,34 +40,24 @@ export const trackingCategoriesRoutes: AccountingRoute[] = [
       return { status: 200, body: { TrackingCategories: [category] } };
     },
   },
-  {
+  writeRoute({
     method: "PUT",
     url: "/TrackingCategories",
     scopes: ENDPOINT_SCOPES.settingsWrite,
-    handle: ({ ledger, tenantId, body }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, [body], {
-          schema: trackingNameInputSchema,
-          save: createTrackingCategory,
-          failed: failedTracking,
-          summarizeErrors: true,
-        }),
-        "TrackingCategories",
-      ),
-  },
-  {
+    key: "TrackingCategories",
+    elements: "body",
+    schema: trackingNameInputSchema,
+    failed: failedTracking,
+    save: (books, input) => createTrackingCategory(books, input),
+  }),
+  writeRoute({
     method: "PUT",
     url: "/TrackingCategories/:TrackingCategoryID/Options",
     scopes: ENDPOINT_SCOPES.settingsWrite,
-    handle: ({ ledger, tenantId, body, params }) =>
-      writeAnswer(
-        writeBatch(ledger, tenantId, [body], {
-          schema: trackingNameInputSchema,
-          save: (books, input) => createTrackingOption(books, params.TrackingCategoryID!, input),
-          failed: failedTracking,
-          summarizeErrors: true,
-        }),
-        "Options",
-      ),
-  },
+    key: "Options",
+    elements: "body",
+    schema: trackingNameInputSchema,
+    failed: failedTracking,
+    save: (books, input, { params }) => createTrackingOption(books, params.TrackingCategoryID!, input),
+  }),
 ];

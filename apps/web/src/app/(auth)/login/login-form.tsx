@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
-import { z } from "zod";
+import { useCredentialsForm } from "@/components/auth/use-credentials-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -11,36 +10,24 @@ import { Input } from "@/components/ui/input";
 import { signInSchema } from "@/server/auth/credentials-schema";
 import { sameOriginPath } from "@/server/auth/same-origin-path";
 
-type FieldErrors = Partial<Record<"email" | "password", string>>;
-
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = signInSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      const errors = z.flattenError(parsed.error).fieldErrors;
-      setFieldErrors({ email: errors.email?.[0], password: errors.password?.[0] });
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
-    if (!result?.ok) {
-      setPending(false);
-      // next-auth hands back the message authorize() threw (wrong credentials, too many attempts).
-      setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
-      return;
-    }
-    // The page checked it already; checked again where the browser is sent, against its own origin.
-    router.replace(sameOriginPath(callbackUrl, window.location.origin) ?? "/");
-    router.refresh();
-  }
+  const { fieldErrors, formError, pending, onSubmit } = useCredentialsForm({
+    schema: signInSchema,
+    fields: ["email", "password"],
+    submit: async (data) => {
+      const result = await signIn("credentials", { ...data, redirect: false });
+      if (!result?.ok) {
+        // next-auth hands back the message authorize() threw (wrong credentials, too many attempts).
+        const error =
+          result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.";
+        return { ok: false, error };
+      }
+      // The page checked it already; checked again where the browser is sent, against its own origin.
+      router.replace(sameOriginPath(callbackUrl, window.location.origin) ?? "/");
+      router.refresh();
+    },
+  });
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in">

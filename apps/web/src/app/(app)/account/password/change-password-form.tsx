@@ -1,9 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
-import { z } from "zod";
+import { useState } from "react";
+import { useCredentialsForm } from "@/components/auth/use-credentials-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -11,58 +10,28 @@ import { Input } from "@/components/ui/input";
 import { changePasswordAction } from "@/server/auth/account-actions";
 import { changePasswordSchema } from "@/server/auth/credentials-schema";
 
-type FieldName = "currentPassword" | "newPassword";
-type FieldErrors = Partial<Record<FieldName, string>>;
-
-function firstErrors(errors: Partial<Record<string, string[] | undefined>>): FieldErrors {
-  return { currentPassword: errors.currentPassword?.[0], newPassword: errors.newPassword?.[0] };
-}
-
 /**
  * Current and new password. Changing it signs out every session, this one included, so the form
  * signs this browser in again with the new password (the one way a session starts).
  */
 export function ChangePasswordForm({ email }: { email: string | null }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setFormError(null);
-    setChanged(false);
-    // Checked here for instant feedback, and again on the server, which is the one that counts.
-    const parsed = changePasswordSchema.safeParse(Object.fromEntries(new FormData(form)));
-    if (!parsed.success) {
-      setFieldErrors(firstErrors(z.flattenError(parsed.error).fieldErrors));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    const result = await changePasswordAction(parsed.data);
-    if (!result.ok) {
-      setPending(false);
-      setFieldErrors(firstErrors(result.fieldErrors));
-      if (Object.keys(result.fieldErrors).length === 0) setFormError(result.error);
-      return;
-    }
-    const signedIn = await signIn("credentials", {
-      email: result.data.email,
-      password: parsed.data.newPassword,
-      redirect: false,
-    });
-    setPending(false);
-    if (!signedIn?.ok) {
-      router.replace("/login");
-      return;
-    }
-    form.reset();
-    setChanged(true);
-    router.refresh();
-  }
+  const { fieldErrors, formError, pending, onSubmit, signInAgain } = useCredentialsForm({
+    schema: changePasswordSchema,
+    fields: ["currentPassword", "newPassword"],
+    onStart: () => setChanged(false),
+    submit: async (data, { form }) => {
+      const result = await changePasswordAction(data);
+      if (!result.ok) return result;
+      if (await signInAgain(result.data.email, data.newPassword)) {
+        form.reset();
+        setChanged(true);
+        router.refresh();
+      }
+      return "stay";
+    },
+  });
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Change password">
