@@ -23,7 +23,7 @@ export interface WebhookCredentials {
 
 /**
  * Everything the editor shows for one flow: the draft, the webhook settings, the last test of each
- * step (for the data picker), the published version and the workspace's Xero accounts to pick from. Connection tokens are
+ * step (for the data picker), the published version and the workspace's connections to pick from. Connection tokens are
  * never selected. The webhook's URL token and signing secret are credentials (a signed request
  * starts a run, which writes to Xero), so a VIEWER learns only whether requests must be signed.
  */
