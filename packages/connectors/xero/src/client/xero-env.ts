@@ -19,6 +19,11 @@ export const xeroEnvSchema = z.object({
   XERO_IDENTITY_URL: url.default("https://identity.xero.com"),
   XERO_API_URL: url.default("https://api.xero.com"),
   XERO_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** The Xero app's webhook key: signs what Xero POSTs to /api/xero/webhooks. Empty means unset. */
+  XERO_WEBHOOK_KEY: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
 });
 
 export type XeroEnv = z.output<typeof xeroEnvSchema>;
