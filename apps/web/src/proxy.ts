@@ -55,5 +55,5 @@ async function signInGate(request: NextRequest, policy: string): Promise<NextRes
 export const config = {
   // Everything but Next's own assets, files with an extension (icons, images) and webhook ingress
   // (public, and the hottest path: skipping the proxy there saves CPU on every event).
-  matcher: ["/((?!_next/static|_next/image|api/hooks/|.*\\.[a-zA-Z0-9]+$).*)"],
+  matcher: ["/((?!_next/static|_next/image|api/hooks/|api/xero/webhooks|.*\\.[a-zA-Z0-9]+$).*)"],
 };

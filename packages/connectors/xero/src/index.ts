@@ -5,4 +5,5 @@ export { xeroAppSettings } from "./client";
 export { completeXeroAuthorization } from "./oauth/complete-xero-authorization";
 export { startXeroAuthorization } from "./oauth/start-xero-authorization";
 export { XeroAuthorizationError } from "./oauth/xero-authorization-error";
+export { receiveXeroWebhook, type XeroWebhookOutcome } from "./webhooks/receive-xero-webhook";
 export { xeroConnector } from "./xero-connector";
