@@ -69,6 +69,8 @@ try {
       },
     ]);
     process.env.XERO_SANDBOX_STATE_FILE ??= path.join(root, ".data", "xero-sandbox.json");
+    // The sandbox signs its webhooks with the key the app checks them with (ensureLocalSecrets).
+    process.env.XERO_SANDBOX_WEBHOOK_KEY ||= process.env.XERO_WEBHOOK_KEY;
     log("XERO_CLIENT_ID is not set: using the local Xero sandbox");
   }
 

@@ -55,6 +55,8 @@ const env = {
   NEXTAUTH_URL: webUrl,
   NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef",
   VAULT_KEYS: "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+  XERO_WEBHOOK_KEY: "test-xero-webhook-key",
+  XERO_SANDBOX_WEBHOOK_KEY: "test-xero-webhook-key",
   XERO_CLIENT_ID: "ledgerflow-test",
   XERO_CLIENT_SECRET: "ledgerflow-test-secret",
   XERO_REDIRECT_URI: `${webUrl}/api/connections/xero/callback`,

@@ -26,4 +26,7 @@ export function ensureLocalSecrets(log) {
   if (!process.env.NEXTAUTH_SECRET) {
     process.env.NEXTAUTH_SECRET = persisted("nextauth-secret", () => randomBytes(32).toString("base64url")).value;
   }
+  if (!process.env.XERO_WEBHOOK_KEY) {
+    process.env.XERO_WEBHOOK_KEY = persisted("xero-webhook-key", () => randomBytes(32).toString("base64")).value;
+  }
 }
