@@ -16,12 +16,12 @@ CREATE TABLE "ConnectorEvent" (
 CREATE UNIQUE INDEX "ConnectorEvent_provider_dedupKey_key" ON "ConnectorEvent"("provider", "dedupKey");
 CREATE INDEX "ConnectorEvent_provider_fannedOutAt_idx" ON "ConnectorEvent"("provider", "fannedOutAt");
 
--- Every delivery to a connector's event endpoint, verified or not, for the operator's settings page.
+-- Every signed delivery to a connector's event endpoint, for the operator's settings page. Unsigned
+-- requests write nothing (anyone who can reach the URL could fill the table).
 CREATE TABLE "ConnectorDelivery" (
     "id" TEXT NOT NULL,
     "provider" TEXT NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "verified" BOOLEAN NOT NULL,
     "eventCount" INTEGER NOT NULL DEFAULT 0,
     "failure" TEXT,
 
