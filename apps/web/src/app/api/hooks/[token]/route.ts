@@ -1,9 +1,7 @@
-import { acceptWebhook, WEBHOOK_MAX_BYTES } from "@ledgerflow/runtime";
-import { BodyTooLargeError, readLimitedBody } from "@/server/hooks/read-limited-body";
+import { acceptWebhook } from "@ledgerflow/runtime";
+import { problem, readWebhookBody } from "@/server/hooks/read-webhook-body";
 
 export const dynamic = "force-dynamic";
-
-const problem = (status: number, error: string) => Response.json({ error }, { status });
 
 /**
  * Webhook trigger ingress (docs/ARCHITECTURE.md §6). Authenticated by the secret token in the URL (and an optional
@@ -14,13 +12,8 @@ const problem = (status: number, error: string) => Response.json({ error }, { st
  */
 export async function POST(request: Request, context: { params: Promise<{ token: string }> }) {
   const { token } = await context.params;
-  let rawBody: Buffer;
-  try {
-    rawBody = await readLimitedBody(request, WEBHOOK_MAX_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return problem(413, `${error.message} Send at most 1 MB.`);
-    return problem(400, "The request body could not be read.");
-  }
+  const rawBody = await readWebhookBody(request);
+  if (rawBody instanceof Response) return rawBody;
   try {
     const url = new URL(request.url);
     const result = await acceptWebhook({

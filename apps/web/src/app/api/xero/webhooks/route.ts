@@ -1,10 +1,7 @@
 import { receiveXeroWebhook } from "@ledgerflow/connector-xero";
-import { WEBHOOK_MAX_BYTES } from "@ledgerflow/runtime";
-import { BodyTooLargeError, readLimitedBody } from "@/server/hooks/read-limited-body";
+import { problem, readWebhookBody } from "@/server/hooks/read-webhook-body";
 
 export const dynamic = "force-dynamic";
-
-const problem = (status: number, error: string) => Response.json({ error }, { status });
 
 /**
  * Xero's webhooks (docs/ARCHITECTURE.md §6): the connector checks `x-xero-signature` on the raw
@@ -12,13 +9,8 @@ const problem = (status: number, error: string) => Response.json({ error }, { st
  * for a good signature and a bare 401 for a bad one; input never causes a 5xx (Xero would retry it).
  */
 export async function POST(request: Request) {
-  let rawBody: Buffer;
-  try {
-    rawBody = await readLimitedBody(request, WEBHOOK_MAX_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return problem(413, `${error.message} Send at most 1 MB.`);
-    return problem(400, "The request body could not be read.");
-  }
+  const rawBody = await readWebhookBody(request);
+  if (rawBody instanceof Response) return rawBody;
   try {
     const result = await receiveXeroWebhook({ rawBody, signature: request.headers.get("x-xero-signature") });
     switch (result.outcome) {
