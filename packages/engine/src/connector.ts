@@ -1,7 +1,8 @@
 // The connector contract (docs/ARCHITECTURE.md §5): everything a connector — Xero, and next the HTTP
 // request step or any other service — tells the rest of Ledgerflow. A connector is one package that
 // exports one `Connector`; the runtime's registry lists them. The engine knows no connector.
-import type { ActionDefinition, FieldSpec, SelectOption } from "./action-definition";
+import type { ActionDefinition, SelectOption } from "./action-definition";
+import type { ConnectorEvents, TriggerDefinition } from "./connector-trigger";
 
 /** How a connector's steps are authorised. */
 export type ConnectorAuth =
@@ -34,18 +35,6 @@ export interface OptionLoaderArgs<TClient> {
 /** Loads a dropdown's choices (`FieldSpec.options.loader` names one, e.g. "xero.accounts.revenue"). */
 export type OptionLoader<TClient> = (args: OptionLoaderArgs<TClient>) => Promise<SelectOption[]>;
 
-/** Something that happens at the provider and can start a flow (a Xero invoice was approved). */
-export interface TriggerDefinition {
-  /** Stable id stored in flow definitions, e.g. "xero.event". */
-  key: string;
-  title: string;
-  description: string;
-  /** The trigger's settings, declared as an action's fields are. */
-  fields: FieldSpec[];
-  /** An example event, for the data picker before a real one arrives. */
-  sample: Record<string, unknown>;
-}
-
 /** What the runtime hands `createClient` for one connection. */
 export interface ClientRequest {
   connectionId: string;
@@ -70,7 +59,10 @@ export interface Connector<TClient = unknown> {
   auth: ConnectorAuth;
   /** Its actions and searches, in the order the editor's picker shows them. */
   actions: readonly ActionDefinition<TClient>[];
-  triggers: readonly TriggerDefinition[];
+  /** What can start a flow at the provider, in the order the editor lists them. */
+  triggers: readonly TriggerDefinition<TClient>[];
+  /** Present when the provider pushes events (webhooks) that the runtime stores and fans out to triggers. */
+  events?: ConnectorEvents<TClient>;
   optionLoaders: Readonly<Record<string, OptionLoader<TClient>>>;
   limits?: ConnectorLimits;
   /** An authorised client for one connection (tokens refreshed as needed). Absent when auth is "none". */

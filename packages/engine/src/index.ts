@@ -20,8 +20,20 @@ export {
   type MissingPermissions,
   type OptionLoader,
   type OptionLoaderArgs,
-  type TriggerDefinition,
 } from "./connector";
+export type {
+  ConnectorEvents,
+  EventRecord,
+  InstantTriggerSource,
+  PollArgs,
+  PollCursor,
+  PolledRecord,
+  PollingTriggerSource,
+  PushedEvent,
+  RecordState,
+  TriggerDefinition,
+  TriggerFiresArgs,
+} from "./connector-trigger";
 export { buildSampleContext, type DataPickerGroup, listDataReferences, listItemReferences } from "./data-picker";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
 export { executeFlow } from "./execute-flow";
@@ -52,8 +64,10 @@ export {
   type ScheduleConfig,
   scheduleConfigSchema,
   type TriggerType,
+  triggerSchema,
 } from "./trigger-schema";
 export { type PublishProblem, validateFlowDefinitionForPublish } from "./validate-flow-for-publish";
+export { validateStepInput } from "./validate-step-input";
 export {
   DEFAULT_WEBHOOK_SETTINGS,
   type EventIdSource,
