@@ -4,7 +4,8 @@ import { missingScopes } from "./missing-scopes";
 import { optionLoaders } from "./options/option-loaders";
 import { getXeroClient } from "./token-access/get-xero-client";
 import { revokeXeroConnection } from "./token-access/revoke-xero-connection";
-import { xeroEventTrigger } from "./triggers/xero-event-trigger";
+import { xeroEvents } from "./triggers/xero-events";
+import { xeroTriggers } from "./triggers/xero-triggers";
 import type { XeroActionDefinition } from "./xero-action-definition";
 import type { XeroClientContext } from "./xero-client-context";
 
@@ -14,7 +15,8 @@ export const xeroConnector = defineConnector<XeroClientContext>({
   title: "Xero",
   auth: { kind: "oauth2", accountNoun: "organisation" },
   actions: xeroCatalog,
-  triggers: [xeroEventTrigger],
+  triggers: xeroTriggers,
+  events: xeroEvents,
   optionLoaders,
   // Xero's published limits (developer.xero.com/documentation/guides/oauth2/limits): per
   // organisation 5 calls in flight, 60 a minute and 5,000 a day; 10,000 a minute per app.

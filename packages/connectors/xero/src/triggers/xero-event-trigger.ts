@@ -1,31 +1,33 @@
-import type { TriggerDefinition } from "@ledgerflow/engine";
+import { field, fieldSpecs } from "@ledgerflow/engine";
+import { sampleInvoice } from "../catalog/output-samples";
+import { xeroInstantTrigger } from "./xero-instant-trigger";
 
 /**
- * "When something changes in Xero": Xero's webhooks report contacts and invoices created or updated
- * in an organisation. Declared here so the editor and the publish check know it; receiving Xero's
- * signed deliveries is the Xero-triggers issue's work.
+ * "Any change" of a kind of record, with the kind and the event type as settings: the general form
+ * of the triggers above, and what flows saved before them (`xero.event`) keep using.
  */
-export const xeroEventTrigger: TriggerDefinition = {
+export const xeroEventTrigger = xeroInstantTrigger({
   key: "xero.event",
-  title: "Xero event",
-  description: "Runs when a contact or an invoice is created or updated in a Xero organisation.",
-  fields: [
-    {
-      name: "eventCategory",
+  title: "Any change to invoices or contacts",
+  description: "Runs when a contact, an invoice or a credit note is created or updated, as you choose.",
+  group: "Any change",
+  category: "INVOICE",
+  eventTypes: ["CREATE", "UPDATE"],
+  sampleRecord: sampleInvoice,
+  fields: fieldSpecs({
+    eventCategory: field.select({
       label: "Record",
-      type: "select",
       required: true,
       options: {
         static: [
-          { value: "INVOICE", label: "Invoice" },
+          { value: "INVOICE", label: "Invoice or bill" },
           { value: "CONTACT", label: "Contact" },
+          { value: "CREDITNOTE", label: "Credit note" },
         ],
       },
-    },
-    {
-      name: "eventType",
+    }),
+    eventType: field.select({
       label: "When it is",
-      type: "select",
       required: true,
       options: {
         static: [
@@ -33,13 +35,8 @@ export const xeroEventTrigger: TriggerDefinition = {
           { value: "UPDATE", label: "Updated" },
         ],
       },
-    },
-  ],
-  sample: {
-    resourceId: "d2e63d2e-6ab8-4e1d-8a0b-3f3bbf1f0b4c",
-    tenantId: "8d4a8a1e-24b1-4a54-9a5f-2f2f2f2f2f2f",
-    eventCategory: "INVOICE",
-    eventType: "UPDATE",
-    eventDateUtc: "2026-12-01T09:30:00.000",
-  },
-};
+    }),
+  }),
+  acceptsInput: (event, input) =>
+    event.payload.eventCategory === input.eventCategory && event.payload.eventType === input.eventType,
+});

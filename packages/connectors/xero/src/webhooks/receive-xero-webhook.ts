@@ -8,8 +8,11 @@ import { describeBodyIssue, xeroEventDedupKey, xeroWebhookBodySchema } from "./x
 const PROVIDER = "xero";
 
 export type XeroWebhookOutcome =
-  /** Verified, and every event is stored (`stored` of them new; the rest were redeliveries). */
-  | { outcome: "accepted"; eventCount: number; stored: number }
+  /**
+   * Verified, and every event is stored (`stored` of them new; the rest were redeliveries).
+   * `accounts`: the tenants with new events, whose fan-out is to be scheduled.
+   */
+  | { outcome: "accepted"; eventCount: number; stored: number; accounts: string[] }
   /** Missing or wrong `x-xero-signature`, or no XERO_WEBHOOK_KEY: Xero's check expects a bare 401. */
   | { outcome: "bad_signature" }
   /** Signed, but not Xero's body: the message names the field. */
@@ -49,21 +52,28 @@ export async function receiveXeroWebhook({
     accountExternalId: event.tenantId,
     payload: event,
   }));
-  const [result] = await db.$queryRaw<{ stored: number }[]>`
+  const [result] = await db.$queryRaw<{ stored: number; accounts: string[] | null }[]>`
     WITH stored AS (
       INSERT INTO "ConnectorEvent" ("id", "provider", "dedupKey", "accountExternalId", "payload")
       SELECT r."id", ${PROVIDER}, r."dedupKey", r."accountExternalId", r."payload"
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS r("id" text, "dedupKey" text, "accountExternalId" text, "payload" jsonb)
       ON CONFLICT ("provider", "dedupKey") DO NOTHING
-      RETURNING 1
+      RETURNING "accountExternalId"
     ), delivery AS (
       INSERT INTO "ConnectorDelivery" ("id", "provider", "eventCount")
       VALUES (${randomUUID()}, ${PROVIDER}, ${rows.length})
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM stored)::int AS "stored", (SELECT count(*) FROM delivery)::int AS "logged"`;
-  return { outcome: "accepted", eventCount: rows.length, stored: result?.stored ?? 0 };
+    SELECT (SELECT count(*) FROM stored)::int AS "stored",
+      (SELECT array_agg(DISTINCT "accountExternalId") FROM stored) AS "accounts",
+      (SELECT count(*) FROM delivery)::int AS "logged"`;
+  return {
+    outcome: "accepted",
+    eventCount: rows.length,
+    stored: result?.stored ?? 0,
+    accounts: result?.accounts ?? [],
+  };
 }
 
 /** The body as Xero's shape, or a message naming the first field that is not. */

@@ -1,0 +1,65 @@
+import type { XeroBody, XeroCall } from "../call-xero";
+import type { XeroClientContext } from "../xero-client-context";
+
+// The records Xero's webhooks report on (xero-webhooks.yaml › eventCategory), and how each is
+// fetched: a webhook says only *that* something changed, so every run's record is loaded from Xero.
+
+export type XeroEventCategory = "INVOICE" | "CONTACT" | "CREDITNOTE";
+
+interface EventResource {
+  /** Xero's collection in bodies: `{ Invoices: [...] }`. */
+  collection: string;
+  /** The record's id field. */
+  idField: string;
+  /** What is remembered between events so triggers can say "became". */
+  stateFields: readonly string[];
+  /** What the record is, in error messages: "load the invoice". */
+  noun: string;
+  get(accounting: XeroClientContext["accounting"], tenantId: string, id: string): ReturnType<XeroCall>;
+  /** The most recently changed records, newest first: "Load a recent record". */
+  recent(
+    accounting: XeroClientContext["accounting"],
+    tenantId: string,
+    where: string | undefined,
+  ): ReturnType<XeroCall>;
+}
+
+const NEWEST_FIRST = "UpdatedDateUTC DESC";
+
+export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
+  INVOICE: {
+    collection: "Invoices",
+    idField: "InvoiceID",
+    stateFields: ["Status"],
+    noun: "invoice",
+    get: (api, tenantId, id) => api.getInvoice(tenantId, id),
+    recent: (api, tenantId, where) =>
+      api.getInvoices(tenantId, undefined, where, NEWEST_FIRST, undefined, undefined, undefined, undefined, 1),
+  },
+  CONTACT: {
+    collection: "Contacts",
+    idField: "ContactID",
+    stateFields: ["ContactStatus"],
+    noun: "contact",
+    get: (api, tenantId, id) => api.getContact(tenantId, id),
+    recent: (api, tenantId, where) => api.getContacts(tenantId, undefined, where, NEWEST_FIRST, undefined, 1),
+  },
+  CREDITNOTE: {
+    collection: "CreditNotes",
+    idField: "CreditNoteID",
+    stateFields: ["Status"],
+    noun: "credit note",
+    get: (api, tenantId, id) => api.getCreditNote(tenantId, id),
+    recent: (api, tenantId, where) => api.getCreditNotes(tenantId, undefined, where, NEWEST_FIRST, 1),
+  },
+};
+
+export function isXeroEventCategory(value: unknown): value is XeroEventCategory {
+  return typeof value === "string" && Object.hasOwn(xeroEventResources, value);
+}
+
+/** The first record of a list or single-record answer (`{ Invoices: [{…}] }`). */
+export function firstRecord(body: XeroBody, collection: string): Record<string, unknown> | null {
+  const records = body[collection];
+  return Array.isArray(records) && records.length > 0 ? (records[0] as Record<string, unknown>) : null;
+}
