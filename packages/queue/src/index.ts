@@ -1,9 +1,13 @@
 export { clearHeartbeat, HEARTBEAT_INTERVAL_MS, heartbeatKey, liveWorkers, writeHeartbeat } from "./heartbeat";
 export {
   bullPrefix,
+  CONNECTOR_EVENTS_QUEUE,
+  createConnectorEventsQueue,
   createMaintenanceQueue,
   createRunsQueue,
   createSchedulesQueue,
+  type FanOutJobData,
+  fanOutJobOptions,
   MAINTENANCE_QUEUE,
   type MaintenanceJobName,
   RUNS_QUEUE,
@@ -11,6 +15,7 @@ export {
   runJobOptions,
   SCHEDULES_QUEUE,
   type ScheduleJobData,
+  sharedConnectorEventsQueue,
   sharedRunsQueue,
   sharedSchedulesQueue,
 } from "./queues";

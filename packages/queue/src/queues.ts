@@ -5,6 +5,7 @@ import { createRedis } from "./redis";
 export const RUNS_QUEUE = "runs";
 export const SCHEDULES_QUEUE = "schedules";
 export const MAINTENANCE_QUEUE = "maintenance";
+export const CONNECTOR_EVENTS_QUEUE = "connector-events";
 
 /** A run job carries only ids: Postgres holds everything else (the outbox pattern). */
 export interface RunJobData {
@@ -38,6 +39,28 @@ export function runJobOptions(runId: string, delayMs?: number): JobsOptions {
   };
 }
 
+/** Fans out one account's stored provider events (ConnectorEvent) to the flows they start. */
+export interface FanOutJobData {
+  provider: string;
+  account: string;
+}
+
+/**
+ * One fan-out job per account at a time (the job id names the account, and a job id is unique while
+ * its job exists): the account's events are fanned out in arrival order, so "the status became
+ * PAID" is judged against the event before. An event stored while the job runs is read by the
+ * job's next pass, or by the sweeper (packages/runtime connector-events).
+ */
+export function fanOutJobOptions(data: FanOutJobData): JobsOptions {
+  return {
+    jobId: `fan-out.${data.provider}.${data.account}`,
+    attempts: RUN_JOB_INFRASTRUCTURE_RETRIES,
+    backoff: { type: "exponential", delay: 1_000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  };
+}
+
 export type MaintenanceJobName = "sweep-queued-runs" | "prune-run-payloads";
 
 /** BullMQ's own key prefix, under REDIS_PREFIX so test suites and installs never share queues. */
@@ -57,6 +80,10 @@ export function createSchedulesQueue(options: Partial<QueueOptions> = {}): Queue
   return createQueue<ScheduleJobData>(SCHEDULES_QUEUE, options);
 }
 
+export function createConnectorEventsQueue(options: Partial<QueueOptions> = {}): Queue<FanOutJobData> {
+  return createQueue<FanOutJobData>(CONNECTOR_EVENTS_QUEUE, options);
+}
+
 export function createMaintenanceQueue(options: Partial<QueueOptions> = {}): Queue {
   return createQueue(MAINTENANCE_QUEUE, options);
 }
@@ -64,6 +91,7 @@ export function createMaintenanceQueue(options: Partial<QueueOptions> = {}): Que
 const holder = globalThis as unknown as {
   ledgerflowRunsQueue?: Queue<RunJobData>;
   ledgerflowSchedulesQueue?: Queue<ScheduleJobData>;
+  ledgerflowConnectorEventsQueue?: Queue<FanOutJobData>;
 };
 
 /** The process-wide producer for the runs queue (web ingress, replay, schedules). */
@@ -75,4 +103,9 @@ export function sharedRunsQueue(): Queue<RunJobData> {
 export function sharedSchedulesQueue(): Queue<ScheduleJobData> {
   holder.ledgerflowSchedulesQueue ??= createSchedulesQueue();
   return holder.ledgerflowSchedulesQueue;
+}
+
+export function sharedConnectorEventsQueue(): Queue<FanOutJobData> {
+  holder.ledgerflowConnectorEventsQueue ??= createConnectorEventsQueue();
+  return holder.ledgerflowConnectorEventsQueue;
 }
