@@ -2,9 +2,11 @@ import { hostname } from "node:os";
 import { serverEnv } from "@ledgerflow/config";
 import {
   bullPrefix,
+  CONNECTOR_EVENTS_QUEUE,
   clearHeartbeat,
   createMaintenanceQueue,
   createRedis,
+  type FanOutJobData,
   HEARTBEAT_INTERVAL_MS,
   MAINTENANCE_QUEUE,
   RUNS_QUEUE,
@@ -13,8 +15,9 @@ import {
   type ScheduleJobData,
   writeHeartbeat,
 } from "@ledgerflow/queue";
-import { pruneRunPayloads, runBackoffMs, sweepStuckRuns } from "@ledgerflow/runtime";
+import { pruneRunPayloads, runBackoffMs, sweepConnectorEvents, sweepStuckRuns } from "@ledgerflow/runtime";
 import { Worker } from "bullmq";
+import { processFanOutJob } from "./process-fan-out-job";
 import { createRunJobProcessor } from "./process-run-job";
 import { processScheduleJob } from "./process-schedule-job";
 
@@ -52,6 +55,12 @@ const schedules = new Worker<ScheduleJobData>(SCHEDULES_QUEUE, processScheduleJo
   prefix: bullPrefix(),
   concurrency: 4,
 });
+// One job per account at a time (its jobId), so an account's events are fanned out in order.
+const connectorEvents = new Worker<FanOutJobData>(CONNECTOR_EVENTS_QUEUE, processFanOutJob, {
+  connection: connection(),
+  prefix: bullPrefix(),
+  concurrency: 4,
+});
 const maintenance = new Worker(
   MAINTENANCE_QUEUE,
   async (job) => {
@@ -62,10 +71,14 @@ const maintenance = new Worker(
   },
   { connection: connection(), prefix: bullPrefix() },
 );
-for (const worker of [runs, schedules, maintenance])
+for (const worker of [runs, schedules, connectorEvents, maintenance])
   worker.on("error", (error) => log(`queue error: ${error.message}`));
 runs.on("completed", (job, status) => {
   if (env.WORKER_LOG_RUNS) log(`run ${job.data.runId} ${status}`);
+});
+connectorEvents.on("failed", (job, error) => {
+  if (job && error.name !== "DelayedError")
+    log(`fan-out of ${job.data.provider} ${job.data.account} failed: ${error.message}`);
 });
 runs.on("failed", (job, error) => {
   if (job && error.name !== "DelayedError")
@@ -86,6 +99,8 @@ async function sweep() {
     if (redisWasReset)
       log(`sweeper: Redis had no marker (first start, or it lost its data): checked every unfinished run`);
     if (enqueued > 0) log(`sweeper: gave ${enqueued} runs a new job`);
+    const accounts = await sweepConnectorEvents({ graceMs: env.SWEEPER_QUEUED_AFTER_MS });
+    if (accounts > 0) log(`sweeper: gave ${accounts} accounts' waiting events a fan-out job`);
   } catch (error) {
     log(`sweeper failed: ${(error as Error).message}`);
   }
@@ -111,7 +126,7 @@ async function shutdown(signal: string) {
   clearInterval(heartbeat);
   clearInterval(sweeper);
   // close() stops taking jobs and waits for the ones in progress to finish.
-  await Promise.all([runs.close(), schedules.close(), maintenance.close()]);
+  await Promise.all([runs.close(), schedules.close(), connectorEvents.close(), maintenance.close()]);
   await clearHeartbeat(redis, workerId).catch(() => {});
   redis.disconnect();
   log("stopped");

@@ -18,6 +18,8 @@ export interface CreateRunInput {
    * once, never enqueued, but kept with its payload so that it can be replayed.
    */
   status?: "QUEUED" | "SKIPPED";
+  /** Why a SKIPPED run executes nothing, when not because the flow is switched off. */
+  skippedBecause?: string;
   /**
    * An id derived from what started the run (a schedule firing). Creating it again finds the run of
    * the first try and enqueues that one, so a retried firing never makes a second run.
@@ -78,7 +80,7 @@ export async function createRun(input: CreateRunInput): Promise<CreatedRun> {
     status,
     source,
     trigger: input.event,
-    error: status === "SKIPPED" ? SWITCHED_OFF : null,
+    error: status === "SKIPPED" ? { message: input.skippedBecause ?? SWITCHED_OFF } : null,
     finishedAt: status === "SKIPPED" ? now : null,
   };
   // Webhooks are the measured hot path (docs/PERFORMANCE.md): one plain-SQL statement on the
@@ -91,4 +93,4 @@ export async function createRun(input: CreateRunInput): Promise<CreatedRun> {
   return stored;
 }
 
-const SWITCHED_OFF = { message: "The flow was switched off." };
+const SWITCHED_OFF = "The flow was switched off.";

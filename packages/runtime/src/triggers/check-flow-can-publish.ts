@@ -1,6 +1,7 @@
 import { prisma } from "@ledgerflow/db";
 import { type FlowDefinition, validateFlowDefinitionForPublish } from "@ledgerflow/engine";
 import { appConnectors } from "../connectors/app-connectors";
+import { checkEventTrigger } from "./event/check-event-trigger";
 
 export interface PublishProblem {
   stepKey?: string;
@@ -26,14 +27,23 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
     }),
   );
 
+  const { trigger } = definition;
+  const triggerConnectionId = trigger.type === "event" ? trigger.config.connectionId : undefined;
   const connectionIds = [
-    ...new Set(definition.steps.flatMap((step) => (step.connectionId ? [step.connectionId] : []))),
+    ...new Set([
+      ...definition.steps.flatMap((step) => (step.connectionId ? [step.connectionId] : [])),
+      ...(triggerConnectionId ? [triggerConnectionId] : []),
+    ]),
   ];
   const connections = await prisma.connection.findMany({
     where: { workspaceId, id: { in: connectionIds } },
-    select: { id: true, name: true, status: true, scopes: true },
+    select: { id: true, name: true, provider: true, status: true, scopes: true },
   });
   const byId = new Map(connections.map((connection) => [connection.id, connection]));
+  if (trigger.type === "event") {
+    const connection = triggerConnectionId ? (byId.get(triggerConnectionId) ?? null) : null;
+    problems.push(...checkEventTrigger(trigger, connection, connectors));
+  }
 
   for (const step of definition.steps) {
     if (!step.connectionId) continue;

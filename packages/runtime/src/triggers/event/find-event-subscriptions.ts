@@ -1,0 +1,72 @@
+import { prisma } from "@ledgerflow/db";
+import {
+  type AnyConnector,
+  type InstantTriggerSource,
+  type PushedEvent,
+  type TriggerDefinition,
+  triggerSchema,
+} from "@ledgerflow/engine";
+
+/** A published flow one of whose connector triggers listens to an event. */
+export interface EventSubscriber {
+  flowId: string;
+  enabled: boolean;
+  flowVersionId: string;
+  trigger: TriggerDefinition & { source: InstantTriggerSource };
+  input: Record<string, unknown>;
+}
+
+/** The flows of one connection's workspace that an event starts. */
+export interface EventSubscription {
+  connection: { id: string; workspaceId: string };
+  subscribers: EventSubscriber[];
+}
+
+/**
+ * Who a pushed event concerns: each connection to the event's account (one per workspace at
+ * most), and the published flows *of that connection's workspace* whose trigger uses that
+ * connection and accepts the event. An event never reaches a workspace without such a connection.
+ * Switched-off flows are included (they record a SKIPPED run); the caller tells them apart.
+ */
+export async function findEventSubscriptions(
+  connector: AnyConnector,
+  event: PushedEvent,
+): Promise<EventSubscription[]> {
+  const connections = await prisma.connection.findMany({
+    where: { provider: connector.key, externalId: event.accountExternalId },
+    select: { id: true, workspaceId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const subscriptions: EventSubscription[] = [];
+  for (const connection of connections) {
+    // The trigger's connection is in the definition's JSON: read only flows whose published
+    // version names this connection, in the connection's own workspace.
+    const flows = await prisma.$queryRaw<{ id: string; enabled: boolean; versionId: string; trigger: unknown }[]>`
+      SELECT f."id", f."enabled", v."id" AS "versionId", v."definition"->'trigger' AS "trigger"
+      FROM "Flow" f JOIN "FlowVersion" v ON v."id" = f."publishedVersionId" AND v."workspaceId" = f."workspaceId"
+      WHERE f."workspaceId" = ${connection.workspaceId}
+        AND v."definition"->'trigger'->'config'->>'connectionId' = ${connection.id}
+      ORDER BY f."createdAt", f."id"`;
+    const subscribers = flows.flatMap((flow): EventSubscriber[] => {
+      const parsed = triggerSchema.safeParse(flow.trigger);
+      if (!parsed.success) return [];
+      const flowTrigger = parsed.data;
+      if (flowTrigger.type !== "event") return [];
+      const trigger = connector.triggers.find((candidate) => candidate.key === flowTrigger.config.event);
+      if (trigger?.source.kind !== "instant") return [];
+      const { input } = flowTrigger.config;
+      if (!trigger.source.accepts(event, input)) return [];
+      return [
+        {
+          flowId: flow.id,
+          enabled: flow.enabled,
+          flowVersionId: flow.versionId,
+          trigger: trigger as EventSubscriber["trigger"],
+          input,
+        },
+      ];
+    });
+    if (subscribers.length > 0) subscriptions.push({ connection, subscribers });
+  }
+  return subscriptions;
+}
