@@ -59,8 +59,10 @@ export { type TestStepResult, testStep } from "./test-step";
 export {
   createTrigger,
   cronSchema,
+  DEFAULT_POLL_SECONDS,
   type FlowTrigger,
   MIN_INTERVAL_SECONDS,
+  MIN_POLL_SECONDS,
   type ScheduleConfig,
   scheduleConfigSchema,
   type TriggerType,

@@ -59,6 +59,10 @@ export const scheduleConfigSchema = z.discriminatedUnion("mode", [
 /** An example trigger event (the editor's data picker and Test button use it). */
 const sampleSchema = z.record(z.string(), z.unknown()).optional();
 
+/** A polling trigger's interval: Xero's 60 calls a minute are shared by every flow of an organisation. */
+export const MIN_POLL_SECONDS = 60;
+export const DEFAULT_POLL_SECONDS = 300;
+
 /**
  * Definitions saved before connectors declared their triggers said `type: "xero_event"` with the
  * settings at the top of `config`: read as the Xero connector's event trigger.
@@ -84,6 +88,15 @@ const triggerShape = z.discriminatedUnion("type", [
       connectionId: z.string().min(1).max(100).optional(),
       /** The trigger's own settings, as its fields declare them (e.g. which kind of record). */
       input: z.record(z.string(), z.unknown()).default({}),
+      /** For a trigger that polls (or an instant one polling as a fallback): how often. */
+      pollEverySeconds: z
+        .number()
+        .int()
+        .min(MIN_POLL_SECONDS, "Poll at most once a minute")
+        .max(86_400, "Poll at least once a day")
+        .optional(),
+      /** At switch-on a polling trigger starts from now; this many days back instead, when set. */
+      includeRecentDays: z.number().int().min(0).max(90).optional(),
     }),
     sample: sampleSchema,
   }),
