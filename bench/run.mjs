@@ -64,6 +64,7 @@ try {
     overhead: () => import("./scenarios/overhead.mjs").then((m) => m.overhead(ctx)),
     ui: () => import("./scenarios/ui.mjs").then((m) => m.ui(ctx)),
     limits: () => import("./scenarios/limits.mjs").then((m) => m.limits(ctx)),
+    "xero-events": () => import("./scenarios/xero-events.mjs").then((m) => m.xeroEvents(ctx)),
   };
   // A failed scenario is reported and the others still run.
   const runSelected = async (names) => {
@@ -93,7 +94,7 @@ try {
       detail: { db: "growth of pg_total_relation_size(Run) + (StepRun) over the e2e scenario ÷ its runs" },
     });
   }
-  await runSelected(["overhead", "ui", "limits"]);
+  await runSelected(["overhead", "ui", "xero-events", "limits"]);
   await runsQueue.close();
   await sql.end();
   await domain.prisma.$disconnect();

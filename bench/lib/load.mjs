@@ -1,14 +1,16 @@
-// autocannon against the webhook URL, keeping every accepted run id so the bench can check that
-// each 202 has its Run row.
+// autocannon against a webhook URL, keeping what every accepted request carried so the bench can
+// check that each acknowledgement has its row.
 import autocannon from "autocannon";
 
 /**
- * POSTs JSON bodies to `url`. `body(n)` makes the n-th body. Either `seconds` or `amount` bounds
- * the load. Returns autocannon's result plus the run ids answered with 202.
+ * POSTs JSON bodies to `url`. `body(n)` makes the n-th body; `sign(text)`, when given, the headers
+ * that sign it. Either `seconds` or `amount` bounds the load. Returns autocannon's result, the
+ * statuses, the run ids our webhooks answer 202 with, and the bodies answered `accepted`.
  */
-export async function postWebhooks({ url, connections, seconds, amount, body }) {
+export async function postWebhooks({ url, connections, seconds, amount, body, sign, accepted = 202 }) {
   let sent = 0;
   const runIds = [];
+  const acceptedBodies = [];
   const statuses = {};
   const result = await autocannon({
     url,
@@ -20,11 +22,17 @@ export async function postWebhooks({ url, connections, seconds, amount, body }) 
       {
         method: "POST",
         headers: { "content-type": "application/json" },
-        setupRequest(request) {
-          return { ...request, body: JSON.stringify(body(sent++)) };
+        // A connection has one request in flight at a time: its context remembers what it sent.
+        setupRequest(request, context) {
+          const made = body(sent++);
+          const text = typeof made === "string" ? made : JSON.stringify(made);
+          context.sent = text;
+          return { ...request, body: text, headers: { ...request.headers, ...(sign ? sign(text) : {}) } };
         },
-        onResponse(status, responseBody) {
+        onResponse(status, responseBody, context) {
           statuses[status] = (statuses[status] ?? 0) + 1;
+          if (status !== accepted) return;
+          acceptedBodies.push(context.sent);
           if (status !== 202) return;
           try {
             runIds.push(JSON.parse(responseBody).runId);
@@ -35,5 +43,5 @@ export async function postWebhooks({ url, connections, seconds, amount, body }) 
       },
     ],
   });
-  return { result, runIds, statuses };
+  return { result, runIds, statuses, acceptedBodies };
 }

@@ -1,7 +1,7 @@
 // Bench settings: the issue's parameters by default; flags (`--name=value`) or BENCH_* variables
 // shorten them for quick iterations. `--quick` applies every short setting at once.
 
-export const SCENARIOS = ["ingest", "e2e", "overhead", "limits", "ui", "memory"];
+export const SCENARIOS = ["ingest", "e2e", "overhead", "limits", "ui", "xero-events", "memory"];
 
 /** name → [default, quick, environment variable, what it is] */
 const SETTINGS = {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root } from "../../scripts/lib/bootstrap.mjs";
+import { SCENARIOS } from "./options.mjs";
 
 /** Issue #8's targets on a 2-core machine: [comparison, value]. */
 export const TARGETS = {
@@ -18,6 +19,11 @@ export const TARGETS = {
   limit_429s: ["==", 0],
   limit_utilisation: [">=", 0.9],
   history_ttfb_ms: ["<=", 300],
+  xero_events_per_s: null,
+  xero_events_p99_ms: null,
+  xero_events_lost: ["==", 0],
+  fanout_p50_ms: null,
+  fanout_p99_ms: null,
   web_rss_mb: ["<=", 500],
   worker_rss_mb: ["<=", 300],
   db_bytes_per_run: null,
@@ -29,6 +35,8 @@ const SCENARIO_OF = {
   overhead: "overhead",
   limit: "limits",
   history: "ui",
+  xero: "xero-events",
+  fanout: "xero-events",
   web: "memory",
   worker: "memory",
   db: "memory",
@@ -93,11 +101,11 @@ export function writeResults(report) {
   const stamp = report.startedAt.slice(0, 16).replace(":", "");
   const dated = path.join(
     dir,
-    `${stamp}${report.defaultSettings && report.scenariosRun.length === 6 ? "" : "-partial"}.json`,
+    `${stamp}${report.defaultSettings && report.scenariosRun.length === SCENARIOS.length ? "" : "-partial"}.json`,
   );
   // Only a full run with the issue's parameters replaces latest.json (the committed figures); a
   // partial or shortened run goes to latest-partial.json, both with a dated copy.
-  const full = report.defaultSettings && report.scenariosRun.length === 6;
+  const full = report.defaultSettings && report.scenariosRun.length === SCENARIOS.length;
   const latest = path.join(dir, full ? "latest.json" : "latest-partial.json");
   const text = `${JSON.stringify(report, null, 2)}\n`;
   writeFileSync(dated, text);

@@ -92,6 +92,8 @@ export async function startStack({ log, build, tenants }) {
     XERO_LOGIN_URL: sandboxUrl,
     XERO_API_URL: sandboxUrl,
     XERO_SANDBOX_PORT: String(sandboxPort),
+    // The xero-events scenario signs its deliveries with this key, as Xero would.
+    XERO_WEBHOOK_KEY: "bench-xero-webhook-key",
     XERO_SANDBOX_ADMIN_SECRET: ADMIN_SECRET,
     XERO_SANDBOX_ORGANISATIONS: String(Math.max(2, tenants)),
     XERO_SANDBOX_CLIENTS: JSON.stringify([{ ...CLIENT, redirectUris: [`${webUrl}/api/connections/xero/callback`] }]),
@@ -194,6 +196,21 @@ export async function startStack({ log, build, tenants }) {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (!response.ok) throw new Error(`${pathname}: HTTP ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    /** One call to the sandbox's Accounting API as the organisation (a token minted by its admin API). */
+    async xero(tenantId, method, pathname, body) {
+      const { access_token } = await this.admin("/sandbox/admin/tokens", { body: { tenantIds: [tenantId] } });
+      const response = await fetch(`${sandboxUrl}/api.xro/2.0${pathname}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${access_token}`,
+          "xero-tenant-id": tenantId,
+          "content-type": "application/json",
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${pathname}: HTTP ${response.status} ${await response.text()}`);
       return response.json();
     },
     async stop() {

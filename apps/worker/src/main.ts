@@ -15,7 +15,13 @@ import {
   type ScheduleJobData,
   writeHeartbeat,
 } from "@ledgerflow/queue";
-import { pruneRunPayloads, runBackoffMs, sweepConnectorEvents, sweepStuckRuns } from "@ledgerflow/runtime";
+import {
+  pruneRunPayloads,
+  runBackoffMs,
+  scheduleFanOutIfWaiting,
+  sweepConnectorEvents,
+  sweepStuckRuns,
+} from "@ledgerflow/runtime";
 import { Worker } from "bullmq";
 import { processFanOutJob } from "./process-fan-out-job";
 import { createRunJobProcessor } from "./process-run-job";
@@ -75,6 +81,13 @@ for (const worker of [runs, schedules, connectorEvents, maintenance])
   worker.on("error", (error) => log(`queue error: ${error.message}`));
 runs.on("completed", (job, status) => {
   if (env.WORKER_LOG_RUNS) log(`run ${job.data.runId} ${status}`);
+});
+connectorEvents.on("completed", (job) => {
+  scheduleFanOutIfWaiting(job.data.provider, job.data.account).catch((error: Error) =>
+    log(
+      `fan-out of ${job.data.provider} ${job.data.account}: could not look for late events (the sweeper will): ${error.message}`,
+    ),
+  );
 });
 connectorEvents.on("failed", (job, error) => {
   if (job && error.name !== "DelayedError")

@@ -35,6 +35,7 @@ export { sweepStuckRuns } from "./runs/sweep-stuck-runs";
 export type { PublishProblem } from "./triggers/check-flow-can-publish";
 export { type FanOutOutcome, fanOutConnectorEvents } from "./triggers/event/fan-out-connector-events";
 export { scheduleFanOut } from "./triggers/event/schedule-fan-out";
+export { scheduleFanOutIfWaiting } from "./triggers/event/schedule-fan-out-if-waiting";
 export { sweepConnectorEvents } from "./triggers/event/sweep-connector-events";
 export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
 export { runFlowNow } from "./triggers/manual/run-flow-now";
