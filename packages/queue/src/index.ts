@@ -21,3 +21,4 @@ export {
 } from "./queues";
 export { type CallLimits, RateLimiter, type SlotResult } from "./rate-limiter";
 export { createRedis, redisKey, sharedRedis } from "./redis";
+export { REDIS_DEADLINE_MS, withRedisDeadline } from "./redis-deadline";

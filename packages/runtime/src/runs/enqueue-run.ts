@@ -1,22 +1,4 @@
-import { runJobOptions, sharedRunsQueue } from "@ledgerflow/queue";
-
-// A webhook must be answered even when Redis hangs rather than refuses: the run is already safe in Postgres.
-const ENQUEUE_TIMEOUT_MS = 1_000;
-
-async function withinTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer from Redis within ${ENQUEUE_TIMEOUT_MS} ms`)),
-      ENQUEUE_TIMEOUT_MS,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { runJobOptions, sharedRunsQueue, withRedisDeadline } from "@ledgerflow/queue";
 
 /**
  * Puts a run on the queue (for create-run.ts). `jobId = runId` makes it idempotent: the sweeper may
@@ -26,7 +8,7 @@ async function withinTimeout<T>(work: Promise<T>): Promise<T> {
  */
 export async function enqueueRun(run: { id: string; workspaceId: string }, options: { delayMs?: number } = {}) {
   try {
-    await withinTimeout(
+    await withRedisDeadline(
       sharedRunsQueue().add(
         "run",
         { runId: run.id, workspaceId: run.workspaceId },

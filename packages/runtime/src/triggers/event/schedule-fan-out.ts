@@ -1,4 +1,4 @@
-import { fanOutJobOptions, sharedConnectorEventsQueue } from "@ledgerflow/queue";
+import { fanOutJobOptions, sharedConnectorEventsQueue, withRedisDeadline } from "@ledgerflow/queue";
 
 /**
  * Asks the worker to fan out the events just stored for these accounts. Best effort: the events
@@ -10,7 +10,7 @@ export async function scheduleFanOut(provider: string, accounts: Iterable<string
   await Promise.all(
     [...new Set(accounts)].map(async (account) => {
       try {
-        await queue.add("fan-out", { provider, account }, fanOutJobOptions({ provider, account }));
+        await withRedisDeadline(queue.add("fan-out", { provider, account }, fanOutJobOptions({ provider, account })));
       } catch (error) {
         console.error(`[fan-out] could not queue ${provider} events (the sweeper will): ${(error as Error).message}`);
       }
