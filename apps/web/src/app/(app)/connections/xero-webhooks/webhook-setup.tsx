@@ -25,8 +25,8 @@ export function WebhookSetup({ url, keySource }: WebhookSetupProps) {
         <CopyField label="Webhook URL" value={url} copyLabel="Copy webhook URL">
           {url.startsWith("https://") ? null : (
             <p className="text-xs text-slate-500">
-              Xero delivers only to an https address it can reach: set NEXTAUTH_URL to the app&apos;s public URL. The
-              local Xero sandbox delivers to this one.
+              Xero delivers only to a public https address on port 443: set NEXTAUTH_URL to the app&apos;s public URL.
+              The local Xero sandbox delivers to this one.
             </p>
           )}
         </CopyField>
