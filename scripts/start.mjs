@@ -69,8 +69,11 @@ try {
       },
     ]);
     process.env.XERO_SANDBOX_STATE_FILE ??= path.join(root, ".data", "xero-sandbox.json");
-    // The sandbox signs its webhooks with the key the app checks them with (ensureLocalSecrets).
+    // The sandbox signs its webhooks with the key the app checks them with (ensureLocalSecrets), and
+    // sends them to the path the app answers them at, over loopback: it runs beside the web app.
     process.env.XERO_SANDBOX_WEBHOOK_KEY ||= process.env.XERO_WEBHOOK_KEY;
+    process.env.XERO_SANDBOX_WEBHOOK_URL ||= `http://127.0.0.1:${webPort}${process.env.XERO_WEBHOOK_PATH || "/api/xero/webhooks"}`;
+    log(`the sandbox sends its webhooks to ${process.env.XERO_SANDBOX_WEBHOOK_URL}`);
     log("XERO_CLIENT_ID is not set: using the local Xero sandbox");
   }
 

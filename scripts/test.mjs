@@ -57,6 +57,8 @@ const env = {
   VAULT_KEYS: "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
   XERO_WEBHOOK_KEY: "test-xero-webhook-key",
   XERO_SANDBOX_WEBHOOK_KEY: "test-xero-webhook-key",
+  // A path of its own, so the browser tests go through XERO_WEBHOOK_PATH; /api/xero/webhooks answers too.
+  XERO_WEBHOOK_PATH: "/hooks/xero-test",
   XERO_CLIENT_ID: "ledgerflow-test",
   XERO_CLIENT_SECRET: "ledgerflow-test-secret",
   XERO_REDIRECT_URI: `${webUrl}/api/connections/xero/callback`,

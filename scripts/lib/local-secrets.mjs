@@ -28,5 +28,7 @@ export function ensureLocalSecrets(log) {
   }
   if (!process.env.XERO_WEBHOOK_KEY) {
     process.env.XERO_WEBHOOK_KEY = persisted("xero-webhook-key", () => randomBytes(32).toString("base64")).value;
+    // The settings page says so: only the sandbox knows this key; real Xero signs with its own.
+    process.env.XERO_WEBHOOK_KEY_SOURCE = "generated";
   }
 }

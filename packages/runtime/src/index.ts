@@ -4,6 +4,11 @@ export { type ConnectionListItem, listConnections } from "./connections/presente
 export { appConnectors } from "./connectors/app-connectors";
 export { loadFieldOptions, loadFieldOptionsSchema } from "./connectors/load-field-options";
 export {
+  type ConnectorDeliveries,
+  type ConnectorDeliveryRow,
+  listConnectorDeliveries,
+} from "./connectors/presenters/list-connector-deliveries";
+export {
   ConflictError,
   DomainError,
   ForbiddenError,

@@ -5,7 +5,7 @@ import { createWebServer, type WebServerOptions } from "./create-web-server";
 import { compileTrustProxy } from "./trust-forwarded-headers";
 
 // The server over real sockets, in front of a handler that answers with the request headers it was
-// given: what Next.js would see. Slow clients are tested against the built app through env
+// given (and its URL, in x-seen-url): what Next.js would see. Slow clients are tested against the built app through env
 // (apps/worker/src/web-server.test.ts).
 
 const servers: Server[] = [];
@@ -23,6 +23,7 @@ async function start(options: Partial<WebServerOptions> = {}): Promise<string> {
       );
       if (!complete) return;
       response.setHeader("content-type", "application/json");
+      response.setHeader("x-seen-url", request.url ?? "");
       response.end(JSON.stringify(request.headers));
     },
     {
@@ -95,5 +96,18 @@ describe("security headers", () => {
 
     const https = await fetch(await start({ https: true }));
     expect(https.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  });
+});
+
+describe("path aliases", () => {
+  it("hand the route a request to its alias, query kept; any other path goes through as it came", async () => {
+    const url = await start({ pathAliases: new Map([["/hooks/xero", "/api/xero/webhooks"]]) });
+    const seenUrl = async (path: string) =>
+      (await fetch(`${url}${path}`, { method: "POST" })).headers.get("x-seen-url");
+    expect(await seenUrl("/hooks/xero")).toBe("/api/xero/webhooks");
+    expect(await seenUrl("/hooks/xero?probe=1")).toBe("/api/xero/webhooks?probe=1");
+    for (const path of ["/api/xero/webhooks", "/hooks/xero/", "/hooks/xero2", "/hooks", "/other?q=/hooks/xero"]) {
+      expect(await seenUrl(path), path).toBe(path);
+    }
   });
 });

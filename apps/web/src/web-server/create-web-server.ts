@@ -9,6 +9,12 @@ export interface WebServerOptions {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  /**
+   * Paths answered by another route: the exact request path → the route's path, query kept
+   * (XERO_WEBHOOK_PATH → /api/xero/webhooks). Decided here, per request, because Next.js's
+   * rewrites are fixed when the app is built and the path is the operator's to set at start.
+   */
+  pathAliases?: ReadonlyMap<string, string>;
 }
 
 type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -19,6 +25,7 @@ type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Pr
  */
 export function createWebServer(handle: RequestHandler, options: WebServerOptions): http.Server {
   const securityHeaders = Object.entries(staticSecurityHeaders({ https: options.https }));
+  const aliases = options.pathAliases ?? new Map<string, string>();
   const server = http.createServer(
     {
       headersTimeout: options.headersTimeoutMs,
@@ -30,6 +37,7 @@ export function createWebServer(handle: RequestHandler, options: WebServerOption
     },
     (request, response) => {
       trustForwardedHeaders(request, options.trust);
+      if (aliases.size > 0 && request.url) request.url = aliasedUrl(request.url, aliases);
       for (const [name, value] of securityHeaders) response.setHeader(name, value);
       handle(request, response).catch((error: unknown) => {
         console.error(`Failed to handle ${request.method} ${request.url?.split("?")[0]}`, error);
@@ -45,4 +53,12 @@ export function createWebServer(handle: RequestHandler, options: WebServerOption
     socket.once("close", () => clearTimeout(timer));
   });
   return server;
+}
+
+/** The request URL with its path replaced by the route it is an alias of, if it is one. */
+function aliasedUrl(url: string, aliases: ReadonlyMap<string, string>): string {
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  const route = aliases.get(path);
+  return route === undefined ? url : `${route}${queryAt === -1 ? "" : url.slice(queryAt)}`;
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverEnv } from "@ledgerflow/config";
+import { XERO_WEBHOOK_ROUTE, xeroWebhookEndpoint } from "@ledgerflow/connector-xero/webhook-endpoint";
 import next from "next";
 import { createWebServer } from "./create-web-server";
 import { compileTrustProxy } from "./trust-forwarded-headers";
@@ -14,6 +15,8 @@ import { compileTrustProxy } from "./trust-forwarded-headers";
 
 const dev = process.argv.includes("--dev");
 const env = serverEnv();
+// Read before Next.js starts, so a bad XERO_WEBHOOK_PATH stops the server with its name.
+const xeroWebhookPath = xeroWebhookEndpoint().path;
 const app = next({
   dev,
   dir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.."),
@@ -27,6 +30,8 @@ const server = createWebServer(app.getRequestHandler(), {
   headersTimeoutMs: env.WEB_HEADERS_TIMEOUT_MS,
   requestTimeoutMs: env.WEB_REQUEST_TIMEOUT_MS,
   keepAliveTimeoutMs: env.WEB_KEEP_ALIVE_TIMEOUT_MS,
+  // The route keeps answering at its own path too: a configured path adds one, it moves nothing.
+  pathAliases: new Map(xeroWebhookPath === XERO_WEBHOOK_ROUTE ? [] : [[xeroWebhookPath, XERO_WEBHOOK_ROUTE]]),
 });
 server.on("error", (error) => {
   console.error(`The web server could not listen on port ${env.PORT}: ${error.message}`);

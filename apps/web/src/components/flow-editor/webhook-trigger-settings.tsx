@@ -2,15 +2,13 @@
 
 import { MAX_JSON_DEPTH } from "@ledgerflow/engine";
 import { RadioIcon, RotateCwIcon } from "lucide-react";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { startListeningAction, takeTestEventAction } from "@/server/flows/listen-for-test-event-actions";
 import { regenerateWebhookTokenAction } from "@/server/flows/webhook-settings-actions";
 import { Button } from "../ui/button";
-import { CopyButton } from "../ui/copy-button";
+import { CopyField } from "../ui/copy-field";
 import { Dialog, DialogClose, DialogContent } from "../ui/dialog";
-import { Input } from "../ui/input";
-import { Label } from "../ui/label";
 import type { WebhookView } from "./editor-types";
 import { WebhookEventIdSettings } from "./webhook-event-id-settings";
 import { WebhookSignatureSettings } from "./webhook-signature-settings";
@@ -63,7 +61,6 @@ function WebhookUrl({
   readOnly: boolean;
   onChange: (url: string) => void;
 }) {
-  const urlId = useId();
   const [pending, startTransition] = useTransition();
   const [confirmRegenerate, setConfirmRegenerate] = useState(false);
 
@@ -77,12 +74,7 @@ function WebhookUrl({
     });
 
   return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor={urlId}>Webhook URL</Label>
-      <div className="flex gap-2">
-        <Input id={urlId} readOnly value={url} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-        <CopyButton value={url} label="Copy webhook URL" />
-      </div>
+    <CopyField label="Webhook URL" value={url} copyLabel="Copy webhook URL">
       <p className="text-xs text-slate-500">
         Send a <code className="font-mono">POST</code> with a JSON or form body (up to 1 MB, nested at most{" "}
         {MAX_JSON_DEPTH} levels). Keep this URL secret: anyone who has it can start this flow.
@@ -108,7 +100,7 @@ function WebhookUrl({
           </DialogContent>
         </Dialog>
       )}
-    </div>
+    </CopyField>
   );
 }
 

@@ -2,6 +2,36 @@ import { z } from "zod";
 
 const url = z.url();
 
+/** Where Xero's webhooks arrive unless XERO_WEBHOOK_PATH says otherwise: the web app's route. */
+export const DEFAULT_XERO_WEBHOOK_PATH = "/api/xero/webhooks";
+
+// One or more segments of RFC 3986 path characters (unreserved, percent-encoded, sub-delims, ":",
+// "@"), an optional trailing "/". No query or fragment: Xero posts to the URL as pasted.
+const URL_PATH = /^(?:\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+)+\/?$/;
+// "." and ".." are resolved away by clients and proxies, so Xero would never post to the path as written.
+const DOT_SEGMENT = /\/\.{1,2}(?:\/|$)/;
+
+/** An empty variable (copied from .env.example) means unset. */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+/** What is wrong with a XERO_WEBHOOK_PATH, or null. */
+function webhookPathProblem(path: string): string | null {
+  if (!path.startsWith("/")) return "must start with /";
+  if (!URL_PATH.test(path)) {
+    return "may contain only URL path characters (letters, digits, - . _ ~ ! $ & ' ( ) * + , ; = : @ and %XX), with no empty segment, query or fragment";
+  }
+  if (DOT_SEGMENT.test(path)) return 'must not contain a "." or ".." segment';
+  return null;
+}
+
+const webhookPath = z
+  .string()
+  .default(DEFAULT_XERO_WEBHOOK_PATH)
+  .superRefine((path, ctx) => {
+    const problem = webhookPathProblem(path);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 /**
  * The Xero connector's environment variables, read by the connector alone. Pointing the URLs at the
  * local sandbox or at real Xero is the whole difference between the two. (XERO_LIMIT_* are read
@@ -24,6 +54,13 @@ export const xeroEnvSchema = z.object({
     .string()
     .optional()
     .transform((value) => value || undefined),
+  /**
+   * Where the key came from, for the settings page: `generated` when `npm start` made it under
+   * .data/ (scripts/lib/local-secrets.mjs sets this); otherwise a set key is the operator's own.
+   */
+  XERO_WEBHOOK_KEY_SOURCE: z.preprocess(unsetIfEmpty, z.enum(["environment", "generated"]).optional()),
+  /** The path the web server also answers Xero's webhooks at (apps/web/src/web-server/main.ts). */
+  XERO_WEBHOOK_PATH: z.preprocess(unsetIfEmpty, webhookPath),
 });
 
 export type XeroEnv = z.output<typeof xeroEnvSchema>;

@@ -1,6 +1,7 @@
 import { listConnections, roleAllows } from "@ledgerflow/runtime";
-import { PlugIcon } from "lucide-react";
+import { ChevronRightIcon, PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,6 +34,8 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
   const { workspace, role } = await requireWorkspace();
   const connections = await listConnections({ workspaceId: workspace.id });
   const canManage = roleAllows(role, "EDITOR");
+  // The webhooks page shows the whole app's deliveries: owners only (xero-webhooks/page.tsx).
+  const isOwner = roleAllows(role, "OWNER");
   const notice = callbackNotice(await searchParams);
 
   return (
@@ -76,6 +79,22 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
           </ul>
         </Card>
       )}
+      {isOwner ? (
+        <Card>
+          <Link
+            href="/connections/xero-webhooks"
+            className="group flex items-center justify-between gap-4 rounded-xl px-5 py-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+          >
+            <span className="flex min-w-0 flex-col gap-1">
+              <span className="font-medium text-slate-900 group-hover:text-brand-700">Xero webhooks</span>
+              <span className="text-sm text-slate-500">
+                The URL to give Xero for instant triggers, its key, and what Xero has delivered.
+              </span>
+            </span>
+            <ChevronRightIcon aria-hidden className="size-4 shrink-0 text-slate-400" />
+          </Link>
+        </Card>
+      ) : null}
     </div>
   );
 }
