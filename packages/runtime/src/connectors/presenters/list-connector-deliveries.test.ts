@@ -21,12 +21,15 @@ beforeAll(async () => {
       failure: index % 5 === 0 ? `events[${index}].tenantId: Invalid input` : null,
     })),
   });
+  // Four events: two fanned out, one waiting, one waiting after its record could not be loaded.
   await prisma.connectorEvent.createMany({
     data: Array.from({ length: 4 }, (_, index) => ({
       provider,
       dedupKey: `event-${index}`,
       accountExternalId: "tenant",
       payload: { index },
+      fannedOutAt: index < 2 ? new Date(start) : null,
+      ...(index === 3 ? { attempts: 2, failure: "Xero did not answer within 10 s." } : {}),
     })),
   });
   await prisma.connectorDelivery.create({ data: { provider: other, eventCount: 9, receivedAt: new Date(start) } });
@@ -46,6 +49,8 @@ describe("listConnectorDeliveries", () => {
       failures: 5,
       eventsReceived: eventCounts.reduce((sum, count) => sum + count, 0),
       eventsStored: 4,
+      eventsWaiting: 2,
+      eventsFailingToLoad: 1,
     });
     expect(latest).toHaveLength(20);
     expect(latest.map((row) => row.receivedAt.getTime())).toEqual(
@@ -64,7 +69,14 @@ describe("listConnectorDeliveries", () => {
 
   it("is empty for a provider nothing was delivered to", async () => {
     expect(await listConnectorDeliveries({ role: "OWNER", provider: `test-${randomUUID()}` })).toEqual({
-      totals: { deliveries: 0, failures: 0, eventsReceived: 0, eventsStored: 0 },
+      totals: {
+        deliveries: 0,
+        failures: 0,
+        eventsReceived: 0,
+        eventsStored: 0,
+        eventsWaiting: 0,
+        eventsFailingToLoad: 0,
+      },
       latest: [],
     });
   });

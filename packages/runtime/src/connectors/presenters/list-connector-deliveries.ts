@@ -29,10 +29,12 @@ export async function listConnectorDeliveries({
   limit = LATEST_DELIVERIES,
 }: ListConnectorDeliveriesInput) {
   if (role !== "OWNER") throw new ForbiddenError("Only a workspace owner can see the app's webhook deliveries.");
-  const [all, failures, eventsStored, latest] = await Promise.all([
+  const [all, failures, eventsStored, eventsWaiting, eventsFailingToLoad, latest] = await Promise.all([
     prisma.connectorDelivery.aggregate({ where: { provider }, _count: { _all: true }, _sum: { eventCount: true } }),
     prisma.connectorDelivery.count({ where: { provider, failure: { not: null } } }),
     prisma.connectorEvent.count({ where: { provider } }),
+    prisma.connectorEvent.count({ where: { provider, fannedOutAt: null } }),
+    prisma.connectorEvent.count({ where: { provider, fannedOutAt: null, failure: { not: null } } }),
     prisma.connectorDelivery.findMany({
       where: { provider },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -48,6 +50,10 @@ export async function listConnectorDeliveries({
       eventsReceived: all._sum.eventCount ?? 0,
       /** Distinct events stored: a redelivered event is stored once. */
       eventsStored,
+      /** Stored, not yet turned into runs (the fan-out's backlog). */
+      eventsWaiting,
+      /** Of those, the ones whose record the last try could not load (retried with backoff). */
+      eventsFailingToLoad,
     },
     latest,
   };

@@ -24,6 +24,14 @@ export function DeliveryTotals({ totals, lastReceivedAt }: DeliveryTotalsProps) 
       hint: `Of ${count.format(totals.eventsReceived)} received: a redelivered event is stored once.`,
     },
     {
+      term: "Waiting to start flows",
+      value: count.format(totals.eventsWaiting),
+      hint:
+        totals.eventsFailingToLoad > 0
+          ? `${count.format(totals.eventsFailingToLoad)} could not load their record from Xero yet and are retried; a reconnect fixes an expired connection.`
+          : "Stored, and about to start the flows they trigger.",
+    },
+    {
       term: "Failures",
       value: count.format(totals.failures),
       hint: "Signed, but not in Xero's format: refused with 400.",
@@ -40,7 +48,7 @@ export function DeliveryTotals({ totals, lastReceivedAt }: DeliveryTotalsProps) 
         Totals
       </h2>
       <Card>
-        <dl className="grid grid-cols-2 divide-slate-100 lg:grid-cols-4 lg:divide-x">
+        <dl className="grid grid-cols-2 divide-slate-100 lg:grid-cols-5 lg:divide-x">
           {facts.map(({ term, value, hint }) => (
             <div key={term} className="flex min-w-0 flex-col gap-1 p-4 sm:p-5">
               <dt className="text-xs font-medium text-slate-500">{term}</dt>
