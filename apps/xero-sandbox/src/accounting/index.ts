@@ -4,6 +4,7 @@ import type { Authenticate } from "../identity/authenticate";
 import { type AccountingServices, API_PREFIX, registerAccountingRoute } from "./accounting-route";
 import { registerAccountingAdminRoutes } from "./admin-routes";
 import { ApiStats } from "./api-stats";
+import { bankTransactionsRoutes } from "./bank-transactions-routes";
 import { contactsRoutes } from "./contacts-routes";
 import { FaultInjector } from "./faults";
 import { IdempotencyStore } from "./idempotency";
@@ -23,6 +24,7 @@ const ROUTES = [
   ...contactsRoutes,
   ...invoicesRoutes,
   ...paymentsRoutes,
+  ...bankTransactionsRoutes,
   ...itemsRoutes,
   ...trackingCategoriesRoutes,
   ...settingsRoutes,
