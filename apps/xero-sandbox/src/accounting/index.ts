@@ -12,6 +12,7 @@ import { invoicesRoutes } from "./invoices-routes";
 import { itemsRoutes } from "./items-routes";
 import type { Ledger } from "./ledger";
 import { paymentsRoutes } from "./payments-routes";
+import { quotesRoutes } from "./quotes-routes";
 import { RateLimiter } from "./rate-limits";
 import { settingsRoutes } from "./settings-routes";
 import { trackingCategoriesRoutes } from "./tracking-categories-routes";
@@ -25,6 +26,7 @@ const ROUTES = [
   ...invoicesRoutes,
   ...paymentsRoutes,
   ...bankTransactionsRoutes,
+  ...quotesRoutes,
   ...itemsRoutes,
   ...trackingCategoriesRoutes,
   ...settingsRoutes,
