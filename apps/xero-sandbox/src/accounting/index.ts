@@ -12,6 +12,7 @@ import { invoicesRoutes } from "./invoices-routes";
 import { itemsRoutes } from "./items-routes";
 import type { Ledger } from "./ledger";
 import { paymentsRoutes } from "./payments-routes";
+import { purchaseOrdersRoutes } from "./purchase-orders-routes";
 import { quotesRoutes } from "./quotes-routes";
 import { RateLimiter } from "./rate-limits";
 import { settingsRoutes } from "./settings-routes";
@@ -27,6 +28,7 @@ const ROUTES = [
   ...paymentsRoutes,
   ...bankTransactionsRoutes,
   ...quotesRoutes,
+  ...purchaseOrdersRoutes,
   ...itemsRoutes,
   ...trackingCategoriesRoutes,
   ...settingsRoutes,

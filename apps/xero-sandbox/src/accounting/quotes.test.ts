@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccountingApi, type Quote, QuoteLineAmountTypes, QuoteStatusCodes } from "xero-node";
 import { type AccountingTestSandbox, startAccountingTestSandbox } from "../testing/accounting-test-sandbox";
-import { validationMessages, xeroCall } from "../testing/xero-call";
-import { expectValidXeroResponse } from "../testing/xero-response-validator";
+import { validationMessages, xeroCall, xeroGet } from "../testing/xero-call";
 
 let sandbox: AccountingTestSandbox;
 let xero: AccountingApi;
@@ -238,17 +237,16 @@ describe("Quotes", () => {
       await list(nz, undefined, undefined, undefined, undefined, undefined, contactId, undefined, 1, "Date DESC"),
     ).toEqual([late.QuoteNumber, early.QuoteNumber]);
 
-    const where = await sandbox.token().then((token) =>
-      fetch(
-        `${sandbox.url}/api.xro/2.0/Quotes?where=${encodeURIComponent(`Contact.Name=="${contact}" AND Status=="DRAFT"`)}`,
-        {
-          headers: { authorization: `Bearer ${token}`, "xero-tenant-id": nz, accept: "application/json" },
-        },
-      ),
+    const where = `Contact.Name=="${contact}" AND Status=="DRAFT"`;
+    const filtered = await xeroGet(
+      "getQuotes",
+      `${sandbox.url}/api.xro/2.0/Quotes?where=${encodeURIComponent(where)}`,
+      {
+        accessToken: await sandbox.token(),
+        tenantId: nz,
+      },
     );
-    const body = await where.json();
-    expectValidXeroResponse("getQuotes", where.status, body);
-    expect((body as { Quotes: WireQuote[] }).Quotes.map((found) => found.QuoteID)).toEqual([early.QuoteID]);
+    expect((filtered.data as { Quotes: WireQuote[] }).Quotes.map((found) => found.QuoteID)).toEqual([early.QuoteID]);
 
     const badDate = await xeroCall("getQuotes", xero.getQuotes(nz, undefined, "31/01/2024"));
     expect(badDate.status).toBe(400);
