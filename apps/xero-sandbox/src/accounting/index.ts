@@ -11,6 +11,7 @@ import { IdempotencyStore } from "./idempotency";
 import { invoicesRoutes } from "./invoices-routes";
 import { itemsRoutes } from "./items-routes";
 import type { Ledger } from "./ledger";
+import { manualJournalsRoutes } from "./manual-journals-routes";
 import { paymentsRoutes } from "./payments-routes";
 import { purchaseOrdersRoutes } from "./purchase-orders-routes";
 import { quotesRoutes } from "./quotes-routes";
@@ -29,6 +30,7 @@ const ROUTES = [
   ...bankTransactionsRoutes,
   ...quotesRoutes,
   ...purchaseOrdersRoutes,
+  ...manualJournalsRoutes,
   ...itemsRoutes,
   ...trackingCategoriesRoutes,
   ...settingsRoutes,
