@@ -1,7 +1,7 @@
 /** Which statuses a document may be created in, and which each status may move to through an update. */
 export interface StatusRules<S extends string> {
-  /** The document's name as Xero's messages write it, e.g. `Quote`. */
-  typeName: string;
+  /** The document's name as Xero's validation messages write it, e.g. `Purchase Order`. */
+  messageName: string;
   /** The status of a new document that names none. */
   initial: S;
   create: readonly S[];
@@ -14,17 +14,15 @@ function isStatus<S extends string>(rules: StatusRules<S>, status: string): stat
 }
 
 function refusal<S extends string>(rules: StatusRules<S>, current: S | undefined, requested: string) {
-  const { typeName } = rules;
-  if (!isStatus(rules, requested)) return `${typeName} Status '${requested}' is not valid.`;
+  const name = rules.messageName;
+  if (!isStatus(rules, requested)) return `${name} Status '${requested}' is not valid.`;
   if (!current) {
-    return rules.create.includes(requested)
-      ? undefined
-      : `${typeName} Status '${requested}' is not valid for creation.`;
+    return rules.create.includes(requested) ? undefined : `${name} Status '${requested}' is not valid for creation.`;
   }
   if (rules.moves[current].includes(requested)) return undefined;
   return requested === current
-    ? `${typeName} of status '${current}' cannot be edited.`
-    : `${typeName} of status '${current}' cannot be changed to '${requested}'.`;
+    ? `${name} of status '${current}' cannot be edited.`
+    : `${name} of status '${current}' cannot be changed to '${requested}'.`;
 }
 
 /**

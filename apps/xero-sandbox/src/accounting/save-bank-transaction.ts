@@ -23,7 +23,7 @@ const NAME = "Bank Transaction";
 
 /** Spend and receive money are kept; deleting one is final. */
 const STATUS_RULES: StatusRules<BankTransactionStatus> = {
-  typeName: NAME,
+  messageName: NAME,
   initial: "AUTHORISED",
   create: ["AUTHORISED"],
   moves: { AUTHORISED: ["AUTHORISED", "DELETED"], DELETED: [] },

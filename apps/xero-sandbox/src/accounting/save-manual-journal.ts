@@ -32,7 +32,7 @@ const NAME = "Manual Journal";
 
 /** A draft is posted or deleted; a posted journal can still be edited, or voided; both ends are final. */
 const STATUS_RULES: StatusRules<ManualJournalStatus> = {
-  typeName: NAME,
+  messageName: NAME,
   initial: "DRAFT",
   create: ["DRAFT", "POSTED"],
   moves: {

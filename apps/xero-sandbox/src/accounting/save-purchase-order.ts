@@ -30,7 +30,7 @@ const NAME = "Purchase Order";
  * order can be deleted, and a deleted one is final.
  */
 const STATUS_RULES: StatusRules<PurchaseOrderStatus> = {
-  typeName: NAME,
+  messageName: NAME,
   initial: "DRAFT",
   create: ["DRAFT", "SUBMITTED", "AUTHORISED"],
   moves: {

@@ -35,7 +35,7 @@ const NAME = "Quote";
  * DRAFT → DECLINED and ACCEPTED → DECLINED; a deleted quote is final.
  */
 const STATUS_RULES: StatusRules<QuoteStatus> = {
-  typeName: NAME,
+  messageName: NAME,
   initial: "DRAFT",
   create: ["DRAFT", "SENT"],
   moves: {
