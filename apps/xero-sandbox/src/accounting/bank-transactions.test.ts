@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccountingApi, BankTransaction, LineAmountTypes } from "xero-node";
 import { type AccountingTestSandbox, startAccountingTestSandbox } from "../testing/accounting-test-sandbox";
+import { elementsOf, firstElement, type WireDocument } from "../testing/wire-document";
 import { validationMessages, xeroCall } from "../testing/xero-call";
 
 let sandbox: AccountingTestSandbox;
@@ -10,21 +11,14 @@ let nz: string;
 
 const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
-type WireBankTransaction = {
+type WireBankTransaction = WireDocument & {
   BankTransactionID: string;
   Type: string;
-  Status: string;
   IsReconciled: boolean;
   Reference?: string;
   CurrencyCode: string;
-  Contact: { ContactID: string; Name: string };
   BankAccount: { AccountID: string; Code: string; Name: string };
-  LineItems: Record<string, unknown>[];
   LineAmountTypes: string;
-  SubTotal: number;
-  TotalTax: number;
-  Total: number;
-  UpdatedDateUTC: string;
 };
 
 beforeAll(async () => {
@@ -46,32 +40,18 @@ const received = (overrides: Partial<BankTransaction> = {}): BankTransaction => 
   ...overrides,
 });
 
-async function create(transaction: BankTransaction, tenant = nz) {
-  const result = await xeroCall(
-    "createBankTransactions",
-    xero.createBankTransactions(tenant, { bankTransactions: [transaction] }),
-  );
-  return {
-    ...result,
-    transaction: (result.data as { BankTransactions?: WireBankTransaction[] }).BankTransactions?.[0],
-  };
-}
-
-async function createOk(transaction: BankTransaction, tenant = nz): Promise<WireBankTransaction> {
-  const result = await create(transaction, tenant);
-  expect(result.status, JSON.stringify(result.data)).toBe(200);
-  return result.transaction!;
-}
+const transactionsOf = (data: unknown) => elementsOf<WireBankTransaction>(data, "BankTransactions");
+const create = (transaction: BankTransaction, tenant = nz) =>
+  xeroCall("createBankTransactions", xero.createBankTransactions(tenant, { bankTransactions: [transaction] }));
+const createOk = (transaction: BankTransaction, tenant = nz) =>
+  firstElement<WireBankTransaction>(create(transaction, tenant), "BankTransactions");
 
 async function update(id: string, changes: Partial<BankTransaction>) {
   const result = await xeroCall(
     "updateBankTransaction",
     xero.updateBankTransaction(nz, id, { bankTransactions: [changes as BankTransaction] }),
   );
-  return {
-    ...result,
-    transaction: (result.data as { BankTransactions?: WireBankTransaction[] }).BankTransactions?.[0],
-  };
+  return { ...result, transaction: transactionsOf(result.data)[0] };
 }
 
 describe("BankTransactions", () => {
@@ -94,7 +74,7 @@ describe("BankTransactions", () => {
       ["270", "NONE", 12.34],
     ]);
     const read = await xeroCall("getBankTransaction", xero.getBankTransaction(nz, transaction.BankTransactionID));
-    expect((read.data as { BankTransactions: WireBankTransaction[] }).BankTransactions).toEqual([transaction]);
+    expect(transactionsOf(read.data)).toEqual([transaction]);
   });
 
   it("spends money with a line filled from the item's purchase details, tax inside the amounts", async () => {
@@ -208,7 +188,7 @@ describe("BankTransactions", () => {
     }
     const where = `Contact.Name=="${payee}" AND Type=="SPEND"`;
     const ordered = await xeroCall("getBankTransactions", xero.getBankTransactions(nz, undefined, where, "Total DESC"));
-    const totals = (ordered.data as { BankTransactions: WireBankTransaction[] }).BankTransactions.map((t) => t.Total);
+    const totals = transactionsOf(ordered.data).map((t) => t.Total);
     expect(totals).toEqual([30, 20, 10]);
 
     const paged = await xeroCall(
@@ -216,9 +196,7 @@ describe("BankTransactions", () => {
       xero.getBankTransactions(nz, undefined, where, "Total ASC", 2, undefined, 2),
     );
     expect(paged.data).toMatchObject({ pagination: { page: 2, pageSize: 2, pageCount: 2, itemCount: 3 } });
-    expect((paged.data as { BankTransactions: WireBankTransaction[] }).BankTransactions.map((t) => t.Total)).toEqual([
-      30,
-    ]);
+    expect(transactionsOf(paged.data).map((t) => t.Total)).toEqual([30]);
 
     const precise = await xeroCall(
       "createBankTransactions",
@@ -233,7 +211,7 @@ describe("BankTransactions", () => {
         4,
       ),
     );
-    const line = (precise.data as { BankTransactions: WireBankTransaction[] }).BankTransactions[0]!.LineItems[0];
+    const line = transactionsOf(precise.data)[0]!.LineItems[0];
     expect(line).toMatchObject({ UnitAmount: 1.0125, LineAmount: 3.04 });
 
     const unknownField = await xeroCall("getBankTransactions", xero.getBankTransactions(nz, undefined, "Colour==1"));

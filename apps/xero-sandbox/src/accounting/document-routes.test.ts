@@ -14,6 +14,7 @@ import {
 import { type AccountingTestSandbox, startAccountingTestSandbox } from "../testing/accounting-test-sandbox";
 import { accountingApi, testClientSettings } from "../testing/oauth-test-client";
 import { startTestSandbox } from "../testing/start-test-sandbox";
+import { elementsOf } from "../testing/wire-document";
 import { type XeroCallResult, xeroCall } from "../testing/xero-call";
 
 // What the four documents share through document-routes.ts: Idempotency-Key, summarizeErrors,
@@ -132,11 +133,11 @@ const RESOURCES: Resource[] = [
   },
 ];
 
-const elementsOf = (resource: Resource, result: XeroCallResult<unknown>) =>
-  (result.data as Record<string, Record<string, unknown>[]>)[resource.key] ?? [];
+const savedOf = (resource: Resource, result: XeroCallResult<unknown>) =>
+  elementsOf<Record<string, unknown>>(result.data, resource.key);
 
 describe.each(RESOURCES)("$key", (resource) => {
-  const count = async (tenant = nz) => elementsOf(resource, await resource.list(xero, tenant)).length;
+  const count = async (tenant = nz) => savedOf(resource, await resource.list(xero, tenant)).length;
 
   it("creates once under an Idempotency-Key and answers a repeat with the first answer", async () => {
     const before = await count();
@@ -153,7 +154,7 @@ describe.each(RESOURCES)("$key", (resource) => {
     const before = await count();
     const result = await resource.create(xero, nz, [resource.valid(), resource.invalid()], false);
     expect(result.status).toBe(200);
-    const [saved, failed] = elementsOf(resource, result);
+    const [saved, failed] = savedOf(resource, result);
     expect(saved![resource.idField]).toEqual(expect.any(String));
     expect(failed).toMatchObject({
       StatusAttributeString: "ERROR",
@@ -172,10 +173,10 @@ describe.each(RESOURCES)("$key", (resource) => {
 
   it("keeps each organisation's documents to itself", async () => {
     const created = await resource.create(xero, nz, [resource.valid()]);
-    const id = String(elementsOf(resource, created)[0]![resource.idField]);
+    const id = String(savedOf(resource, created)[0]![resource.idField]);
     expect((await resource.get(xero, nz, id)).status).toBe(200);
     expect((await resource.get(xero, sandbox.ukTenantId, id)).status).toBe(404);
-    const ukIds = elementsOf(resource, await resource.list(xero, sandbox.ukTenantId)).map(
+    const ukIds = savedOf(resource, await resource.list(xero, sandbox.ukTenantId)).map(
       (found) => found[resource.idField],
     );
     expect(ukIds).not.toContain(id);
@@ -209,7 +210,7 @@ describe("state file", () => {
     const saved = new Map<Resource, unknown>();
     for (const resource of RESOURCES) {
       const created = await resource.create(before, tenantId, [resource.valid()]);
-      saved.set(resource, elementsOf(resource, created)[0]);
+      saved.set(resource, savedOf(resource, created)[0]);
     }
     await first.close();
 
@@ -219,12 +220,12 @@ describe("state file", () => {
       for (const resource of RESOURCES) {
         const record = saved.get(resource) as Record<string, string>;
         const read = await resource.get(after, tenantId, record[resource.idField]!);
-        expect(elementsOf(resource, read), resource.key).toEqual([record]);
+        expect(savedOf(resource, read), resource.key).toEqual([record]);
       }
       const quote = await RESOURCES[1]!.create(after, tenantId, [RESOURCES[1]!.valid()]);
-      expect(elementsOf(RESOURCES[1]!, quote)[0]!.QuoteNumber).toBe("QU-0002");
+      expect(savedOf(RESOURCES[1]!, quote)[0]!.QuoteNumber).toBe("QU-0002");
       const order = await RESOURCES[2]!.create(after, tenantId, [RESOURCES[2]!.valid()]);
-      expect(elementsOf(RESOURCES[2]!, order)[0]!.PurchaseOrderNumber).toBe("PO-0002");
+      expect(savedOf(RESOURCES[2]!, order)[0]!.PurchaseOrderNumber).toBe("PO-0002");
     } finally {
       await second.close();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccountingApi, LineAmountTypes, ManualJournal, type ManualJournalLine } from "xero-node";
 import { type AccountingTestSandbox, startAccountingTestSandbox } from "../testing/accounting-test-sandbox";
+import { elementsOf, firstElement } from "../testing/wire-document";
 import { validationMessages, xeroCall } from "../testing/xero-call";
 
 let sandbox: AccountingTestSandbox;
@@ -47,25 +48,17 @@ const journal = (overrides: Partial<ManualJournal> = {}): ManualJournal => ({
   ...overrides,
 });
 
-const journalsOf = (data: unknown) => (data as { ManualJournals: WireJournal[] }).ManualJournals;
-
-async function create(body: ManualJournal) {
-  const result = await xeroCall("createManualJournals", xero.createManualJournals(nz, { manualJournals: [body] }));
-  return { ...result, journal: (result.data as { ManualJournals?: WireJournal[] }).ManualJournals?.[0] };
-}
-
-async function createOk(body: ManualJournal): Promise<WireJournal> {
-  const result = await create(body);
-  expect(result.status, JSON.stringify(result.data)).toBe(200);
-  return result.journal!;
-}
+const journalsOf = (data: unknown) => elementsOf<WireJournal>(data, "ManualJournals");
+const create = (body: ManualJournal) =>
+  xeroCall("createManualJournals", xero.createManualJournals(nz, { manualJournals: [body] }));
+const createOk = (body: ManualJournal) => firstElement<WireJournal>(create(body), "ManualJournals");
 
 async function update(id: string, changes: Partial<ManualJournal>) {
   const result = await xeroCall(
     "updateManualJournal",
     xero.updateManualJournal(nz, id, { manualJournals: [changes as ManualJournal] }),
   );
-  return { ...result, journal: (result.data as { ManualJournals?: WireJournal[] }).ManualJournals?.[0] };
+  return { ...result, journal: journalsOf(result.data)[0] };
 }
 
 describe("ManualJournals", () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccountingApi, LineAmountTypes, PurchaseOrder } from "xero-node";
 import { type AccountingTestSandbox, startAccountingTestSandbox } from "../testing/accounting-test-sandbox";
+import { elementsOf, firstElement, type WireDocument } from "../testing/wire-document";
 import { validationMessages, xeroCall, xeroGet } from "../testing/xero-call";
 
 let sandbox: AccountingTestSandbox;
@@ -11,20 +12,12 @@ let nz: string;
 const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 const { StatusEnum } = PurchaseOrder;
 
-type WirePurchaseOrder = {
+type WirePurchaseOrder = WireDocument & {
   PurchaseOrderID: string;
   PurchaseOrderNumber: string;
-  Status: string;
-  Date: string;
   DeliveryDate?: string;
   AttentionTo?: string;
-  Contact: { ContactID: string; Name: string };
-  LineItems: Record<string, unknown>[];
-  SubTotal: number;
-  TotalTax: number;
-  Total: number;
   TotalDiscount: number;
-  UpdatedDateUTC: string;
 };
 
 beforeAll(async () => {
@@ -41,18 +34,10 @@ const order = (overrides: Partial<PurchaseOrder> = {}): PurchaseOrder => ({
   ...overrides,
 });
 
-const ordersOf = (data: unknown) => (data as { PurchaseOrders: WirePurchaseOrder[] }).PurchaseOrders;
-
-async function create(body: PurchaseOrder) {
-  const result = await xeroCall("createPurchaseOrders", xero.createPurchaseOrders(nz, { purchaseOrders: [body] }));
-  return { ...result, order: (result.data as { PurchaseOrders?: WirePurchaseOrder[] }).PurchaseOrders?.[0] };
-}
-
-async function createOk(body: PurchaseOrder): Promise<WirePurchaseOrder> {
-  const result = await create(body);
-  expect(result.status, JSON.stringify(result.data)).toBe(200);
-  return result.order!;
-}
+const ordersOf = (data: unknown) => elementsOf<WirePurchaseOrder>(data, "PurchaseOrders");
+const create = (body: PurchaseOrder) =>
+  xeroCall("createPurchaseOrders", xero.createPurchaseOrders(nz, { purchaseOrders: [body] }));
+const createOk = (body: PurchaseOrder) => firstElement<WirePurchaseOrder>(create(body), "PurchaseOrders");
 
 async function setStatus(id: string, status: PurchaseOrder.StatusEnum) {
   return xeroCall(

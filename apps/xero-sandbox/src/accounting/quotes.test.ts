@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccountingApi, type Quote, QuoteLineAmountTypes, QuoteStatusCodes } from "xero-node";
 import { type AccountingTestSandbox, startAccountingTestSandbox } from "../testing/accounting-test-sandbox";
+import { elementsOf, firstElement, type WireDocument } from "../testing/wire-document";
 import { validationMessages, xeroCall, xeroGet } from "../testing/xero-call";
 
 let sandbox: AccountingTestSandbox;
@@ -10,22 +11,14 @@ let nz: string;
 
 const unique = (prefix: string) => `${prefix} ${randomUUID().slice(0, 8)}`;
 
-type WireQuote = {
+type WireQuote = WireDocument & {
   QuoteID: string;
   QuoteNumber: string;
-  Status: string;
-  Date: string;
   DateString: string;
   ExpiryDate?: string;
   ExpiryDateString?: string;
   LineAmountTypes: string;
-  Contact: { ContactID: string; Name: string };
-  LineItems: Record<string, unknown>[];
-  SubTotal: number;
-  TotalTax: number;
-  Total: number;
   TotalDiscount: number;
-  UpdatedDateUTC: string;
 };
 
 beforeAll(async () => {
@@ -43,20 +36,13 @@ const quote = (overrides: Partial<Quote> = {}): Quote => ({
   ...overrides,
 });
 
-async function create(body: Quote) {
-  const result = await xeroCall("createQuotes", xero.createQuotes(nz, { quotes: [body] }));
-  return { ...result, quote: (result.data as { Quotes?: WireQuote[] }).Quotes?.[0] };
-}
-
-async function createOk(body: Quote): Promise<WireQuote> {
-  const result = await create(body);
-  expect(result.status, JSON.stringify(result.data)).toBe(200);
-  return result.quote!;
-}
+const quotesOf = (data: unknown) => elementsOf<WireQuote>(data, "Quotes");
+const create = (body: Quote) => xeroCall("createQuotes", xero.createQuotes(nz, { quotes: [body] }));
+const createOk = (body: Quote) => firstElement<WireQuote>(create(body), "Quotes");
 
 async function setStatus(id: string, status: QuoteStatusCodes) {
   const result = await xeroCall("updateQuote", xero.updateQuote(nz, id, { quotes: [{ status } as Quote] }));
-  return { ...result, quote: (result.data as { Quotes?: WireQuote[] }).Quotes?.[0] };
+  return { ...result, quote: quotesOf(result.data)[0] };
 }
 
 describe("Quotes", () => {
@@ -102,7 +88,7 @@ describe("Quotes", () => {
       ],
     );
     const read = await xeroCall("getQuote", xero.getQuote(nz, created.QuoteID));
-    expect((read.data as { Quotes: WireQuote[] }).Quotes).toEqual([created]);
+    expect(quotesOf(read.data)).toEqual([created]);
   });
 
   it("takes INCLUSIVE and NOTAX line amounts", async () => {
@@ -175,7 +161,7 @@ describe("Quotes", () => {
         quotes: [{ lineItems: [{ description: "Two books", itemCode: "BOOK", quantity: 2 }] } as Quote],
       }),
     );
-    expect((edited.data as { Quotes: WireQuote[] }).Quotes[0]).toMatchObject({ SubTotal: 39.9, Total: 45.89 });
+    expect(quotesOf(edited.data)[0]).toMatchObject({ SubTotal: 39.9, Total: 45.89 });
 
     const upserted = await xeroCall(
       "updateOrCreateQuotes",
@@ -203,7 +189,7 @@ describe("Quotes", () => {
     const list = async (...args: Parameters<AccountingApi["getQuotes"]>) => {
       const result = await xeroCall("getQuotes", xero.getQuotes(...args));
       expect(result.status, JSON.stringify(result.data)).toBe(200);
-      return (result.data as { Quotes: WireQuote[] }).Quotes.map((found) => found.QuoteNumber);
+      return quotesOf(result.data).map((found) => found.QuoteNumber);
     };
     expect(await list(nz, undefined, undefined, undefined, undefined, undefined, contactId)).toEqual([
       early.QuoteNumber,
@@ -246,7 +232,7 @@ describe("Quotes", () => {
         tenantId: nz,
       },
     );
-    expect((filtered.data as { Quotes: WireQuote[] }).Quotes.map((found) => found.QuoteID)).toEqual([early.QuoteID]);
+    expect(quotesOf(filtered.data).map((found) => found.QuoteID)).toEqual([early.QuoteID]);
 
     const badDate = await xeroCall("getQuotes", xero.getQuotes(nz, undefined, "31/01/2024"));
     expect(badDate.status).toBe(400);
