@@ -4,13 +4,17 @@ import type { Authenticate } from "../identity/authenticate";
 import { type AccountingServices, API_PREFIX, registerAccountingRoute } from "./accounting-route";
 import { registerAccountingAdminRoutes } from "./admin-routes";
 import { ApiStats } from "./api-stats";
+import { bankTransactionsRoutes } from "./bank-transactions-routes";
 import { contactsRoutes } from "./contacts-routes";
 import { FaultInjector } from "./faults";
 import { IdempotencyStore } from "./idempotency";
 import { invoicesRoutes } from "./invoices-routes";
 import { itemsRoutes } from "./items-routes";
 import type { Ledger } from "./ledger";
+import { manualJournalsRoutes } from "./manual-journals-routes";
 import { paymentsRoutes } from "./payments-routes";
+import { purchaseOrdersRoutes } from "./purchase-orders-routes";
+import { quotesRoutes } from "./quotes-routes";
 import { RateLimiter } from "./rate-limits";
 import { settingsRoutes } from "./settings-routes";
 import { trackingCategoriesRoutes } from "./tracking-categories-routes";
@@ -23,6 +27,10 @@ const ROUTES = [
   ...contactsRoutes,
   ...invoicesRoutes,
   ...paymentsRoutes,
+  ...bankTransactionsRoutes,
+  ...quotesRoutes,
+  ...purchaseOrdersRoutes,
+  ...manualJournalsRoutes,
   ...itemsRoutes,
   ...trackingCategoriesRoutes,
   ...settingsRoutes,

@@ -1,3 +1,5 @@
+import type { DocumentBooks } from "./document-books";
+
 /**
  * What the sandbox keeps per organisation. Records are stored in Xero's wire shape (PascalCase,
  * MS dates) so reads serialise them as they are and `Ledger.toJSON()` round-trips them.
@@ -228,7 +230,7 @@ export interface PaymentRecord {
 }
 
 /** Everything one organisation (tenant) holds. */
-export interface OrganisationBooks {
+export interface OrganisationBooks extends DocumentBooks {
   organisation: OrganisationRecord;
   currencies: CurrencyRecord[];
   accounts: AccountRecord[];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentBooks } from "./document-books";
 import type { LedgerChange, OrganisationBooks } from "./ledger-types";
 import { type OrganisationSeed, seedBooks, seedOrganisations, seedTenantId } from "./seed-organisations";
 
@@ -39,7 +40,12 @@ export class Ledger {
 
   static fromJSON(json: unknown, organisations?: number): Ledger {
     const persisted = persistedLedgerSchema.parse(json);
-    return new Ledger(new Map(Object.entries(persisted.tenants)), seedOrganisations(organisations));
+    // A state file saved before the sandbox kept documents has no document lists yet.
+    const tenants = Object.entries(persisted.tenants).map(([tenantId, books]): [string, OrganisationBooks] => [
+      tenantId,
+      { ...books, ...documentBooks(books) },
+    ]);
+    return new Ledger(new Map(tenants), seedOrganisations(organisations));
   }
 
   toJSON(): PersistedLedger {
@@ -83,6 +89,7 @@ export class Ledger {
       contacts: [...current.contacts],
       invoices: [...current.invoices],
       payments: [...current.payments],
+      ...documentBooks(current),
     };
     const { commit, result, changes } = change(draft);
     if (commit) {

@@ -1,3 +1,4 @@
+import { documentBooks } from "./document-books";
 import type {
   AccountClass,
   AccountRecord,
@@ -314,5 +315,6 @@ export function seedBooks(seed: OrganisationSeed): OrganisationBooks {
     invoices: [],
     payments: [],
     nextInvoiceNumber: 1,
+    ...documentBooks(),
   };
 }

@@ -39,3 +39,23 @@ export function msDateValue(value: string): number {
 function startOfUtcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
+
+/**
+ * An optional document date from input: undefined when absent (or null, as generated clients send
+ * it), the date otherwise; a bad one adds its message to `messages` so one answer lists them all.
+ */
+export function readOptionalDate(value: unknown, field: string, messages: string[]): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  try {
+    return parseDocumentDate(value, field);
+  } catch (error) {
+    if (!(error instanceof XeroValidationError)) throw error;
+    messages.push(...error.messages);
+    return undefined;
+  }
+}
+
+/** A date-only MS date as the `DateString` Xero sends beside it on quotes: `2019-10-24T00:00:00`. */
+export function toDateString(msDate: string): string {
+  return new Date(msDateValue(msDate)).toISOString().slice(0, 19);
+}

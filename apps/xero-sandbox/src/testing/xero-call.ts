@@ -45,3 +45,21 @@ export function validationMessages(data: unknown): string[] {
   const elements = (data as { Elements?: { ValidationErrors?: { Message: string }[] }[] }).Elements ?? [];
   return elements.flatMap((element) => (element.ValidationErrors ?? []).map((error) => error.Message));
 }
+
+/**
+ * A GET that xero-node cannot send (e.g. `where` on Quotes, which its getQuotes lacks), as raw
+ * HTTP with `accessToken`, checked against Xero's spec for `operationId` like {@link xeroCall}.
+ */
+export async function xeroGet(
+  operationId: string,
+  url: string,
+  { accessToken, tenantId }: { accessToken: string; tenantId: string },
+): Promise<{ status: number; data: unknown }> {
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${accessToken}`, "xero-tenant-id": tenantId, accept: "application/json" },
+  });
+  const text = await response.text();
+  const data: unknown = response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
+  expectValidXeroResponse(operationId, response.status, data);
+  return { status: response.status, data };
+}

@@ -1,0 +1,132 @@
+import type { LineAmountType, LineItemRecord, LineItemTrackingRecord } from "./ledger-types";
+
+/**
+ * The part of an organisation's books that holds the documents Xero does not push webhooks for
+ * (bank transactions, quotes, purchase orders, manual journals): a flow can only poll them. Stored
+ * in Xero's wire shape, like the rest of the books.
+ */
+
+/** The contact as a document carries it. */
+export interface DocumentContact {
+  ContactID: string;
+  Name: string;
+}
+
+/** What bank transactions, quotes and purchase orders hold alike. */
+export interface LineItemDocumentParts {
+  Contact: DocumentContact;
+  Date: string;
+  LineItems: LineItemRecord[];
+  SubTotal: number;
+  TotalTax: number;
+  Total: number;
+  CurrencyCode: string;
+  CurrencyRate: number;
+}
+
+export type BankTransactionType = "RECEIVE" | "SPEND";
+export type BankTransactionStatus = "AUTHORISED" | "DELETED";
+
+export interface BankTransactionRecord extends LineItemDocumentParts {
+  BankTransactionID: string;
+  Type: BankTransactionType;
+  BankAccount: { AccountID: string; Code: string; Name: string };
+  IsReconciled: boolean;
+  Reference?: string;
+  Url?: string;
+  Status: BankTransactionStatus;
+  LineAmountTypes: LineAmountType;
+  HasAttachments: boolean;
+  UpdatedDateUTC: string;
+}
+
+export type QuoteStatus = "DRAFT" | "SENT" | "ACCEPTED" | "DECLINED" | "INVOICED" | "DELETED";
+/** Quotes spell their line amount types in capitals (the spec's `QuoteLineAmountTypes`). */
+export type QuoteLineAmountType = "EXCLUSIVE" | "INCLUSIVE" | "NOTAX";
+
+export interface QuoteRecord extends LineItemDocumentParts {
+  QuoteID: string;
+  QuoteNumber: string;
+  Reference?: string;
+  Terms?: string;
+  Title?: string;
+  Summary?: string;
+  DateString: string;
+  ExpiryDate?: string;
+  ExpiryDateString?: string;
+  Status: QuoteStatus;
+  LineAmountTypes: QuoteLineAmountType;
+  TotalDiscount: number;
+  UpdatedDateUTC: string;
+}
+
+export type PurchaseOrderStatus = "DRAFT" | "SUBMITTED" | "AUTHORISED" | "BILLED" | "DELETED";
+
+export interface PurchaseOrderRecord extends LineItemDocumentParts {
+  PurchaseOrderID: string;
+  PurchaseOrderNumber: string;
+  Reference?: string;
+  DeliveryDate?: string;
+  ExpectedArrivalDate?: string;
+  DeliveryAddress?: string;
+  AttentionTo?: string;
+  Telephone?: string;
+  DeliveryInstructions?: string;
+  Status: PurchaseOrderStatus;
+  LineAmountTypes: LineAmountType;
+  TotalDiscount: number;
+  HasAttachments: boolean;
+  UpdatedDateUTC: string;
+}
+
+export type ManualJournalStatus = "DRAFT" | "POSTED" | "DELETED" | "VOIDED";
+
+export interface ManualJournalLineRecord {
+  Description?: string;
+  LineAmount: number;
+  AccountCode?: string;
+  AccountID?: string;
+  TaxType: string;
+  TaxAmount: number;
+  Tracking: LineItemTrackingRecord[];
+  IsBlank: boolean;
+}
+
+export interface ManualJournalRecord {
+  ManualJournalID: string;
+  Narration: string;
+  JournalLines: ManualJournalLineRecord[];
+  Date: string;
+  LineAmountTypes: LineAmountType;
+  Status: ManualJournalStatus;
+  Url?: string;
+  ShowOnCashBasisReports: boolean;
+  HasAttachments: boolean;
+  UpdatedDateUTC: string;
+}
+
+export interface DocumentBooks {
+  bankTransactions: BankTransactionRecord[];
+  quotes: QuoteRecord[];
+  purchaseOrders: PurchaseOrderRecord[];
+  manualJournals: ManualJournalRecord[];
+  /** The next number `QU-0001`… a quote gets when none is given. */
+  nextQuoteNumber: number;
+  /** The next number `PO-0001`… a purchase order gets when none is given. */
+  nextPurchaseOrderNumber: number;
+}
+
+/**
+ * Document lists of their own: copied from `books` (for a ledger draft: records are shared, lists
+ * are not), or empty for a seed and for books saved before the sandbox kept these documents.
+ */
+export function documentBooks(books: Partial<DocumentBooks> = {}): DocumentBooks {
+  return {
+    bankTransactions: [...(books.bankTransactions ?? [])],
+    quotes: [...(books.quotes ?? [])],
+    purchaseOrders: [...(books.purchaseOrders ?? [])],
+    manualJournals: [...(books.manualJournals ?? [])],
+    nextQuoteNumber: books.nextQuoteNumber ?? 1,
+    nextPurchaseOrderNumber: books.nextPurchaseOrderNumber ?? 1,
+  };
+}
