@@ -5,7 +5,8 @@ import { decimalInput, guidInput, optionalText } from "./input-fields";
 import { roundMoney } from "./invoice-totals";
 import type { OrganisationBooks, PaymentRecord } from "./ledger-types";
 import { findInvoice } from "./save-invoice";
-import { parseDocumentDate, todayMsDate, toMsDate } from "./xero-dates";
+import { stampUpdate } from "./stamp-update";
+import { parseDocumentDate, todayMsDate } from "./xero-dates";
 import { XeroValidationError } from "./xero-errors";
 
 export const paymentInputSchema = z.object({
@@ -60,7 +61,6 @@ export function createPayment(books: OrganisationBooks, input: PaymentInput, now
     throw new XeroValidationError(["Payment amount exceeds the amount outstanding on this document"]);
   }
   const date = input.Date ? parseDocumentDate(input.Date, "Date") : todayMsDate(now);
-  const updated = toMsDate(now);
   const payment: PaymentRecord = {
     PaymentID: randomUUID(),
     Date: date,
@@ -79,7 +79,7 @@ export function createPayment(books: OrganisationBooks, input: PaymentInput, now
     },
     HasAccount: true,
     HasValidationErrors: false,
-    UpdatedDateUTC: updated,
+    UpdatedDateUTC: stampUpdate(books, now),
   };
   if (input.Reference) payment.Reference = input.Reference;
   books.payments.push(payment);
@@ -99,7 +99,7 @@ export function createPayment(books: OrganisationBooks, input: PaymentInput, now
     invoice.Status = "PAID";
     invoice.FullyPaidOnDate = date;
   }
-  invoice.UpdatedDateUTC = updated;
+  invoice.UpdatedDateUTC = stampUpdate(books, now);
   books.invoices[books.invoices.indexOf(found)] = invoice;
   return {
     record: payment,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Saved } from "./batch-write";
 import { roundMoney } from "./invoice-totals";
 import type { OrganisationBooks, PaymentRecord } from "./ledger-types";
-import { toMsDate } from "./xero-dates";
+import { stampUpdate } from "./stamp-update";
 import { XeroNotFoundError, XeroValidationError } from "./xero-errors";
 
 /** Xero's `PaymentDelete`: payments cannot be edited, only deleted. */
@@ -19,8 +19,7 @@ export function deletePayment(books: OrganisationBooks, paymentId: string, now =
   const payment = books.payments[index];
   if (!payment) throw new XeroNotFoundError();
   if (payment.Status === "DELETED") throw new XeroValidationError(["This payment has already been deleted."]);
-  const updated = toMsDate(now);
-  const deleted: PaymentRecord = { ...payment, Status: "DELETED", UpdatedDateUTC: updated };
+  const deleted: PaymentRecord = { ...payment, Status: "DELETED", UpdatedDateUTC: stampUpdate(books, now) };
   books.payments[index] = deleted;
 
   const invoiceIndex = books.invoices.findIndex((invoice) => invoice.InvoiceID === payment.Invoice.InvoiceID);
@@ -34,7 +33,7 @@ export function deletePayment(books: OrganisationBooks, paymentId: string, now =
     AmountDue: roundMoney(invoice.Total - amountPaid),
     Status: invoice.Status === "PAID" ? "AUTHORISED" : invoice.Status,
     Payments: invoice.Payments.filter((entry) => entry.PaymentID !== payment.PaymentID),
-    UpdatedDateUTC: updated,
+    UpdatedDateUTC: stampUpdate(books, now),
   };
   return { record: deleted, changes: [{ resource: "INVOICE", resourceId: invoice.InvoiceID, eventType: "UPDATE" }] };
 }

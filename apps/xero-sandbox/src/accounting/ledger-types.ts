@@ -242,6 +242,8 @@ export interface OrganisationBooks extends DocumentBooks {
   payments: PaymentRecord[];
   /** The next number `INV-0001`… an ACCREC invoice gets when none is given. */
   nextInvoiceNumber: number;
+  /** The last UpdatedDateUTC (ms) given to a changed record (`stamp-update.ts`); absent before the first change. */
+  lastUpdatedAtMs?: number;
 }
 
 export interface LedgerChange {

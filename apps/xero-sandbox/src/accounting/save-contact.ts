@@ -3,8 +3,7 @@ import { z } from "zod";
 import type { Saved } from "./batch-write";
 import { guidInput, optionalText } from "./input-fields";
 import type { ContactRecord, OrganisationBooks } from "./ledger-types";
-
-import { toMsDate } from "./xero-dates";
+import { stampUpdate } from "./stamp-update";
 import { XeroNotFoundError, XeroValidationError } from "./xero-errors";
 
 const addressSchema = z.object({
@@ -94,7 +93,7 @@ export function createContact(books: OrganisationBooks, input: ContactInput, now
       IsSupplier: false,
       IsCustomer: false,
       HasAttachments: false,
-      UpdatedDateUTC: toMsDate(now),
+      UpdatedDateUTC: stampUpdate(books, now),
     },
     input,
   );
@@ -113,7 +112,7 @@ export function updateContact(
   const index = books.contacts.findIndex((contact) => contact.ContactID === contactId.toLowerCase());
   if (index < 0) throw new XeroNotFoundError();
   const contact = applyInput(books.contacts[index]!, input);
-  contact.UpdatedDateUTC = toMsDate(now);
+  contact.UpdatedDateUTC = stampUpdate(books, now);
   validate(books, contact);
   books.contacts[index] = contact;
   return { record: contact, changes: [{ resource: "CONTACT", resourceId: contact.ContactID, eventType: "UPDATE" }] };

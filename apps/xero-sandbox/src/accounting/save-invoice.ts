@@ -6,7 +6,8 @@ import { documentTotals, roundMoney } from "./invoice-totals";
 import type { InvoiceRecord, InvoiceStatus, OrganisationBooks } from "./ledger-types";
 import { type LineItemInput, lineItemInputSchema, resolveLineItems } from "./resolve-line-items";
 import { resolveInvoiceContact } from "./save-contact";
-import { parseDocumentDate, todayMsDate, toMsDate } from "./xero-dates";
+import { stampUpdate } from "./stamp-update";
+import { parseDocumentDate, todayMsDate } from "./xero-dates";
 import { XeroNotFoundError, XeroValidationError } from "./xero-errors";
 
 const dateInput = z.union([z.string(), z.null()]).optional();
@@ -156,7 +157,7 @@ function buildInvoice(
     Payments: existing?.Payments ?? [],
     HasAttachments: false,
     IsDiscounted: lineItems.some((line) => (line.DiscountRate ?? 0) > 0),
-    UpdatedDateUTC: toMsDate(now),
+    UpdatedDateUTC: stampUpdate(books, now),
   };
   const reference = input.Reference ?? existing?.Reference;
   if (reference !== undefined) invoice.Reference = reference;

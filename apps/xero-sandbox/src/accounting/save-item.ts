@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Saved } from "./batch-write";
 import { decimalInput, guidInput, optionalText } from "./input-fields";
 import type { ItemDetails, ItemRecord, OrganisationBooks } from "./ledger-types";
-import { toMsDate } from "./xero-dates";
+import { stampUpdate } from "./stamp-update";
 import { XeroNotFoundError, XeroValidationError } from "./xero-errors";
 
 const detailsSchema = z.object({
@@ -55,9 +55,9 @@ function validate(books: OrganisationBooks, item: ItemRecord): void {
   if (messages.length) throw new XeroValidationError(messages);
 }
 
-function applyInput(target: ItemRecord, input: ItemInput, now: Date): ItemRecord {
+function applyInput(books: OrganisationBooks, target: ItemRecord, input: ItemInput, now: Date): ItemRecord {
   const { ItemID: _id, ...fields } = input;
-  const next: ItemRecord = { ...target, UpdatedDateUTC: toMsDate(now) };
+  const next: ItemRecord = { ...target, UpdatedDateUTC: stampUpdate(books, now) };
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
   }
@@ -69,6 +69,7 @@ function applyInput(target: ItemRecord, input: ItemInput, now: Date): ItemRecord
 /** PUT /Items: creates an item; codes are unique (case-insensitively) within the organisation. */
 export function createItem(books: OrganisationBooks, input: ItemInput, now = new Date()): Saved<ItemRecord> {
   const item = applyInput(
+    books,
     {
       ItemID: randomUUID(),
       Code: "",
@@ -102,7 +103,7 @@ export function updateItem(
 ): Saved<ItemRecord> {
   const existing = findItem(books, idOrCode);
   if (!existing) throw new XeroNotFoundError();
-  const item = applyInput(existing, input, now);
+  const item = applyInput(books, existing, input, now);
   validate(books, item);
   books.items[books.items.indexOf(existing)] = item;
   return { record: item, changes: [] };
