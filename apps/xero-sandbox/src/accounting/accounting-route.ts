@@ -28,6 +28,8 @@ export interface AccountingCall {
   ledger: Ledger;
   params: Record<string, string>;
   query: Record<string, unknown>;
+  /** Request headers, lower-case names (list routes read `if-modified-since`). */
+  headers: FastifyRequest["headers"];
   body: unknown;
   /** Xero's `summarizeErrors` query flag (default true). */
   summarizeErrors: boolean;
@@ -170,6 +172,7 @@ export function registerAccountingRoute(app: FastifyInstance, services: Accounti
           ledger: services.ledger,
           params: (request.params ?? {}) as Record<string, string>,
           query,
+          headers: request.headers,
           body: request.body,
           summarizeErrors: String(query.summarizeErrors ?? "true").toLowerCase() !== "false",
         };

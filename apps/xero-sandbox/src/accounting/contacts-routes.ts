@@ -1,7 +1,8 @@
 import type { AccountingRoute } from "./accounting-route";
 import { batchWriteRoutes, failedElement, writeRoute } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
-import { listRecords, parseListQuery } from "./list-query";
+import type { ContactRecord } from "./ledger-types";
+import { answerList, type ListQuery } from "./list-query";
 import { contactInputSchema, createContact, updateContact, upsertContact } from "./save-contact";
 import { XeroNotFoundError } from "./xero-errors";
 
@@ -23,32 +24,32 @@ const CONTACT_FIELDS = [
 
 const failedContact = failedElement("HasValidationErrors");
 
+/** Archived contacts only with `includeArchived`; `searchTerm` matches names, number and email. */
+function narrowContacts(all: readonly ContactRecord[], query: ListQuery): readonly ContactRecord[] {
+  const contacts = query.includeArchived ? all : all.filter((contact) => contact.ContactStatus === "ACTIVE");
+  const term = query.searchTerm?.trim().toLowerCase();
+  if (!term) return contacts;
+  return contacts.filter((contact) =>
+    [contact.Name, contact.FirstName, contact.LastName, contact.ContactNumber, contact.EmailAddress].some((value) =>
+      value?.toLowerCase().includes(term),
+    ),
+  );
+}
+
 export const contactsRoutes: AccountingRoute[] = [
   {
     method: "GET",
     url: "/Contacts",
     scopes: ENDPOINT_SCOPES.contactsRead,
-    handle: ({ books, query }) => {
-      const list = parseListQuery(query);
-      let contacts = list.includeArchived
-        ? books.contacts
-        : books.contacts.filter((contact) => contact.ContactStatus === "ACTIVE");
-      const term = list.searchTerm?.trim().toLowerCase();
-      if (term) {
-        contacts = contacts.filter((contact) =>
-          [contact.Name, contact.FirstName, contact.LastName, contact.ContactNumber, contact.EmailAddress].some(
-            (value) => value?.toLowerCase().includes(term),
-          ),
-        );
-      }
-      const { items, pagination } = listRecords(contacts, list, {
+    handle: (call) =>
+      answerList(call, call.books.contacts, {
+        key: "Contacts",
         typeName: "Contact",
         fields: CONTACT_FIELDS,
         idField: "ContactID",
         paged: true,
-      });
-      return { status: 200, body: pagination ? { pagination, Contacts: items } : { Contacts: items } };
-    },
+        narrow: narrowContacts,
+      }),
   },
   {
     method: "GET",

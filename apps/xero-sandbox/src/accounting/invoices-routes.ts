@@ -1,7 +1,8 @@
 import type { AccountingRoute } from "./accounting-route";
 import { batchWriteRoutes, failedElement, writeRoute } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
-import { listRecords, parseListQuery } from "./list-query";
+import type { InvoiceRecord } from "./ledger-types";
+import { answerList, type ListQuery } from "./list-query";
 import { createInvoice, findInvoice, invoiceInputSchema, updateInvoice, upsertInvoice } from "./save-invoice";
 import { XeroNotFoundError } from "./xero-errors";
 
@@ -26,28 +27,32 @@ const unitDecimals = (query: Record<string, unknown>) => (String(query.unitdp) =
 
 const failedInvoice = failedElement("HasErrors");
 
+/** Xero's own list filters of invoices: `Statuses`, `InvoiceNumbers`, `ContactIDs`. */
+function narrowInvoices(all: readonly InvoiceRecord[], query: ListQuery): readonly InvoiceRecord[] {
+  let invoices = all;
+  const statuses = query.Statuses?.map((status) => status.toUpperCase());
+  if (statuses?.length) invoices = invoices.filter((invoice) => statuses.includes(invoice.Status));
+  if (query.InvoiceNumbers?.length)
+    invoices = invoices.filter((invoice) => query.InvoiceNumbers!.includes(invoice.InvoiceNumber));
+  const contactIds = query.ContactIDs?.map((id) => id.toLowerCase());
+  if (contactIds?.length) invoices = invoices.filter((invoice) => contactIds.includes(invoice.Contact.ContactID));
+  return invoices;
+}
+
 export const invoicesRoutes: AccountingRoute[] = [
   {
     method: "GET",
     url: "/Invoices",
     scopes: ENDPOINT_SCOPES.invoicesRead,
-    handle: ({ books, query }) => {
-      const list = parseListQuery(query);
-      let invoices = [...books.invoices];
-      const statuses = list.Statuses?.map((status) => status.toUpperCase());
-      if (statuses?.length) invoices = invoices.filter((invoice) => statuses.includes(invoice.Status));
-      if (list.InvoiceNumbers?.length)
-        invoices = invoices.filter((invoice) => list.InvoiceNumbers!.includes(invoice.InvoiceNumber));
-      const contactIds = list.ContactIDs?.map((id) => id.toLowerCase());
-      if (contactIds?.length) invoices = invoices.filter((invoice) => contactIds.includes(invoice.Contact.ContactID));
-      const { items, pagination } = listRecords(invoices, list, {
+    handle: (call) =>
+      answerList(call, call.books.invoices, {
+        key: "Invoices",
         typeName: "Invoice",
         fields: INVOICE_FIELDS,
         idField: "InvoiceID",
         paged: true,
-      });
-      return { status: 200, body: pagination ? { pagination, Invoices: items } : { Invoices: items } };
-    },
+        narrow: narrowInvoices,
+      }),
   },
   {
     method: "GET",

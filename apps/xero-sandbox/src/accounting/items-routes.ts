@@ -1,7 +1,7 @@
 import type { AccountingRoute } from "./accounting-route";
 import { batchWriteRoutes, failedElement, writeRoute } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
-import { listRecords, parseListQuery } from "./list-query";
+import { answerList } from "./list-query";
 import { createItem, findItem, itemInputSchema, updateItem, upsertItem } from "./save-item";
 import { XeroNotFoundError } from "./xero-errors";
 
@@ -14,10 +14,8 @@ export const itemsRoutes: AccountingRoute[] = [
     method: "GET",
     url: "/Items",
     scopes: ENDPOINT_SCOPES.settingsRead,
-    handle: ({ books, query }) => {
-      const { items } = listRecords(books.items, parseListQuery(query), { typeName: "Item", fields: ITEM_FIELDS });
-      return { status: 200, body: { Items: items } };
-    },
+    // Xero pages no item list: `page` is not a parameter of GET /Items.
+    handle: (call) => answerList(call, call.books.items, { key: "Items", typeName: "Item", fields: ITEM_FIELDS }),
   },
   {
     method: "GET",

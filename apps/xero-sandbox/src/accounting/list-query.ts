@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { AccountingAnswer, AccountingCall } from "./accounting-route";
 import { parseWhere } from "./where-filter";
+import { msDateValue } from "./xero-dates";
 import { XeroRequestError } from "./xero-errors";
 
 const csv = z
@@ -75,15 +77,29 @@ function orderBy<T extends object>(records: T[], order: string, options: ListOpt
   });
   return [...records].sort((a, b) => {
     for (const { field, sign } of keys) {
-      const left = readPath(a, field);
-      const right = readPath(b, field);
+      const left = sortValue(readPath(a, field));
+      const right = sortValue(readPath(b, field));
       if (left === right) continue;
       if (left === undefined) return -sign;
       if (right === undefined) return sign;
-      return (String(left) < String(right) ? -1 : 1) * sign;
+      return (left < right ? -1 : 1) * sign;
     }
     return 0;
   });
+}
+
+/**
+ * What a field sorts by: its value, not its text. Dates and timestamps are MS dates
+ * (`/Date(999…)/` would sort after `/Date(1000…)/` as text), so they sort by their milliseconds;
+ * numbers and booleans by their value; a missing or empty field first, as SQL sorts nulls.
+ */
+function sortValue(value: unknown): string | number | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return Number(value);
+  const text = String(value);
+  const ms = msDateValue(text);
+  return Number.isNaN(ms) ? text : ms;
 }
 
 /** Applies `where`, `IDs`, `order` and `page` as Xero does; returns the page and, for paged lists, `pagination`. */
@@ -109,4 +125,52 @@ export function listRecords<T extends object>(
     items: items.slice((query.page - 1) * pageSize, query.page * pageSize),
     pagination: { page: query.page, pageSize, pageCount: Math.ceil(itemCount / pageSize), itemCount },
   };
+}
+
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * The `If-Modified-Since` header as Xero reads it, in milliseconds: an HTTP date
+ * (`Tue, 02 Dec 2025 09:30:00 GMT`) or `yyyy-MM-ddTHH:mm:ss`, UTC unless it names a zone, with
+ * optional fractions (xero-node sends `toISOString()`). Undefined when the header is absent; a
+ * value of any other form is a 400 naming the header, never silently the whole list.
+ */
+export function parseIfModifiedSince(header: unknown): number | undefined {
+  if (header === undefined || header === "") return undefined;
+  const text = String(header).trim();
+  const iso = ISO_TIMESTAMP.exec(text);
+  const fraction = iso?.[2]?.slice(0, 4).padEnd(4, "0") ?? "";
+  const ms = iso ? Date.parse(`${iso[1]}${fraction}${iso[3] ?? "Z"}`) : HTTP_DATE.test(text) ? Date.parse(text) : NaN;
+  if (Number.isNaN(ms)) {
+    throw new XeroRequestError(
+      "If-Modified-Since: must be an HTTP date or a UTC timestamp yyyy-MM-ddTHH:mm:ss (e.g. 2025-12-02T09:30:00)",
+    );
+  }
+  return ms;
+}
+
+interface ListAnswerOptions<T> extends ListOptions {
+  /** The answer's wrapper key, e.g. `CreditNotes`. */
+  key: string;
+  /** The route's own filters (Statuses, searchTerm…), applied before `where`. */
+  narrow?: (records: readonly T[], query: ListQuery) => readonly T[];
+}
+
+/**
+ * A list route's whole answer in one call: the route's own filters, `If-Modified-Since` (only
+ * records whose UpdatedDateUTC is strictly after it), then `where`, `IDs`, `order` and `page`,
+ * under `key` with `pagination` when paged.
+ */
+export function answerList<T extends { UpdatedDateUTC: string }>(
+  call: Pick<AccountingCall, "query" | "headers">,
+  records: readonly T[],
+  options: ListAnswerOptions<T>,
+): AccountingAnswer {
+  const query = parseListQuery(call.query);
+  const since = parseIfModifiedSince(call.headers["if-modified-since"]);
+  let selected = options.narrow ? options.narrow(records, query) : records;
+  if (since !== undefined) selected = selected.filter((record) => msDateValue(record.UpdatedDateUTC) > since);
+  const { items, pagination } = listRecords(selected, query, options);
+  return { status: 200, body: pagination ? { pagination, [options.key]: items } : { [options.key]: items } };
 }

@@ -3,7 +3,7 @@ import { failedElement, writeRoute } from "./batch-write-routes";
 import { createPayment, paymentInputSchema } from "./create-payment";
 import { deletePayment, paymentDeleteInputSchema } from "./delete-payment";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
-import { listRecords, parseListQuery } from "./list-query";
+import { answerList } from "./list-query";
 import { XeroNotFoundError } from "./xero-errors";
 
 const PAYMENT_FIELDS = [
@@ -29,14 +29,13 @@ export const paymentsRoutes: AccountingRoute[] = [
     method: "GET",
     url: "/Payments",
     scopes: ENDPOINT_SCOPES.paymentsRead,
-    handle: ({ books, query }) => {
-      const { items, pagination } = listRecords(books.payments, parseListQuery(query), {
+    handle: (call) =>
+      answerList(call, call.books.payments, {
+        key: "Payments",
         typeName: "Payment",
         fields: PAYMENT_FIELDS,
         paged: true,
-      });
-      return { status: 200, body: pagination ? { pagination, Payments: items } : { Payments: items } };
-    },
+      }),
   },
   {
     method: "GET",

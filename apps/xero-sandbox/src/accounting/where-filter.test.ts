@@ -70,6 +70,12 @@ describe("parseWhere", () => {
     expect(names('Name=="Bayside \\"Club\\""')).toEqual([]);
   });
 
+  it("reads DateTime() with a time of day, to the second", () => {
+    // Bayside Club's Date is 2024-01-10T00:00:00Z: one second before it is earlier, the instant is not.
+    expect(names("Date>DateTime(2024,01,09,23,59,59) AND Date<DateTime(2024,02,01)")).toEqual(["Bayside Club"]);
+    expect(names("Date>DateTime(2024,01,10,00,00,00) AND Date<DateTime(2024,02,01)")).toEqual([]);
+  });
+
   it("reads keywords and type names in any letter case, as Dynamic LINQ does", () => {
     expect(names('Contact.ContactID==guid("0f7d1c6e-1111-4c2b-9a55-000000000003")')).toEqual(["PowerDirect"]);
     expect(names("EmailAddress==NULL")).toEqual(["Ridgeway University", "PowerDirect"]);

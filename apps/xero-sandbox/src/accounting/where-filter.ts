@@ -5,7 +5,7 @@ import { XeroRequestError } from "./xero-errors";
  * Xero's `where` query (a Dynamic LINQ expression) parsed into a predicate, without any code
  * evaluation: `Name=="X"`, `A=="x" AND B!="y"`, `OR`, `NOT`, parentheses, `Contact.ContactID==Guid("…")` (or `guid`),
  * `EmailAddress!=null`, `Name.Contains("x")`, `.StartsWith`, `.EndsWith`, `.ToLower()`, `.ToUpper()`,
- * numbers, booleans and `DateTime(2024,1,31)`. Anything else answers Xero's QueryParseException.
+ * numbers, booleans and `DateTime(2024,1,31)` (or `DateTime(2024,1,31,9,30,0)`). Anything else answers Xero's QueryParseException.
  */
 export type WherePredicate = (record: object) => boolean;
 
@@ -169,8 +169,10 @@ class Parser {
       case "guid":
         return { kind: "literal", value: this.parseCallArguments("string")[0]!.toLowerCase() };
       case "datetime": {
-        const [year, month, day] = this.parseCallArguments("number").map(Number);
-        return { kind: "literal", value: Date.UTC(year!, (month ?? 1) - 1, day ?? 1), isDate: true };
+        // DateTime(year, month, day) or, as a poller filters on UpdatedDateUTC, with hour, minute, second.
+        const [year, month, day, hour, minute, second] = this.parseCallArguments("number").map(Number);
+        const value = Date.UTC(year!, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0);
+        return { kind: "literal", value, isDate: true };
       }
     }
     const path = [token.text];
