@@ -4,7 +4,7 @@ import { validationErrors } from "./batch-write";
 import { batchWriteRoutes, writeRoute } from "./batch-write-routes";
 import { type DocumentFilter, filterDocuments } from "./document-filters";
 import { type DocumentKind, documentWrites, findDocument } from "./document-writes";
-import { listRecords, parseListQuery } from "./list-query";
+import { answerList } from "./list-query";
 import { XeroNotFoundError } from "./xero-errors";
 
 interface DocumentRoutes<I extends object, R extends { UpdatedDateUTC: string }> {
@@ -29,23 +29,22 @@ function failedDocument(input: object, messages: string[]): object {
 }
 
 /**
- * GET list: the one place a document list is answered (filters, then where, IDs, order and page
- * as Xero applies them), so whatever every list gains (If-Modified-Since) is added once, here.
+ * GET list: the one place a document list is answered (its filters, then If-Modified-Since,
+ * where, IDs, order and page as Xero applies them).
  */
 function listDocuments<I extends object, R extends { UpdatedDateUTC: string }>(
   routes: DocumentRoutes<I, R>,
-  { books, query }: AccountingCall,
+  call: AccountingCall,
 ): AccountingAnswer {
-  const list = parseListQuery(query);
-  const records = filterDocuments(routes.kind.records(books), query, routes.filters ?? []);
-  const { items, pagination } = listRecords(records, list, {
+  return answerList(call, routes.kind.records(call.books), {
+    key: routes.url.slice(1),
     typeName: routes.typeName,
     fields: routes.fields,
     idField: routes.kind.idField,
     paged: true,
+    pagination: routes.pagination,
+    narrow: (records) => filterDocuments(records, call.query, routes.filters ?? []),
   });
-  const key = routes.url.slice(1);
-  return { status: 200, body: routes.pagination && pagination ? { pagination, [key]: items } : { [key]: items } };
 }
 
 /**

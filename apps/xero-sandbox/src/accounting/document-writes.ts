@@ -1,7 +1,7 @@
 import type { AccountingCall } from "./accounting-route";
 import type { Saved } from "./batch-write";
 import type { OrganisationBooks } from "./ledger-types";
-import { msDateValue, toMsDate } from "./xero-dates";
+import { stampUpdate } from "./stamp-update";
 import { XeroNotFoundError, XeroValidationError } from "./xero-errors";
 
 type Stored = { UpdatedDateUTC: string };
@@ -46,22 +46,13 @@ export function findDocument<I extends object, R extends Stored>(
   return records.find((record) => record[numberField] === key);
 }
 
-/**
- * The UpdatedDateUTC of a change: now, but always after the previous one, so a poller asking for
- * what changed since a record's last UpdatedDateUTC sees every later change.
- */
-function nextUpdatedDate(previous: string | undefined, now = Date.now()): string {
-  const after = previous === undefined ? now : msDateValue(previous) + 1;
-  return toMsDate(new Date(Math.max(now, after)));
-}
-
 function store<I extends object, R extends Stored>(
   kind: DocumentKind<I, R>,
   books: OrganisationBooks,
   existing: R | undefined,
   built: Saved<Omit<R, "UpdatedDateUTC">>,
 ): Saved<R> {
-  const record = { ...built.record, UpdatedDateUTC: nextUpdatedDate(existing?.UpdatedDateUTC) } as R;
+  const record = { ...built.record, UpdatedDateUTC: stampUpdate(books) } as R;
   const records = kind.records(books);
   const index = existing ? records.indexOf(existing) : -1;
   if (index >= 0) records[index] = record;

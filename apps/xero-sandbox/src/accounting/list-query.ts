@@ -155,6 +155,8 @@ interface ListAnswerOptions<T> extends ListOptions {
   key: string;
   /** The route's own filters (Statuses, searchTerm…), applied before `where`. */
   narrow?: (records: readonly T[], query: ListQuery) => readonly T[];
+  /** Whether a paged answer carries `pagination` (default true; the Quotes schema has none). */
+  pagination?: boolean;
 }
 
 /**
@@ -172,5 +174,6 @@ export function answerList<T extends { UpdatedDateUTC: string }>(
   let selected = options.narrow ? options.narrow(records, query) : records;
   if (since !== undefined) selected = selected.filter((record) => msDateValue(record.UpdatedDateUTC) > since);
   const { items, pagination } = listRecords(selected, query, options);
-  return { status: 200, body: pagination ? { pagination, [options.key]: items } : { [options.key]: items } };
+  const withPagination = pagination && options.pagination !== false;
+  return { status: 200, body: withPagination ? { pagination, [options.key]: items } : { [options.key]: items } };
 }

@@ -47,16 +47,22 @@ export function validationMessages(data: unknown): string[] {
 }
 
 /**
- * A GET that xero-node cannot send (e.g. `where` on Quotes, which its getQuotes lacks), as raw
- * HTTP with `accessToken`, checked against Xero's spec for `operationId` like {@link xeroCall}.
+ * A GET that xero-node cannot send (e.g. `where` on Quotes, which its getQuotes lacks, or an
+ * If-Modified-Since in another form than its ISO one), as raw HTTP with `accessToken` and any
+ * extra `headers`, checked against Xero's spec for `operationId` like {@link xeroCall}.
  */
 export async function xeroGet(
   operationId: string,
   url: string,
-  { accessToken, tenantId }: { accessToken: string; tenantId: string },
+  { accessToken, tenantId, headers }: { accessToken: string; tenantId: string; headers?: Record<string, string> },
 ): Promise<{ status: number; data: unknown }> {
   const response = await fetch(url, {
-    headers: { authorization: `Bearer ${accessToken}`, "xero-tenant-id": tenantId, accept: "application/json" },
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      "xero-tenant-id": tenantId,
+      accept: "application/json",
+      ...headers,
+    },
   });
   const text = await response.text();
   const data: unknown = response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
