@@ -16,8 +16,10 @@ describe("document books", () => {
       quotes: [],
       purchaseOrders: [],
       manualJournals: [],
+      creditNotes: [],
       nextQuoteNumber: 1,
       nextPurchaseOrderNumber: 1,
+      nextCreditNoteNumber: 1,
     });
     expect(restored.books(tenantId)).toEqual(createLedger().books(tenantId));
   });

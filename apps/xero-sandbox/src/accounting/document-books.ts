@@ -1,9 +1,10 @@
-import type { LineAmountType, LineItemRecord, LineItemTrackingRecord } from "./ledger-types";
+import type { InvoiceStatus, LineAmountType, LineItemRecord, LineItemTrackingRecord } from "./ledger-types";
 
 /**
- * The part of an organisation's books that holds the documents Xero does not push webhooks for
- * (bank transactions, quotes, purchase orders, manual journals): a flow can only poll them. Stored
- * in Xero's wire shape, like the rest of the books.
+ * The part of an organisation's books that holds the documents written through the shared
+ * document store (document-writes.ts): bank transactions, quotes, purchase orders and manual
+ * journals, which Xero pushes no webhooks for (a flow can only poll them), and credit notes, which
+ * it does. Stored in Xero's wire shape, like the rest of the books.
  */
 
 /** The contact as a document carries it. */
@@ -105,15 +106,38 @@ export interface ManualJournalRecord {
   UpdatedDateUTC: string;
 }
 
+export type CreditNoteType = "ACCRECCREDIT" | "ACCPAYCREDIT";
+
+export interface CreditNoteRecord extends LineItemDocumentParts {
+  CreditNoteID: string;
+  Type: CreditNoteType;
+  /** `CN-0001`… for sales credit notes; a purchase credit note keeps the supplier's, or "". */
+  CreditNoteNumber: string;
+  Reference?: string;
+  DueDate?: string;
+  /** Invoices' statuses and moves; PAID comes with allocations, which the sandbox does not make. */
+  Status: InvoiceStatus;
+  LineAmountTypes: LineAmountType;
+  /** The credit not yet allocated to invoices or refunded: all of it, as the sandbox does neither. */
+  RemainingCredit: number;
+  Allocations: [];
+  Payments: [];
+  HasAttachments: boolean;
+  UpdatedDateUTC: string;
+}
+
 export interface DocumentBooks {
   bankTransactions: BankTransactionRecord[];
   quotes: QuoteRecord[];
   purchaseOrders: PurchaseOrderRecord[];
   manualJournals: ManualJournalRecord[];
+  creditNotes: CreditNoteRecord[];
   /** The next number `QU-0001`… a quote gets when none is given. */
   nextQuoteNumber: number;
   /** The next number `PO-0001`… a purchase order gets when none is given. */
   nextPurchaseOrderNumber: number;
+  /** The next number `CN-0001`… a sales credit note gets when none is given. */
+  nextCreditNoteNumber: number;
 }
 
 /**
@@ -126,7 +150,9 @@ export function documentBooks(books: Partial<DocumentBooks> = {}): DocumentBooks
     quotes: [...(books.quotes ?? [])],
     purchaseOrders: [...(books.purchaseOrders ?? [])],
     manualJournals: [...(books.manualJournals ?? [])],
+    creditNotes: [...(books.creditNotes ?? [])],
     nextQuoteNumber: books.nextQuoteNumber ?? 1,
     nextPurchaseOrderNumber: books.nextPurchaseOrderNumber ?? 1,
+    nextCreditNoteNumber: books.nextCreditNoteNumber ?? 1,
   };
 }

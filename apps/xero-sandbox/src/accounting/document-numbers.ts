@@ -6,7 +6,7 @@ export interface DocumentNumbering<R> {
   records: (books: OrganisationBooks) => readonly R[];
   idOf: (record: R) => string;
   numberOf: (record: R) => string;
-  counter: keyof Pick<DocumentBooks, "nextQuoteNumber" | "nextPurchaseOrderNumber">;
+  counter: keyof Pick<DocumentBooks, "nextQuoteNumber" | "nextPurchaseOrderNumber" | "nextCreditNoteNumber">;
   prefix: string;
   /** Xero's message for a number another record has. */
   duplicate: string;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AccountingApi,
   BankTransaction,
+  CreditNote,
   type ManualJournal,
   PurchaseOrder,
   type Quote,
@@ -18,7 +19,7 @@ import { elementsOf } from "../testing/wire-document";
 import { type XeroCallResult, xeroCall } from "../testing/xero-call";
 import { msDateValue } from "./xero-dates";
 
-// What the four documents share through document-routes.ts: Idempotency-Key, summarizeErrors,
+// What the five documents share through document-routes.ts: Idempotency-Key, summarizeErrors,
 // If-Modified-Since, tenants, scopes and the state file, each checked through HTTP for every one of them.
 
 let sandbox: AccountingTestSandbox;
@@ -26,7 +27,7 @@ let xero: AccountingApi;
 let nz: string;
 
 beforeAll(async () => {
-  // Six checks of four documents make more calls than Xero's 60 a minute: the limits have tests of their own.
+  // Six checks of five documents make more calls than Xero's 60 a minute: the limits have tests of their own.
   sandbox = await startAccountingTestSandbox({ rateLimits: { perMinutePerTenant: null } });
   nz = sandbox.nzTenantId;
   xero = await sandbox.accounting();
@@ -36,7 +37,7 @@ afterAll(() => sandbox.close());
 type Call = Promise<XeroCallResult<unknown>>;
 
 interface Resource {
-  key: "BankTransactions" | "Quotes" | "PurchaseOrders" | "ManualJournals";
+  key: "BankTransactions" | "Quotes" | "PurchaseOrders" | "ManualJournals" | "CreditNotes";
   idField: string;
   /** A granular scope that reaches it beside accounting.transactions. */
   granularScope: string;
@@ -133,6 +134,20 @@ const RESOURCES: Resource[] = [
     list: (api, tenant, since) => xeroCall("getManualJournals", api.getManualJournals(tenant, since)),
     get: (api, tenant, id) => xeroCall("getManualJournal", api.getManualJournal(tenant, id)),
   },
+  {
+    key: "CreditNotes",
+    idField: "CreditNoteID",
+    granularScope: "accounting.invoices",
+    valid: () => ({ type: CreditNote.TypeEnum.ACCRECCREDIT, contact: contact(), lineItems: [line] }),
+    invalid: () => ({ type: CreditNote.TypeEnum.ACCRECCREDIT, contact: contact(), status: CreditNote.StatusEnum.PAID }),
+    create: (api, tenant, elements, summarize, key) =>
+      xeroCall(
+        "createCreditNotes",
+        api.createCreditNotes(tenant, { creditNotes: elements as CreditNote[] }, summarize, undefined, key),
+      ),
+    list: (api, tenant, since) => xeroCall("getCreditNotes", api.getCreditNotes(tenant, since)),
+    get: (api, tenant, id) => xeroCall("getCreditNote", api.getCreditNote(tenant, id)),
+  },
 ];
 
 const savedOf = (resource: Resource, result: XeroCallResult<unknown>) =>
@@ -209,7 +224,7 @@ describe("state file", () => {
   const directory = mkdtempSync(path.join(tmpdir(), "xero-sandbox-documents-"));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-  it("keeps every document, and the quote and order numbering, across a restart", async () => {
+  it("keeps every document, and the quote, order and credit note numbering, across a restart", async () => {
     const stateFile = path.join(directory, "state.json");
     const first = await startTestSandbox({ stateFile });
     const tenantId = first.ledger.organisations()[0]!.tenantId;
@@ -236,6 +251,8 @@ describe("state file", () => {
       expect(savedOf(RESOURCES[1]!, quote)[0]!.QuoteNumber).toBe("QU-0002");
       const order = await RESOURCES[2]!.create(after, tenantId, [RESOURCES[2]!.valid()]);
       expect(savedOf(RESOURCES[2]!, order)[0]!.PurchaseOrderNumber).toBe("PO-0002");
+      const creditNote = await RESOURCES[4]!.create(after, tenantId, [RESOURCES[4]!.valid()]);
+      expect(savedOf(RESOURCES[4]!, creditNote)[0]!.CreditNoteNumber).toBe("CN-0002");
     } finally {
       await second.close();
     }

@@ -21,8 +21,8 @@ export interface DocumentKind<I extends object, R extends Stored> {
   /**
    * Builds the record `input` describes over `existing` (an update) or from nothing (a create),
    * validating everything first and throwing {@link XeroValidationError} with every message, so
-   * a rejected input changes nothing. The store stamps `UpdatedDateUTC`. Xero sends no webhooks
-   * for these documents (a flow polls them): the changes are those of contacts the input created.
+   * a rejected input changes nothing. The store stamps `UpdatedDateUTC`. The changes are those of
+   * contacts the input created, and a credit note's own (the one kind Xero sends webhooks for).
    */
   build: (
     books: OrganisationBooks,

@@ -6,6 +6,7 @@ import { registerAccountingAdminRoutes } from "./admin-routes";
 import { ApiStats } from "./api-stats";
 import { bankTransactionsRoutes } from "./bank-transactions-routes";
 import { contactsRoutes } from "./contacts-routes";
+import { creditNotesRoutes } from "./credit-notes-routes";
 import { FaultInjector } from "./faults";
 import { IdempotencyStore } from "./idempotency";
 import { invoicesRoutes } from "./invoices-routes";
@@ -26,6 +27,7 @@ export type { LedgerChange } from "./ledger-types";
 const ROUTES = [
   ...contactsRoutes,
   ...invoicesRoutes,
+  ...creditNotesRoutes,
   ...paymentsRoutes,
   ...bankTransactionsRoutes,
   ...quotesRoutes,

@@ -1,4 +1,4 @@
-import type { DocumentBooks } from "./document-books";
+import type { CreditNoteType, DocumentBooks } from "./document-books";
 
 /**
  * What the sandbox keeps per organisation. Records are stored in Xero's wire shape (PascalCase,
@@ -248,7 +248,9 @@ export interface OrganisationBooks extends DocumentBooks {
 
 export interface LedgerChange {
   tenantId: string;
-  resource: "CONTACT" | "INVOICE";
+  resource: "CONTACT" | "INVOICE" | "CREDITNOTE";
   resourceId: string;
   eventType: "CREATE" | "UPDATE";
+  /** What Xero's credit-note events carry besides the id: the credit note's Type and Status. */
+  data?: { Type: CreditNoteType; Status: InvoiceStatus };
 }

@@ -10,9 +10,11 @@ export interface WebhookEvent {
   resourceId: string;
   eventDateUtc: string;
   eventType: "CREATE" | "UPDATE";
-  eventCategory: "CONTACT" | "INVOICE";
+  eventCategory: LedgerChange["resource"];
   tenantId: string;
   tenantType: "ORGANISATION";
+  /** Credit-note events only: the credit note's Type and Status. */
+  data?: LedgerChange["data"];
 }
 
 export interface WebhookPayload {
@@ -22,7 +24,7 @@ export interface WebhookPayload {
   entropy: string;
 }
 
-const RESOURCE_PATHS = { CONTACT: "Contacts", INVOICE: "Invoices" } as const;
+const RESOURCE_PATHS = { CONTACT: "Contacts", INVOICE: "Invoices", CREDITNOTE: "CreditNotes" } as const;
 
 /** Xero's eventDateUtc: UTC without a zone designator, e.g. `2025-12-02T00:44:09.923`. */
 function xeroEventDate(date: Date): string {
@@ -43,6 +45,7 @@ export function webhookEvent(baseUrl: string, change: LedgerChange, at = new Dat
     eventCategory: change.resource,
     tenantId: change.tenantId,
     tenantType: "ORGANISATION",
+    ...(change.data ? { data: change.data } : {}),
   };
 }
 
