@@ -19,6 +19,14 @@ describe("loadSandboxConfig", () => {
       appPerMinute: 10_000,
       minuteWindowMs: 60_000,
     });
+    expect(config.webhook).toEqual({
+      url: null,
+      key: null,
+      batchDelayMs: 1000,
+      retries: 5,
+      retryDelayMs: 1000,
+      timeoutMs: 5000,
+    });
     expect(config.clients.map((client) => client.clientId)).toEqual(["ledgerflow-local"]);
     expect(config.adminSecretGenerated).toBe(true);
     expect(config.adminSecret.length).toBeGreaterThanOrEqual(16);
@@ -35,7 +43,11 @@ describe("loadSandboxConfig", () => {
       XERO_SANDBOX_LIMIT_PER_DAY: "0",
       XERO_SANDBOX_LIMIT_MINUTE_WINDOW_MS: "1000",
       XERO_SANDBOX_ADMIN_SECRET: "admin-secret-123",
+      XERO_SANDBOX_WEBHOOK_RETRIES: "0",
+      XERO_SANDBOX_WEBHOOK_RETRY_DELAY_MS: "25",
+      XERO_SANDBOX_WEBHOOK_TIMEOUT_MS: "300",
     });
+    expect(config.webhook).toMatchObject({ retries: 0, retryDelayMs: 25, timeoutMs: 300 });
     expect(config.baseUrl).toBe("http://127.0.0.1:4999");
     expect(config.clients).toEqual([{ clientId: "a", clientSecret: "b", redirectUris: ["http://x.test/cb"] }]);
     expect(config.tokens.accessTokenTtlSeconds).toBe(5);
@@ -61,6 +73,9 @@ describe("loadSandboxConfig", () => {
     ).toThrowError(
       /XERO_SANDBOX_CLIENTS[\s\S]*XERO_SANDBOX_LIMIT_PER_DAY|XERO_SANDBOX_LIMIT_PER_DAY[\s\S]*XERO_SANDBOX_CLIENTS/,
     );
+    expect(() =>
+      loadSandboxConfig({ XERO_SANDBOX_WEBHOOK_TIMEOUT_MS: "0", XERO_SANDBOX_WEBHOOK_RETRIES: "x" }),
+    ).toThrowError(/XERO_SANDBOX_WEBHOOK_RETRIES[\s\S]*XERO_SANDBOX_WEBHOOK_TIMEOUT_MS/);
   });
 });
 

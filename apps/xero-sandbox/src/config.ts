@@ -58,6 +58,9 @@ const sandboxEnvSchema = z.object({
   XERO_SANDBOX_WEBHOOK_URL: z.string().url().optional(),
   XERO_SANDBOX_WEBHOOK_KEY: z.string().min(1).optional(),
   XERO_SANDBOX_WEBHOOK_BATCH_MS: z.coerce.number().int().min(0).default(1000),
+  XERO_SANDBOX_WEBHOOK_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  XERO_SANDBOX_WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  XERO_SANDBOX_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   XERO_SANDBOX_LIMIT_CONCURRENT: limit(5),
   XERO_SANDBOX_LIMIT_PER_MINUTE: limit(60),
   XERO_SANDBOX_LIMIT_PER_DAY: limit(5000),
@@ -89,6 +92,15 @@ export interface SandboxConfig {
     key: string | null;
     /** Events raised within this window go out in one batch, as Xero batches them. */
     batchDelayMs: number;
+    /**
+     * Tries after a failed delivery (a non-2xx answer, no answer, or none within `timeoutMs`),
+     * the first `retryDelayMs` later, each next one twice as late. Xero keeps retrying, less and
+     * less often, for 24 hours; the default 5 retries from 1 s span about half a minute.
+     */
+    retries: number;
+    retryDelayMs: number;
+    /** How long a receiver has to answer: Xero gives it 5 seconds. */
+    timeoutMs: number;
   };
   /** Read by the Accounting API. `null` switches a limit off. */
   rateLimits: {
@@ -143,6 +155,9 @@ export function loadSandboxConfig(
       url: vars.XERO_SANDBOX_WEBHOOK_URL ?? null,
       key: vars.XERO_SANDBOX_WEBHOOK_KEY ?? null,
       batchDelayMs: vars.XERO_SANDBOX_WEBHOOK_BATCH_MS,
+      retries: vars.XERO_SANDBOX_WEBHOOK_RETRIES,
+      retryDelayMs: vars.XERO_SANDBOX_WEBHOOK_RETRY_DELAY_MS,
+      timeoutMs: vars.XERO_SANDBOX_WEBHOOK_TIMEOUT_MS,
       ...overrides.webhook,
     },
     rateLimits: {

@@ -50,7 +50,7 @@ export async function buildSandbox(config: SandboxConfig): Promise<Sandbox> {
   const webhooks = new WebhookDelivery(config, saved?.webhooks);
   ledger.onChange((change) => webhooks.notify(change));
   registerWebhookAdminRoutes(app, { config, delivery: webhooks });
-  app.addHook("onClose", async () => webhooks.flush());
+  app.addHook("onClose", async () => webhooks.close());
 
   if (config.stateFile) {
     const saver = createStateSaver(config.stateFile, () => ({

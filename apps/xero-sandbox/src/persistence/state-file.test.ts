@@ -22,7 +22,12 @@ describe("state file", () => {
     await accountingApi(minted.access_token, testClientSettings(first)).createContacts(tenantId, {
       contacts: [{ name }],
     });
-    await first.admin("PUT", "/sandbox/admin/webhooks", { url: "http://127.0.0.1:9/hooks", key: "hook-key" });
+    // Nothing listens there: the subscription is what is persisted, so intent to receive is skipped.
+    await first.admin("PUT", "/sandbox/admin/webhooks", {
+      url: "http://127.0.0.1:9/hooks",
+      key: "hook-key",
+      skipIntentToReceive: true,
+    });
     await first.close();
     expect(existsSync(stateFile)).toBe(true);
     expect(readFileSync(stateFile, "utf8")).not.toContain(minted.refresh_token); // stored hashed

@@ -43,7 +43,8 @@ export async function startTestSandbox(overrides: SandboxConfigOverrides = {}): 
       adminSecret: TEST_ADMIN_SECRET,
       stateFile: null,
       ...overrides,
-      webhook: { batchDelayMs: 50, ...overrides.webhook },
+      // Short retries and timeouts, so a test of a failing receiver takes well under a second.
+      webhook: { batchDelayMs: 50, retryDelayMs: 20, timeoutMs: 1000, ...overrides.webhook },
     },
   );
   const sandbox = await buildSandbox(config);

@@ -3,9 +3,10 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import openapiResponseValidator, { type OpenAPIResponseValidatorError } from "openapi-response-validator";
+import type { OpenAPIResponseValidatorError } from "openapi-response-validator";
 import { parse } from "yaml";
 import { z } from "zod";
+import { CUSTOM_FORMATS, GUID, OpenAPIResponseValidator } from "./openapi-validator";
 
 // Validates Accounting API response bodies against Xero's official OpenAPI spec with a real
 // OpenAPI validator (openapi-response-validator, on ajv). The spec's schemas never forbid unknown
@@ -76,22 +77,6 @@ function loadSpec(): Spec {
 export function loadXeroAccountingSpec(): void {
   loadSpec();
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CUSTOM_FORMATS = {
-  uuid: (value: string) => GUID.test(value),
-  "date-time": (value: string) => !Number.isNaN(Date.parse(value)),
-  double: () => true,
-  int32: () => true,
-  int64: () => true,
-  byte: () => true,
-};
-
-// A CommonJS module with `exports.default`: Node's ESM loader hands over the whole module object.
-const OpenAPIResponseValidator =
-  (openapiResponseValidator as unknown as { default?: typeof openapiResponseValidator }).default ??
-  openapiResponseValidator;
-type OpenAPIResponseValidator = InstanceType<typeof OpenAPIResponseValidator>;
 
 const validators = new Map<string, OpenAPIResponseValidator>();
 

@@ -1,10 +1,20 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { LedgerChange } from "../accounting";
 import type { SandboxConfig } from "../config";
-import { signWebhookBody, type WebhookEvent, webhookEvent, webhookPayload } from "./webhook-payload";
+import { isDelivered, postSignedWebhook, type WebhookAttempt } from "./post-signed-webhook";
+import { WebhookFaults } from "./webhook-faults";
+import {
+  signWebhookBody,
+  type WebhookEvent,
+  type WebhookPayload,
+  webhookEvent,
+  webhookPayload,
+} from "./webhook-payload";
 
 // Sends ledger changes to the subscribed webhook URL as Xero does: events raised close together
 // go out as one signed batch, numbered by an ever-increasing event sequence. A failed delivery is
-// retried a few times, then recorded as failed (Xero retries for longer, then disables the hook).
+// retried with a doubling delay, then recorded as failed (Xero retries for 24 hours, then
+// disables the webhook; the sandbox keeps it on, so a developer's next change still arrives).
 
 export interface WebhookSubscription {
   url: string | null;
@@ -12,14 +22,17 @@ export interface WebhookSubscription {
 }
 
 export interface WebhookDeliveryRecord {
+  /** When the first attempt started. */
   at: string;
   url: string;
   firstEventSequence: number;
   lastEventSequence: number;
   eventCount: number;
-  /** The receiver's HTTP status, or null when it could not be reached. */
+  /** The last attempt's status, or null when the receiver never answered. */
   status: number | null;
-  attempts: number;
+  attempts: WebhookAttempt[];
+  /** True for the second copy of a batch the duplicateNext fault sends twice. */
+  duplicate?: true;
 }
 
 /** What survives a restart: the subscription (it may have been changed at run time) and the sequence. */
@@ -28,32 +41,23 @@ export interface WebhookDeliveryJson {
   nextSequence: number;
 }
 
-const RECEIVER_TIMEOUT_MS = 5_000; // Xero gives a receiver 5 seconds to answer
-const ATTEMPTS = 3;
-const KEPT_RECORDS = 100;
-
-/** POSTs a signed body; returns the receiver's status, or null when it could not be reached. */
-export async function postSignedWebhook(url: string, body: string, signature: string): Promise<number | null> {
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-xero-signature": signature },
-      body,
-      signal: AbortSignal.timeout(RECEIVER_TIMEOUT_MS),
-    });
-    await response.body?.cancel();
-    return response.status;
-  } catch {
-    return null;
-  }
+interface Batch {
+  url: string;
+  key: string;
+  payload: WebhookPayload;
 }
+
+const KEPT_RECORDS = 100;
 
 export class WebhookDelivery {
   readonly subscription: WebhookSubscription;
+  readonly faults = new WebhookFaults();
   private pending: WebhookEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private nextSequence: number;
-  private inFlight = new Set<Promise<void>>();
+  /** A batch the reorderNext fault holds back until the next batch has been sent. */
+  private held: Batch | undefined;
+  private readonly inFlight = new Set<Promise<WebhookDeliveryRecord[]>>();
   private readonly records: WebhookDeliveryRecord[] = [];
 
   constructor(
@@ -84,10 +88,25 @@ export class WebhookDelivery {
     return [...this.records];
   }
 
-  /** Sends what is queued and waits for every delivery in flight (at shutdown, in tests). */
-  async flush(): Promise<void> {
+  /** How many batches the reorderNext fault is holding back (0 or 1). */
+  heldBatches(): number {
+    return this.held ? 1 : 0;
+  }
+
+  /**
+   * Sends what is queued now and waits for every delivery in flight, retries included; answers
+   * their records in the order they were sent. A batch held by reorderNext stays held.
+   */
+  async flush(): Promise<WebhookDeliveryRecord[]> {
     this.sendPending();
-    await Promise.all(this.inFlight);
+    return (await Promise.all(this.inFlight)).flat();
+  }
+
+  /** At shutdown: sends the held batch too, then everything queued. */
+  async close(): Promise<void> {
+    if (this.held) this.start([this.held]);
+    this.held = undefined;
+    await this.flush();
   }
 
   private sendPending(): void {
@@ -95,33 +114,53 @@ export class WebhookDelivery {
     this.timer = undefined;
     const { url, key } = this.subscription;
     if (this.pending.length === 0 || !url || !key) return;
-    const payload = webhookPayload(this.pending, this.nextSequence);
+    const batch: Batch = { url, key, payload: webhookPayload(this.pending, this.nextSequence) };
     this.nextSequence += this.pending.length;
     this.pending = [];
-    const delivery = this.deliver(url, key, JSON.stringify(payload), payload);
-    this.inFlight.add(delivery);
-    void delivery.finally(() => this.inFlight.delete(delivery));
+    if (this.faults.takeReorder()) {
+      this.held = batch;
+      return;
+    }
+    this.start(this.held ? [batch, this.held] : [batch]);
+    this.held = undefined;
   }
 
-  private async deliver(url: string, key: string, body: string, payload: ReturnType<typeof webhookPayload>) {
+  /** Delivers `batches` one after another, so their order is the order a receiver sees. */
+  private start(batches: Batch[]): void {
+    const run = (async () => {
+      const sent: WebhookDeliveryRecord[] = [];
+      for (const batch of batches) {
+        const copies = this.faults.takeDuplicate() ? 2 : 1;
+        for (let copy = 0; copy < copies; copy++) sent.push(await this.deliver(batch, copy > 0));
+      }
+      return sent;
+    })();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
+
+  private async deliver({ url, key, payload }: Batch, duplicate: boolean): Promise<WebhookDeliveryRecord> {
+    const { retries, retryDelayMs, timeoutMs } = this.config.webhook;
+    const body = JSON.stringify(payload);
     const signature = signWebhookBody(body, key);
-    let status: number | null = null;
-    let attempts = 0;
-    while (attempts < ATTEMPTS) {
-      attempts++;
-      status = await postSignedWebhook(url, body, signature);
-      if (status !== null && status >= 200 && status < 300) break;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempts));
+    const attempts: WebhookAttempt[] = [];
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(retryDelayMs * 2 ** (attempt - 1));
+      attempts.push(await postSignedWebhook(url, body, signature, timeoutMs));
+      if (isDelivered(attempts.at(-1)!)) break;
     }
-    this.records.push({
-      at: new Date().toISOString(),
+    const record: WebhookDeliveryRecord = {
+      at: attempts[0]!.at,
       url,
       firstEventSequence: payload.firstEventSequence,
       lastEventSequence: payload.lastEventSequence,
       eventCount: payload.events.length,
-      status,
+      status: attempts.at(-1)!.status,
       attempts,
-    });
+      ...(duplicate ? { duplicate: true as const } : {}),
+    };
+    this.records.push(record);
     if (this.records.length > KEPT_RECORDS) this.records.shift();
+    return record;
   }
 }
