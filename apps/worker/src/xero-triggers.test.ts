@@ -3,7 +3,7 @@ import { prisma } from "@ledgerflow/db";
 import type { FlowDefinition } from "@ledgerflow/engine";
 import { disableFlow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "./testing/app-processes";
+import { eventually, stopApp } from "./testing/app-processes";
 import { seedConnection, seedEnabledFlow, seedWorkspace } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
 import { xeroGet } from "./testing/xero-reads";
@@ -225,5 +225,55 @@ describe("a batch of 50 contacts created at once", () => {
     expect(skipped).toHaveLength(50);
     expect(skipped.every((run) => run.status === "SKIPPED")).toBe(true);
     expect(await runsOf(otherFlow.id)).toHaveLength(0);
+  });
+});
+
+describe("Xero's redeliveries", () => {
+  interface Delivery {
+    status: number | null;
+    attempts: { status: number | null }[];
+  }
+  const newContact = async (name: string) => {
+    const { Contacts } = await xeroWrite<{ Contacts: { ContactID: string }[] }>("/Contacts", {
+      Contacts: [{ Name: name }],
+    });
+    return Contacts[0]?.ContactID;
+  };
+  /** The sandbox's latest `count` deliveries, once everything queued has been delivered or given up. */
+  const latestDeliveries = async (count: number) => {
+    await system.admin("/sandbox/admin/webhooks/flush", {});
+    const { deliveries } = await system.admin<{ deliveries: Delivery[] }>("/sandbox/admin/webhooks");
+    return deliveries.slice(-count);
+  };
+
+  it("a batch delivered twice starts one run", async () => {
+    const flow = await flowOn("xero.contact.created");
+    await system.admin("/sandbox/admin/webhooks/faults", { duplicateNext: 1 });
+    const contactId = await newContact(`Twice ${randomUUID().slice(0, 8)}`);
+    const deliveries = await latestDeliveries(2);
+    expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+    await allFannedOut();
+    const runs = await settledRuns(flow.id, 1);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.trigger).toMatchObject({ record: { ContactID: contactId } });
+  });
+
+  it("with the web app down, Xero's retry after it is back is processed once", async () => {
+    const flow = await flowOn("xero.contact.created");
+    const web = system.web;
+    if (!web) throw new Error("No web app");
+    await stopApp(web, 0);
+    const contactId = await newContact(`While down ${randomUUID().slice(0, 8)}`);
+    // The batch goes out after 200 ms and its first attempt meets the dead port; the retries
+    // (after 1 s, 2 s, 4 s…) reach the app once it is back.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await system.restartWeb();
+    const [delivery] = await latestDeliveries(1);
+    expect(delivery?.status).toBe(200);
+    expect(delivery?.attempts[0]?.status).toBeNull();
+    await allFannedOut();
+    const runs = await settledRuns(flow.id, 1);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.trigger).toMatchObject({ record: { ContactID: contactId } });
   });
 });
