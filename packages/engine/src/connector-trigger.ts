@@ -86,6 +86,8 @@ export interface TriggerDefinition<TClient = unknown> {
   /** An example of what the run's trigger carries, for the data picker before a real event arrives. */
   sample: Record<string, unknown>;
   source: InstantTriggerSource | PollingTriggerSource<TClient>;
+  /** How the run history names a run's record ("INV-0042", a contact's name); null when it has no name. */
+  recordLabel?(record: Record<string, unknown>): string | null;
   /** "Load a recent record": a real recent record of the connected account, shaped as a run's trigger carries it. */
   loadSample?(args: { client: TClient; input: Record<string, unknown> }): Promise<Record<string, unknown> | null>;
 }

@@ -11,6 +11,8 @@ interface EventResource {
   collection: string;
   /** The record's id field. */
   idField: string;
+  /** What a bookkeeper calls the record by: its number, or a contact's name. */
+  nameField: string;
   /** What is remembered between events so triggers can say "became". */
   stateFields: readonly string[];
   /** What the record is, in error messages: "load the invoice". */
@@ -30,6 +32,7 @@ export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
   INVOICE: {
     collection: "Invoices",
     idField: "InvoiceID",
+    nameField: "InvoiceNumber",
     stateFields: ["Status"],
     noun: "invoice",
     get: (api, tenantId, id) => api.getInvoice(tenantId, id),
@@ -39,6 +42,7 @@ export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
   CONTACT: {
     collection: "Contacts",
     idField: "ContactID",
+    nameField: "Name",
     stateFields: ["ContactStatus"],
     noun: "contact",
     get: (api, tenantId, id) => api.getContact(tenantId, id),
@@ -47,6 +51,7 @@ export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
   CREDITNOTE: {
     collection: "CreditNotes",
     idField: "CreditNoteID",
+    nameField: "CreditNoteNumber",
     stateFields: ["Status"],
     noun: "credit note",
     get: (api, tenantId, id) => api.getCreditNote(tenantId, id),

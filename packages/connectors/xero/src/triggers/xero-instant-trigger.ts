@@ -36,6 +36,10 @@ function eventField(event: PushedEvent, name: string): unknown {
 
 export function xeroInstantTrigger(spec: XeroInstantTriggerSpec): TriggerDefinition<XeroClientContext> {
   const resource = xeroEventResources[spec.category];
+  // The trigger's own kind of record first; the general trigger's records may be of any kind.
+  const nameFields = [
+    ...new Set([resource.nameField, ...Object.values(xeroEventResources).map((other) => other.nameField)]),
+  ];
   return {
     key: spec.key,
     title: spec.title,
@@ -62,6 +66,10 @@ export function xeroInstantTrigger(spec: XeroInstantTriggerSpec): TriggerDefinit
             spec.eventTypes.includes(eventField(event, "eventType") as EventType),
       fires: (args) =>
         (spec.recordType === undefined || args.record.Type === spec.recordType) && (spec.fires?.(args) ?? true),
+    },
+    recordLabel(record) {
+      const name = nameFields.map((name) => record[name]).find((value) => typeof value === "string" && value !== "");
+      return (name as string | undefined) ?? null;
     },
     async loadSample({ client, input }) {
       // The general trigger's kind of record is a setting.

@@ -88,6 +88,23 @@ describe("the event filters", () => {
   });
 });
 
+describe("the run history's name of a record", () => {
+  const label = (key: string, record: Record<string, unknown>) =>
+    xeroTriggers.find((candidate) => candidate.key === key)?.recordLabel?.(record);
+
+  it("is an invoice's or a credit note's number and a contact's name", () => {
+    expect(label("xero.invoice.paid", { InvoiceNumber: "INV-0042", Contact: { Name: "Ada" } })).toBe("INV-0042");
+    expect(label("xero.contact.created", { ContactID: "c-1", Name: "Ada Lovelace" })).toBe("Ada Lovelace");
+    expect(label("xero.credit_note.created", { CreditNoteNumber: "CN-0007" })).toBe("CN-0007");
+  });
+
+  it("reads whichever kind of record the general trigger got, and is null for a record without a name", () => {
+    expect(label("xero.event", { Name: "Grace Hopper" })).toBe("Grace Hopper");
+    expect(label("xero.event", { InvoiceNumber: "INV-0001" })).toBe("INV-0001");
+    expect(label("xero.bill.created", { InvoiceID: "i-1", InvoiceNumber: "" })).toBeNull();
+  });
+});
+
 it("every trigger has a title in Xero's words, a group and a sample with a record", () => {
   for (const trigger of xeroTriggers) {
     expect(trigger.title.length).toBeGreaterThan(3);
