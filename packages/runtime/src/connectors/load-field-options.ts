@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { CallDeferredError, type SelectOption, StepError } from "@ledgerflow/engine";
+import type { SelectOption } from "@ledgerflow/engine";
 import { redisKey, sharedRedis } from "@ledgerflow/queue";
 import { z } from "zod";
-import { InvalidInputError, RateLimitedError } from "../errors/domain-errors";
+import { InvalidInputError } from "../errors/domain-errors";
 import { appConnectors } from "./app-connectors";
 import { connectorClient } from "./client-for";
 import type { ConnectorRegistry } from "./connector-registry";
+import { editorCallError } from "./editor-call-error";
 
 /** Dropdowns are served from Redis for this long; "Refresh fields" reloads from the service at once. */
 export const OPTIONS_CACHE_TTL_SECONDS = 5 * 60;
@@ -76,11 +77,6 @@ export async function loadFieldOptions(
     await writeCache(key, options);
     return options;
   } catch (error) {
-    if (error instanceof StepError) throw new InvalidInputError(error.message, error.field);
-    if (error instanceof CallDeferredError) {
-      const seconds = Math.max(1, Math.ceil(error.retryInMs / 1000));
-      throw new RateLimitedError(`${error.message} Try again in ${seconds} s.`, seconds);
-    }
-    throw error;
+    throw editorCallError(error);
   }
 }
