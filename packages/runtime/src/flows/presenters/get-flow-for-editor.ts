@@ -52,7 +52,8 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
 
   const connections = await prisma.connection.findMany({
     where: { workspaceId },
-    select: { id: true, name: true, status: true },
+    // The provider: a connector trigger offers only its own connector's connections.
+    select: { id: true, name: true, provider: true, status: true },
     orderBy: { name: "asc" },
   });
 

@@ -1,5 +1,6 @@
 import { prisma, type RunStatus } from "@ledgerflow/db";
 import { flowDefinitionSchema, type TriggerType } from "@ledgerflow/engine";
+import { appEventTitle } from "../../triggers/event/describe-app-event";
 
 export interface ListFlowsOptions {
   workspaceId: string;
@@ -13,6 +14,8 @@ export interface FlowListItem {
   description: string;
   enabled: boolean;
   triggerType: TriggerType | null;
+  /** A connector trigger's name, "Xero · Invoice paid"; null for the other kinds and before one is chosen. */
+  triggerTitle: string | null;
   /** The Xero organisations the flow's steps use, by name. */
   organisations: string[];
   lastRun: { status: RunStatus; at: Date } | null;
@@ -74,12 +77,14 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
       ...new Set(steps.flatMap((step) => connectionNames.get(step.connectionId ?? "") ?? [])),
     ].sort();
     const lastRun = lastRuns[index];
+    const trigger = definition.success ? definition.data.trigger : null;
     return {
       id: flow.id,
       name: flow.name,
       description: flow.description,
       enabled: flow.enabled,
-      triggerType: definition.success ? definition.data.trigger.type : null,
+      triggerType: trigger?.type ?? null,
+      triggerTitle: trigger?.type === "event" && trigger.config.event ? appEventTitle(trigger.config.event) : null,
       organisations,
       lastRun: lastRun ? { status: lastRun.status, at: lastRun.createdAt } : null,
       runsLast7Days: countsByFlow.get(flow.id) ?? 0,

@@ -1,5 +1,6 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
 import { z } from "zod";
+import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
 
 // Everything the run detail page shows: the trigger event, each step's resolved input, output or
 // error with attempts and timing, what the run replays, and the run a duplicate repeats. A run of
@@ -50,10 +51,20 @@ const runDetailSelect = {
   },
 } satisfies Prisma.RunSelect;
 
-export type RunDetail = Prisma.RunGetPayload<{ select: typeof runDetailSelect }>;
+export type RunDetail = Prisma.RunGetPayload<{ select: typeof runDetailSelect }> & {
+  /** For a run a connector trigger started: its trigger and record by name, for the page's heading. */
+  appEvent: AppEventSummary | null;
+};
 export type StepRunDetail = RunDetail["steps"][number];
 
 export async function getRunDetail(rawInput: GetRunDetailInput): Promise<RunDetail | null> {
   const { workspaceId, runId } = getRunDetailInput.parse(rawInput);
-  return prisma.run.findFirst({ where: { id: runId, workspaceId }, select: runDetailSelect });
+  const run = await prisma.run.findFirst({ where: { id: runId, workspaceId }, select: runDetailSelect });
+  return run ? { ...run, appEvent: appEventOf(run.trigger) } : null;
+}
+
+function appEventOf(trigger: unknown): AppEventSummary | null {
+  if (typeof trigger !== "object" || trigger === null) return null;
+  const { type, trigger: key, record } = trigger as Record<string, unknown>;
+  return type === "event" && typeof key === "string" ? describeAppEventRun(key, record) : null;
 }

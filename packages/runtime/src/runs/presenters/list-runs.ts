@@ -1,5 +1,6 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
 import { z } from "zod";
+import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
 import { decodeRunCursor, encodeRunCursor, type RunCursor } from "./run-cursor";
 import { runStatuses } from "./run-vocabulary";
 
@@ -53,7 +54,10 @@ const runRowSelect = {
   flow: { select: { id: true, name: true } },
 } satisfies Prisma.RunSelect;
 
-export type RunRow = Prisma.RunGetPayload<{ select: typeof runRowSelect }>;
+export type RunRow = Prisma.RunGetPayload<{ select: typeof runRowSelect }> & {
+  /** For a run a connector trigger started (and its re-runs): "Xero · Invoice paid", "INV-0042". */
+  appEvent: AppEventSummary | null;
+};
 
 export interface RunPage {
   runs: RunRow[];
@@ -84,7 +88,7 @@ export async function listRuns(rawInput: ListRunsInput): Promise<RunPage> {
     select: runRowSelect,
   });
   const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
+  const page = await withAppEvents(input.workspaceId, rows.slice(0, limit));
 
   if (direction === "newer") {
     // Back at the top: show a full first page rather than the few rows left above the cursor.
@@ -97,6 +101,26 @@ export async function listRuns(rawInput: ListRunsInput): Promise<RunPage> {
     newerCursor: cursor ? cursorOf(page[0]) : null,
     olderCursor: hasMore ? cursorOf(page.at(-1)) : null,
   };
+}
+
+/**
+ * Names the trigger and record of the page's event runs. One statement reads only the trigger's key
+ * and record of those rows, not every row's whole payload (a webhook's body can be 1 MB).
+ */
+async function withAppEvents(
+  workspaceId: string,
+  rows: Prisma.RunGetPayload<{ select: typeof runRowSelect }>[],
+): Promise<RunRow[]> {
+  const ids = rows.filter((row) => row.source === "EVENT" || row.source === "REPLAY").map((row) => row.id);
+  const events =
+    ids.length === 0
+      ? []
+      : await prisma.$queryRaw<{ id: string; key: string; record: unknown }[]>`
+          SELECT id, "trigger"->>'trigger' AS key, "trigger"->'record' AS record FROM "Run"
+          WHERE "workspaceId" = ${workspaceId} AND id = ANY(${ids}::text[])
+            AND "trigger"->>'type' = 'event' AND "trigger"->>'trigger' IS NOT NULL`;
+  const byId = new Map(events.map((event) => [event.id, describeAppEventRun(event.key, event.record)]));
+  return rows.map((row) => ({ ...row, appEvent: byId.get(row.id) ?? null }));
 }
 
 /**
