@@ -39,6 +39,11 @@ export { runBackoffMs } from "./runs/run-backoff";
 export { sweepStuckRuns } from "./runs/sweep-stuck-runs";
 export type { PublishProblem } from "./triggers/check-flow-can-publish";
 export { type FanOutOutcome, fanOutConnectorEvents } from "./triggers/event/fan-out-connector-events";
+export {
+  loadTriggerSample,
+  loadTriggerSampleSchema,
+  type TriggerSampleResult,
+} from "./triggers/event/load-trigger-sample";
 export { scheduleFanOut } from "./triggers/event/schedule-fan-out";
 export { scheduleFanOutIfWaiting } from "./triggers/event/schedule-fan-out-if-waiting";
 export { sweepConnectorEvents } from "./triggers/event/sweep-connector-events";

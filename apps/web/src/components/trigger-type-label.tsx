@@ -13,13 +13,14 @@ export const triggerTypePresentation: Record<TriggerType, { label: string; icon:
     },
   };
 
-export function TriggerTypeLabel({ type }: { type: TriggerType | null }) {
+/** The trigger's kind, or its own name when it has one ("Xero · Invoice paid"). */
+export function TriggerTypeLabel({ type, title }: { type: TriggerType | null; title?: string | null }) {
   if (!type) return <span className="text-slate-400">No trigger</span>;
   const { label, icon: Icon } = triggerTypePresentation[type];
   return (
     <span className="inline-flex items-center gap-1.5">
       <Icon aria-hidden className="size-3.5 text-slate-400" />
-      {label}
+      {title ?? label}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import type { ActionDefinition, FlowDefinition, WebhookSettings } from "@ledgerflow/engine";
+import type { ActionDefinition, FlowDefinition, TriggerDefinition, WebhookSettings } from "@ledgerflow/engine";
 
 /** What the editor knows of a catalog entry: everything but `run` (which stays on the server). */
 export type CatalogEntry = Pick<
@@ -9,7 +9,22 @@ export type CatalogEntry = Pick<
 export interface ConnectionChoice {
   id: string;
   name: string;
+  /** The connector's key ("xero"): a connector trigger lists its own connector's connections only. */
+  provider: string;
   status: "ACTIVE" | "NEEDS_REAUTH" | "REVOKED";
+}
+
+/**
+ * What the editor knows of a connector's trigger ("Invoice paid"): everything but the code that
+ * accepts events, polls and loads samples (which stays on the server).
+ */
+export interface TriggerChoice
+  extends Pick<TriggerDefinition, "key" | "title" | "description" | "group" | "fields" | "sample"> {
+  connector: { key: string; title: string; accountNoun: string };
+  /** It polls (a polling trigger, or an instant one while the provider's pushes are not set up). */
+  polls: boolean;
+  /** It has "Load a recent record". */
+  loadsSample: boolean;
 }
 
 /** The last "Test" of a step (StepSample), as the browser receives it. */
@@ -33,6 +48,8 @@ export interface FlowEditorProps {
     published: { number: number; definition: FlowDefinition } | null;
   };
   catalog: CatalogEntry[];
+  /** Every connector's triggers, in the registry's order. */
+  triggers: TriggerChoice[];
   connections: ConnectionChoice[];
   samples: StepSampleView[];
   readOnly: boolean;

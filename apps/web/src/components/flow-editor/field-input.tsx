@@ -61,7 +61,10 @@ export function FieldInput(props: FieldInputProps) {
       error={error}
       required={isRequired(spec, siblings)}
       action={
-        readOnly || !isMappable(spec) ? null : <DataPicker groups={groups} onPick={insert} fieldLabel={spec.label} />
+        // A trigger's own settings have no data to map from (no groups).
+        readOnly || !isMappable(spec) || groups.length === 0 ? null : (
+          <DataPicker groups={groups} onPick={insert} fieldLabel={spec.label} />
+        )
       }
     >
       {(control) => <FieldControl {...props} control={control} textRef={textRef} />}

@@ -35,7 +35,7 @@ import { DeleteFlowButton } from "./delete-flow-button";
 import type { FlowEditorProps, StepSampleView } from "./editor-types";
 import { FlowHeader } from "./flow-header";
 import { PublishChanges } from "./publish-changes";
-import { PublishProblems } from "./publish-problems";
+import { isTriggerProblem, PublishProblems } from "./publish-problems";
 import { RunNowDialog } from "./run-now-dialog";
 import { SaveIndicator } from "./save-indicator";
 import { StepCard } from "./step-card";
@@ -61,7 +61,8 @@ function sampleBodyOf(definition: FlowDefinition): unknown {
 }
 
 /** The flow editor: trigger and steps in a column, each opening a side panel; autosaved. */
-export function FlowEditor({ flow, catalog, connections, samples: initialSamples, readOnly }: FlowEditorProps) {
+export function FlowEditor(props: FlowEditorProps) {
+  const { flow, catalog, triggers, connections, samples: initialSamples, readOnly } = props;
   const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
   const [samples, setSamples] = useState<StepSampleView[]>(initialSamples);
   const [openKey, setOpenKey] = useState<string | null>(null);
@@ -79,6 +80,9 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
   // only read keys, fields and output samples.
   const engineCatalog = useMemo(() => createCatalog(catalog as unknown as CatalogAction[]), [catalog]);
   const problems = useMemo(() => validateFlowDefinitionForPublish(draft, engineCatalog), [draft, engineCatalog]);
+  const shownProblems = shownRefusal?.problems ?? problems;
+  // Only the server checks the trigger (connections, the connector's fields): its refusal says what to fix.
+  const triggerProblems = shownProblems.filter(isTriggerProblem);
   const sampleOutputs = useMemo(
     () =>
       Object.fromEntries(
@@ -172,15 +176,22 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
           </p>
         ) : null}
         <PublishProblems
-          problems={shownRefusal?.problems ?? problems}
+          problems={shownProblems}
           refused={shownRefusal?.by ?? null}
           stepTitles={stepTitles}
           onOpenStep={setOpenKey}
+          onOpenTrigger={() => setOpenKey(TRIGGER)}
         />
 
         <ol aria-label="Steps" className="flex flex-col">
           <li className="flex flex-col items-center">
-            <TriggerCard trigger={draft.trigger} onOpen={() => setOpenKey(TRIGGER)} />
+            <TriggerCard
+              trigger={draft.trigger}
+              triggers={triggers}
+              connections={connections}
+              problemCount={triggerProblems.length}
+              onOpen={() => setOpenKey(TRIGGER)}
+            />
             <span aria-hidden className="h-5 w-px bg-slate-300" />
           </li>
           <li>
@@ -223,6 +234,9 @@ export function FlowEditor({ flow, catalog, connections, samples: initialSamples
               onChange={(trigger) => update((current) => ({ ...current, trigger }))}
               webhook={webhook}
               onWebhookChange={(change) => setWebhook((current) => ({ ...current, ...change }))}
+              triggers={triggers}
+              connections={connections}
+              problems={triggerProblems}
               readOnly={readOnly}
             />
           </SheetContent>

@@ -6,6 +6,8 @@ interface PublishProblemsProps {
   /** Step titles by key, to say where each problem is. */
   stepTitles: Map<string, string>;
   onOpenStep: (stepKey: string) => void;
+  /** Problems with the trigger (fields `trigger.…`, no step) link to the trigger's panel. */
+  onOpenTrigger: () => void;
   /**
    * Set after a refusal: "switch-on" means the flow stayed off; "publish" means the changes
    * were not published and runs keep using the published version.
@@ -13,8 +15,11 @@ interface PublishProblemsProps {
   refused: "switch-on" | "publish" | null;
 }
 
-/** What keeps the flow from being switched on, each linked to the step to fix. */
-export function PublishProblems({ problems, stepTitles, onOpenStep, refused }: PublishProblemsProps) {
+/** Whether a switch-on problem is about the trigger (`trigger.connectionId`) rather than a step. */
+export const isTriggerProblem = (problem: PublishProblem) => !problem.stepKey && problem.field?.startsWith("trigger.");
+
+/** What keeps the flow from being switched on, each linked to the step (or the trigger) to fix. */
+export function PublishProblems({ problems, stepTitles, onOpenStep, onOpenTrigger, refused }: PublishProblemsProps) {
   if (problems.length === 0) return null;
   return (
     <section
@@ -54,8 +59,16 @@ export function PublishProblems({ problems, stepTitles, onOpenStep, refused }: P
               >
                 {stepTitles.get(problem.stepKey) ?? problem.stepKey}
               </button>
+            ) : isTriggerProblem(problem) ? (
+              <button
+                type="button"
+                className="font-medium text-slate-900 underline-offset-2 hover:underline"
+                onClick={onOpenTrigger}
+              >
+                Trigger
+              </button>
             ) : null}
-            {problem.stepKey ? ": " : null}
+            {problem.stepKey || isTriggerProblem(problem) ? ": " : null}
             {problem.message}
           </li>
         ))}

@@ -1,12 +1,12 @@
 "use client";
 
 import type { DataPickerGroup, FlowStep, MappingValue, PublishProblem, TemplateContext } from "@ledgerflow/engine";
-import { ExternalLinkIcon, PlusIcon, RefreshCwIcon } from "lucide-react";
-import Link from "next/link";
+import { RefreshCwIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../ui/button";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
+import { ConnectionPicker } from "./connection-picker";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
 import { FieldInput } from "./field-input";
 import { StepTestSection } from "./step-test-section";
@@ -79,38 +79,14 @@ export function StepPanel(props: StepPanelProps) {
       {action ? <p className="-mt-4 text-sm text-slate-500">{action.description}</p> : null}
 
       {action && action.needsConnection !== false ? (
-        <Field
+        <ConnectionPicker
           label="Xero organisation"
-          required
+          connections={connections}
+          value={step.connectionId}
+          onChange={(connectionId) => onChange({ ...step, connectionId })}
           error={fieldErrors.get("connectionId")}
-          help={connections.length === 0 ? "Connect a Xero organisation to use this step." : undefined}
-        >
-          {(control) => (
-            <Combobox
-              {...control}
-              disabled={readOnly}
-              value={step.connectionId ?? null}
-              onChange={(connectionId) => onChange({ ...step, connectionId })}
-              placeholder="Choose an organisation"
-              options={connections.map((connection) => ({
-                value: connection.id,
-                label: connection.name,
-                hint: connection.status === "ACTIVE" ? undefined : "Reconnect needed",
-              }))}
-              emptyText="No Xero organisation connected yet."
-              footer={
-                <Link
-                  href="/connections?add=xero"
-                  className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100"
-                >
-                  <PlusIcon className="size-4" />
-                  Add a Xero connection
-                  <ExternalLinkIcon className="ml-auto size-3.5 text-slate-400" />
-                </Link>
-              }
-            />
-          )}
-        </Field>
+          readOnly={readOnly}
+        />
       ) : null}
 
       {action ? (

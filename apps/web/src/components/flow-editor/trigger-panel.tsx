@@ -1,15 +1,15 @@
 "use client";
 
-import { createTrigger, type FlowTrigger, type TriggerType } from "@ledgerflow/engine";
+import { createTrigger, type FlowTrigger, type PublishProblem, type TriggerType } from "@ledgerflow/engine";
 import { triggerTypePresentation } from "../trigger-type-label";
 import { cn } from "../ui/class-names";
-import type { WebhookView } from "./editor-types";
+import { AppEventTriggerSettings } from "./app-event-trigger-settings";
+import type { ConnectionChoice, TriggerChoice, WebhookView } from "./editor-types";
 import { SampleEditor } from "./sample-editor";
 import { ScheduleTriggerSettings } from "./schedule-trigger-settings";
 import { WebhookTriggerSettings } from "./webhook-trigger-settings";
 
-/** The trigger types a user can pick today (Xero events come later). */
-const pickable: TriggerType[] = ["webhook", "schedule", "manual"];
+const pickable: TriggerType[] = ["event", "webhook", "schedule", "manual"];
 
 interface TriggerPanelProps {
   flowId: string;
@@ -17,6 +17,11 @@ interface TriggerPanelProps {
   onChange: (trigger: FlowTrigger) => void;
   webhook: WebhookView;
   onWebhookChange: (change: Partial<WebhookView>) => void;
+  /** The connectors' triggers ("App event") and the workspace's connections to listen through. */
+  triggers: TriggerChoice[];
+  connections: ConnectionChoice[];
+  /** The switch-on refusal's problems with the trigger (fields `trigger.…`), shown next to their controls. */
+  problems: PublishProblem[];
   readOnly: boolean;
 }
 
@@ -25,7 +30,17 @@ function sampleBody(trigger: FlowTrigger): unknown {
 }
 
 /** The trigger's side panel: what starts the flow, its settings, and its sample data. */
-export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onWebhookChange }: TriggerPanelProps) {
+export function TriggerPanel(props: TriggerPanelProps) {
+  const { flowId, trigger, onChange, readOnly, webhook, onWebhookChange, triggers, connections, problems } = props;
+  const problemsByField = new Map(
+    problems.flatMap((problem) => (problem.field ? [[problem.field.replace(/^trigger\./, ""), problem.message]] : [])),
+  );
+  // An app event's sample is a record, the others' a request body: neither carries over.
+  const switchTo = (type: TriggerType) =>
+    onChange({
+      ...createTrigger(type),
+      sample: type === "event" || trigger.type === "event" ? undefined : trigger.sample,
+    });
   const setBody = (body: unknown) =>
     onChange({ ...trigger, sample: body === undefined ? undefined : { ...(trigger.sample ?? {}), body } });
 
@@ -33,7 +48,7 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onW
     <div className="flex flex-col gap-6">
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 text-sm font-medium text-slate-800">What starts this flow?</legend>
-        <div className="grid gap-2 sm:grid-cols-3">
+        <div className="grid gap-2 sm:grid-cols-2">
           {pickable.map((type) => {
             const { label, icon: Icon, blurb } = triggerTypePresentation[type];
             const selected = trigger.type === type;
@@ -55,7 +70,7 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onW
                   checked={selected}
                   disabled={readOnly}
                   className="sr-only"
-                  onChange={() => onChange({ ...createTrigger(type), sample: trigger.sample })}
+                  onChange={() => switchTo(type)}
                 />
                 <span className="flex items-center gap-2 font-medium text-slate-900">
                   <Icon aria-hidden className="size-4 text-brand-600" />
@@ -68,6 +83,16 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onW
         </div>
       </fieldset>
 
+      {trigger.type === "event" ? (
+        <AppEventTriggerSettings
+          trigger={trigger}
+          choices={triggers}
+          connections={connections}
+          problems={problemsByField}
+          readOnly={readOnly}
+          onChange={onChange}
+        />
+      ) : null}
       {trigger.type === "webhook" ? (
         <WebhookTriggerSettings
           flowId={flowId}
@@ -91,7 +116,7 @@ export function TriggerPanel({ flowId, trigger, onChange, readOnly, webhook, onW
         </p>
       ) : null}
 
-      {trigger.type !== "schedule" ? (
+      {trigger.type === "webhook" || trigger.type === "manual" ? (
         <SampleEditor value={sampleBody(trigger)} onChange={setBody} readOnly={readOnly} />
       ) : null}
     </div>

@@ -26,7 +26,7 @@ export function FlowList({ flows, canEdit }: FlowListProps) {
             </Link>
             {flow.description ? <p className="line-clamp-2 text-sm text-slate-500">{flow.description}</p> : null}
             <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-500">
-              <TriggerTypeLabel type={flow.triggerType} />
+              <TriggerTypeLabel type={flow.triggerType} title={flow.triggerTitle} />
               {flow.organisations.length > 0 ? (
                 <span className="inline-flex items-center gap-1.5">
                   <Building2Icon aria-hidden className="size-3.5 text-slate-400" />

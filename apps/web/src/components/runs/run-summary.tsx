@@ -34,6 +34,12 @@ export function RunSummary({ run }: RunSummaryProps) {
         runSourceLabel[run.source]
       ),
     },
+    ...(run.appEvent
+      ? [
+          { term: "Trigger", value: run.appEvent.title },
+          ...(run.appEvent.record ? [{ term: "Record", value: run.appEvent.record }] : []),
+        ]
+      : []),
     ...(run.duplicateOfId
       ? [
           {

@@ -34,6 +34,12 @@ export function RunTable({ runs }: RunTableProps) {
             >
               {run.flow.name}
             </Link>
+            {run.appEvent ? (
+              <span className="mt-0.5 block truncate text-xs text-slate-600">
+                {run.appEvent.title}
+                {run.appEvent.record ? ` · ${run.appEvent.record}` : null}
+              </span>
+            ) : null}
             {/* Phones: the status sits under the flow name instead of in its own column. */}
             <span className="mt-1 block sm:hidden">
               <RunStatusBadge status={run.status} />

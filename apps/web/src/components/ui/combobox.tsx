@@ -12,6 +12,8 @@ export interface ComboboxOption {
   label: string;
   /** Second line or right-hand text, e.g. an account's type. */
   hint?: string;
+  /** A sentence under the label (what a trigger does); searched too. */
+  description?: string;
   group?: string;
 }
 
@@ -99,7 +101,7 @@ export function Combobox({
                     <Command.Item
                       key={option.value}
                       value={option.value}
-                      keywords={[option.label, option.hint ?? "", option.group ?? ""]}
+                      keywords={[option.label, option.hint ?? "", option.group ?? "", option.description ?? ""]}
                       onSelect={() => {
                         onChange(option.value);
                         setOpen(false);
@@ -112,7 +114,14 @@ export function Combobox({
                           option.value === value ? "opacity-100" : "opacity-0",
                         )}
                       />
-                      <span className="min-w-0 flex-1 truncate">{option.label}</span>
+                      {option.description ? (
+                        <span className="flex min-w-0 flex-1 flex-col">
+                          <span className="truncate">{option.label}</span>
+                          <span className="text-xs text-slate-500">{option.description}</span>
+                        </span>
+                      ) : (
+                        <span className="min-w-0 flex-1 truncate">{option.label}</span>
+                      )}
                       {option.hint ? <span className="shrink-0 text-xs text-slate-500">{option.hint}</span> : null}
                     </Command.Item>
                   ))}

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { CatalogEntry, StepSampleView } from "@/components/flow-editor/editor-types";
 import { FlowEditor } from "@/components/flow-editor/flow-editor";
+import { listTriggerChoices } from "@/server/flows/list-trigger-choices";
 import { requireWorkspace } from "@/server/with-workspace";
 
 interface FlowPageProps {
@@ -73,6 +74,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
           : null,
       }}
       catalog={catalog}
+      triggers={listTriggerChoices()}
       connections={flow.connections}
       samples={samples}
       readOnly={!roleAllows(role, "EDITOR")}

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { LocalTime } from "@/components/local-time";
 import { RunStatusBadge } from "@/components/run-status-badge";
+import { AppEventPayload } from "@/components/runs/app-event-payload";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
 import { readStepError } from "@/components/runs/read-step-error";
 import { RerunMenu } from "@/components/runs/rerun-menu";
@@ -82,7 +83,11 @@ export default async function RunPage({ params }: RunPageProps) {
       <Card>
         <CardHeader>
           <CardTitle>Trigger</CardTitle>
-          <CardDescription>The event that started this run, as received.</CardDescription>
+          <CardDescription>
+            {run.appEvent
+              ? `${run.appEvent.title}: the record as loaded when the event arrived, and the event itself.`
+              : "The event that started this run, as received."}
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {run.payloadPrunedAt ? (
@@ -92,6 +97,8 @@ export default async function RunPage({ params }: RunPageProps) {
             </p>
           ) : run.trigger === null ? (
             <p className="text-sm text-slate-600">No payload was recorded.</p>
+          ) : run.appEvent ? (
+            <AppEventPayload trigger={run.trigger} />
           ) : (
             <JsonViewer value={run.trigger} className="max-h-[32rem]" />
           )}

@@ -1,0 +1,27 @@
+import { appConnectors } from "@ledgerflow/runtime";
+import type { TriggerChoice } from "@/components/flow-editor/editor-types";
+
+/**
+ * The connectors' triggers as the editor's "App event" picker lists them, read from the registry
+ * (the web app knows no connector). An instant trigger polls while its provider's pushes are not
+ * configured (Xero: no XERO_WEBHOOK_KEY), so the editor then offers the poll settings too.
+ */
+export function listTriggerChoices(): TriggerChoice[] {
+  return appConnectors()
+    .list()
+    .flatMap((connector) => {
+      const pushed = connector.events?.pushConfigured() ?? false;
+      const accountNoun = connector.auth.kind === "oauth2" ? connector.auth.accountNoun : "connection";
+      return connector.triggers.map(({ key, title, description, group, fields, sample, source, loadSample }) => ({
+        key,
+        title,
+        description,
+        group,
+        fields,
+        sample,
+        connector: { key: connector.key, title: connector.title, accountNoun },
+        polls: source.kind === "polling" || !pushed,
+        loadsSample: loadSample !== undefined,
+      }));
+    });
+}
