@@ -67,7 +67,7 @@ export function RunsPerDayChart({ days, filters }: RunsPerDayChartProps) {
         </ul>
       </figcaption>
       <div className="flex gap-2">
-        <div aria-hidden className="flex w-6 flex-col justify-between text-right text-[10px] text-slate-400">
+        <div aria-hidden className="flex w-6 flex-col justify-between text-right text-[10px] text-slate-500">
           <span>{max}</span>
           <span>0</span>
         </div>
@@ -114,7 +114,7 @@ export function RunsPerDayChart({ days, filters }: RunsPerDayChartProps) {
           })}
         </svg>
       </div>
-      <div aria-hidden className="ml-8 flex justify-between text-[10px] text-slate-400">
+      <div aria-hidden className="ml-8 flex justify-between text-[10px] text-slate-500">
         <span>{dayLabel(days[0]?.day ?? "")}</span>
         <span>{dayLabel(days.at(-1)?.day ?? "")}</span>
       </div>

@@ -70,13 +70,12 @@ export function Combobox({
       <PopoverContent>
         <Command
           filter={(itemValue, search, keywords) => {
-            const haystack = `${itemValue} ${keywords?.join(" ") ?? ""}`.toLowerCase();
-            return search
-              .toLowerCase()
-              .split(/\s+/)
-              .every((word) => haystack.includes(word))
-              ? 1
-              : 0;
+            const words = search.toLowerCase().split(/\s+/);
+            const has = (text: string) => words.every((word) => text.toLowerCase().includes(word));
+            // Every word in the label ranks above matches in the hint or description ("paid" finds
+            // "Invoice paid" before "Sales invoice updated … paid or voided").
+            if (has(keywords?.[0] ?? "")) return 1;
+            return has(`${itemValue} ${keywords?.join(" ") ?? ""}`) ? 0.5 : 0;
           }}
         >
           <div className="flex items-center gap-2 border-b border-slate-200 px-3">
@@ -117,7 +116,7 @@ export function Combobox({
                       {option.description ? (
                         <span className="flex min-w-0 flex-1 flex-col">
                           <span className="truncate">{option.label}</span>
-                          <span className="text-xs text-slate-500">{option.description}</span>
+                          <span className="text-xs text-slate-600">{option.description}</span>
                         </span>
                       ) : (
                         <span className="min-w-0 flex-1 truncate">{option.label}</span>
