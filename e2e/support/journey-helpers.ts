@@ -19,8 +19,8 @@ const sandboxUrl = () => {
  * Full-page screenshots at desktop and phone width, kept in e2e/artifacts. `phone: false` for the
  * intermediate states of one screen (each width costs a relayout and a capture).
  */
-export async function screenshots(page: Page, name: string, { phone = true } = {}) {
-  const widths = [["desktop", 1280, 800] as const, ...(phone ? [["phone", 390, 844] as const] : [])];
+export async function screenshots(page: Page, name: string, { phone = true, desktop = 1280 } = {}) {
+  const widths = [["desktop", desktop, 800] as const, ...(phone ? [["phone", 390, 844] as const] : [])];
   for (const [label, width, height] of widths) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `e2e/artifacts/${name}-${label}.png`, fullPage: true });
@@ -63,30 +63,47 @@ export async function choose(page: Page, label: string, option: string) {
 }
 
 /** The sandbox's test-only admin API (XERO_SANDBOX_ADMIN_SECRET, as scripts/test.mjs sets it). */
-export async function sandboxAdmin<T>(path: string, body: unknown): Promise<T> {
+export async function sandboxAdmin<T>(
+  path: string,
+  body?: unknown,
+  method: "GET" | "POST" | "PUT" = "POST",
+): Promise<T> {
   const response = await fetch(`${sandboxUrl()}${path}`, {
-    method: "POST",
+    method,
     headers: {
-      "content-type": "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
       "x-sandbox-admin-secret": process.env.XERO_SANDBOX_ADMIN_SECRET ?? "",
     },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
-/** GET from the sandbox's Accounting API with a freshly minted token for the organisation. */
-export async function xeroGet<T>(tenantId: string, path: string): Promise<T> {
+/** A call to the sandbox's Accounting API with a freshly minted token for the organisation. */
+async function xeroCall<T>(tenantId: string, path: string, method: "GET" | "PUT", body?: unknown): Promise<T> {
   const { access_token } = await sandboxAdmin<{ access_token: string }>("/sandbox/admin/tokens", {
     tenantIds: [tenantId],
   });
   const response = await fetch(`${sandboxUrl()}/api.xro/2.0${path}`, {
-    headers: { authorization: `Bearer ${access_token}`, "xero-tenant-id": tenantId, accept: "application/json" },
+    method,
+    headers: {
+      authorization: `Bearer ${access_token}`,
+      "xero-tenant-id": tenantId,
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** GET from the sandbox's Accounting API, as a test would read real Xero. */
+export const xeroGet = <T>(tenantId: string, path: string) => xeroCall<T>(tenantId, path, "GET");
+
+/** PUT to the sandbox's Accounting API: what a bookkeeper does in Xero (create an invoice, pay it). */
+export const xeroPut = <T>(tenantId: string, path: string, body: unknown) => xeroCall<T>(tenantId, path, "PUT", body);
 
 export interface SandboxToken {
   access_token: string;

@@ -19,7 +19,7 @@ export function AppEventPayload({ trigger }: AppEventPayloadProps) {
           Record
         </h3>
         {record ? (
-          <JsonViewer value={record} expandDepth={1} className="max-h-[32rem]" />
+          <JsonViewer value={record} className="max-h-[32rem]" />
         ) : (
           <p className="text-sm text-slate-600">The record could not be loaded when the event arrived.</p>
         )}
