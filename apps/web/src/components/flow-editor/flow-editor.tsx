@@ -143,7 +143,8 @@ export function FlowEditor(props: FlowEditorProps) {
             onProblems={(problems) => setRefusal(problems.length > 0 ? { problems, by: "publish", draft } : null)}
           />
         ) : null}
-        {enabled && !readOnly ? (
+        {/* An app event's run carries the record it is about: it is replayed from history, not typed in. */}
+        {enabled && !readOnly && published?.trigger.type !== "event" ? (
           <RunNowDialog
             flowId={flow.id}
             sampleBody={sampleBodyOf(draft)}
