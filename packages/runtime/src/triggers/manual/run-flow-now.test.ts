@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { prisma } from "@ledgerflow/db";
+import { type Prisma, prisma } from "@ledgerflow/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../errors/domain-errors";
 import { runFlowNow } from "./run-flow-now";
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 /** A flow whose published version has this trigger (rows written directly: the publish check is not under test). */
-async function publishedFlowWith(trigger: Record<string, unknown>) {
+async function publishedFlowWith(trigger: Prisma.InputJsonObject) {
   const flow = await prisma.flow.create({
     data: {
       workspaceId: workspace.id,
