@@ -34,17 +34,23 @@ export interface TriggerFiresArgs {
 }
 
 /** A trigger started by the provider's pushed events (Xero's webhooks). */
-export interface InstantTriggerSource {
+export interface InstantTriggerSource<TClient = unknown> {
   kind: "instant";
   /** Cheap test on the event alone (no call): does the trigger listen to it (record kind, created/updated)? */
   accepts(event: PushedEvent, input: Record<string, unknown>): boolean;
   /** With the record loaded: does the flow run ("status became PAID")? Absent: every accepted event runs it. */
   fires?(args: TriggerFiresArgs): boolean;
+  /**
+   * How to find the same events by polling while this installation receives no pushes (Xero: no
+   * XERO_WEBHOOK_KEY): each polled change stands for the event the provider would have pushed, and
+   * `accepts` and `fires` judge it as they judge a pushed one, so the run carries the same outputs.
+   */
+  fallback?: PollingSpec<TClient>;
 }
 
 /** Where a poll resumes: the newest change already seen. */
 export interface PollCursor {
-  /** ISO 8601; records changed after it are new. */
+  /** ISO 8601; records changed at or after it are new (the runtime knows those it saw by their key). */
   since: string;
 }
 
@@ -52,10 +58,21 @@ export interface PollCursor {
 export interface PolledRecord {
   /** Identity of this version of the record (id and change time): one run per key, however often it is seen. */
   key: string;
-  /** When the record changed (ISO 8601): the next cursor is the newest of these. */
+  /** Identity of the record across its versions ("PAYMENT:<id>"): what its state is remembered under. */
+  recordKey: string;
+  /** When the record changed (ISO 8601). */
   changedAt: string;
   /** What the run's trigger carries as `record`. */
   record: Record<string, unknown>;
+  /** What the next change of this record compares against (`{ Status: "PAID" }`). */
+  state: RecordState;
+}
+
+export interface PollResult {
+  /** Oldest first. */
+  records: PolledRecord[];
+  /** Where the next poll resumes. */
+  cursor: PollCursor;
 }
 
 export interface PollArgs<TClient> {
@@ -65,11 +82,29 @@ export interface PollArgs<TClient> {
   signal?: AbortSignal;
 }
 
+/** How a trigger polls the provider: by itself (a polling trigger) or as an instant trigger's fallback. */
+export interface PollingSpec<TClient> {
+  /**
+   * New or changed records since the cursor, oldest first; a poll that finds nothing should cost one
+   * call. A rate limit (CallDeferredError) before anything was read is thrown: the poll waits and
+   * its cursor stays.
+   */
+  poll(args: PollArgs<TClient>): Promise<PollResult>;
+  /**
+   * The event a polled change stands for, in the shape of the provider's pushed events (what the
+   * run's trigger carries as `event`). `previous` is the flow's state of the record at its last
+   * change, null the first time the flow sees it.
+   */
+  eventOf(args: { polled: PolledRecord; previous: RecordState | null; account: string }): Record<string, unknown>;
+}
+
 /** A trigger whose records the runtime polls for (what the provider does not push). */
-export interface PollingTriggerSource<TClient> {
+export interface PollingTriggerSource<TClient> extends PollingSpec<TClient> {
   kind: "polling";
-  /** New or changed records since the cursor, oldest first (a poll that finds nothing should cost one call). */
-  poll(args: PollArgs<TClient>): Promise<PolledRecord[]>;
+  /** As an instant trigger's: does the trigger listen to the event a change stands for? Absent: every change. */
+  accepts?(event: PushedEvent, input: Record<string, unknown>): boolean;
+  /** As an instant trigger's: with the record, does the flow run? Absent: every accepted change runs it. */
+  fires?(args: TriggerFiresArgs): boolean;
 }
 
 /** Something that happens at the provider and can start a flow ("Invoice paid"). */
@@ -85,7 +120,7 @@ export interface TriggerDefinition<TClient = unknown> {
   fields: FieldSpec[];
   /** An example of what the run's trigger carries, for the data picker before a real event arrives. */
   sample: Record<string, unknown>;
-  source: InstantTriggerSource | PollingTriggerSource<TClient>;
+  source: InstantTriggerSource<TClient> | PollingTriggerSource<TClient>;
   /** How the run history names a run's record ("INV-0042", a contact's name); null when it has no name. */
   recordLabel?(record: Record<string, unknown>): string | null;
   /** "Load a recent record": a real recent record of the connected account, shaped as a run's trigger carries it. */

@@ -28,7 +28,9 @@ export type {
   PollArgs,
   PollCursor,
   PolledRecord,
+  PollingSpec,
   PollingTriggerSource,
+  PollResult,
   PushedEvent,
   RecordState,
   TriggerDefinition,
@@ -56,6 +58,7 @@ export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from ".
 export { wholeTemplateExpression } from "./template-path";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
 export { type TestStepResult, testStep } from "./test-step";
+export { triggerPolling } from "./trigger-polling";
 export {
   createTrigger,
   cronSchema,
