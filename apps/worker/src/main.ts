@@ -9,14 +9,17 @@ import {
   type FanOutJobData,
   HEARTBEAT_INTERVAL_MS,
   MAINTENANCE_QUEUE,
+  type PollJobData,
   RUNS_QUEUE,
   type RunJobData,
   SCHEDULES_QUEUE,
   type ScheduleJobData,
+  TRIGGER_POLLS_QUEUE,
   writeHeartbeat,
 } from "@ledgerflow/queue";
 import {
   pruneRunPayloads,
+  rearmPolls,
   runBackoffMs,
   scheduleFanOutIfWaiting,
   sweepConnectorEvents,
@@ -24,6 +27,7 @@ import {
 } from "@ledgerflow/runtime";
 import { Worker } from "bullmq";
 import { processFanOutJob } from "./process-fan-out-job";
+import { processPollJob } from "./process-poll-job";
 import { createRunJobProcessor } from "./process-run-job";
 import { processScheduleJob } from "./process-schedule-job";
 
@@ -67,6 +71,12 @@ const connectorEvents = new Worker<FanOutJobData>(CONNECTOR_EVENTS_QUEUE, proces
   prefix: bullPrefix(),
   concurrency: 4,
 });
+// A poll holds its flow's cursor (trigger-cursor.ts): polls of one flow never overlap.
+const polls = new Worker<PollJobData>(TRIGGER_POLLS_QUEUE, (job) => processPollJob(job, log), {
+  connection: connection(),
+  prefix: bullPrefix(),
+  concurrency: 4,
+});
 const maintenance = new Worker(
   MAINTENANCE_QUEUE,
   async (job) => {
@@ -77,7 +87,7 @@ const maintenance = new Worker(
   },
   { connection: connection(), prefix: bullPrefix() },
 );
-for (const worker of [runs, schedules, connectorEvents, maintenance])
+for (const worker of [runs, schedules, connectorEvents, polls, maintenance])
   worker.on("error", (error) => log(`queue error: ${error.message}`));
 runs.on("completed", (job, status) => {
   if (env.WORKER_LOG_RUNS) log(`run ${job.data.runId} ${status}`);
@@ -104,6 +114,14 @@ await createMaintenanceQueue().upsertJobScheduler(
   { pattern: "17 3 * * *" },
   { name: "prune-run-payloads" },
 );
+
+// Polls as each flow's trigger needs them now (a lost scheduler, XERO_WEBHOOK_KEY set or removed).
+try {
+  const polling = await rearmPolls();
+  if (polling > 0) log(`${polling} flows poll their app's records`);
+} catch (error) {
+  log(`could not re-arm the polls (each flow's next publish will): ${(error as Error).message}`);
+}
 
 // The sweeper: every worker runs it; re-enqueueing is idempotent (jobId = runId).
 async function sweep() {
@@ -139,7 +157,7 @@ async function shutdown(signal: string) {
   clearInterval(heartbeat);
   clearInterval(sweeper);
   // close() stops taking jobs and waits for the ones in progress to finish.
-  await Promise.all([runs.close(), schedules.close(), connectorEvents.close(), maintenance.close()]);
+  await Promise.all([runs.close(), schedules.close(), connectorEvents.close(), polls.close(), maintenance.close()]);
   await clearHeartbeat(redis, workerId).catch(() => {});
   redis.disconnect();
   log("stopped");

@@ -6,10 +6,12 @@ export {
   createMaintenanceQueue,
   createRunsQueue,
   createSchedulesQueue,
+  createTriggerPollsQueue,
   type FanOutJobData,
   fanOutJobOptions,
   MAINTENANCE_QUEUE,
   type MaintenanceJobName,
+  type PollJobData,
   RUNS_QUEUE,
   type RunJobData,
   runJobOptions,
@@ -18,6 +20,8 @@ export {
   sharedConnectorEventsQueue,
   sharedRunsQueue,
   sharedSchedulesQueue,
+  sharedTriggerPollsQueue,
+  TRIGGER_POLLS_QUEUE,
 } from "./queues";
 export { type CallLimits, RateLimiter, type SlotResult } from "./rate-limiter";
 export { createRedis, redisKey, sharedRedis } from "./redis";

@@ -6,6 +6,7 @@ export const RUNS_QUEUE = "runs";
 export const SCHEDULES_QUEUE = "schedules";
 export const MAINTENANCE_QUEUE = "maintenance";
 export const CONNECTOR_EVENTS_QUEUE = "connector-events";
+export const TRIGGER_POLLS_QUEUE = "trigger-polls";
 
 /** A run job carries only ids: Postgres holds everything else (the outbox pattern). */
 export interface RunJobData {
@@ -61,6 +62,12 @@ export function fanOutJobOptions(data: FanOutJobData): JobsOptions {
   };
 }
 
+/** One poll of one flow's polling trigger (a job scheduler per flow, or "poll now"). */
+export interface PollJobData {
+  flowId: string;
+  workspaceId: string;
+}
+
 export type MaintenanceJobName = "sweep-queued-runs" | "prune-run-payloads";
 
 /** BullMQ's own key prefix, under REDIS_PREFIX so test suites and installs never share queues. */
@@ -84,6 +91,10 @@ export function createConnectorEventsQueue(options: Partial<QueueOptions> = {}):
   return createQueue<FanOutJobData>(CONNECTOR_EVENTS_QUEUE, options);
 }
 
+export function createTriggerPollsQueue(options: Partial<QueueOptions> = {}): Queue<PollJobData> {
+  return createQueue<PollJobData>(TRIGGER_POLLS_QUEUE, options);
+}
+
 export function createMaintenanceQueue(options: Partial<QueueOptions> = {}): Queue {
   return createQueue(MAINTENANCE_QUEUE, options);
 }
@@ -92,6 +103,7 @@ const holder = globalThis as unknown as {
   ledgerflowRunsQueue?: Queue<RunJobData>;
   ledgerflowSchedulesQueue?: Queue<ScheduleJobData>;
   ledgerflowConnectorEventsQueue?: Queue<FanOutJobData>;
+  ledgerflowTriggerPollsQueue?: Queue<PollJobData>;
 };
 
 /** The process-wide producer for the runs queue (web ingress, replay, schedules). */
@@ -108,4 +120,9 @@ export function sharedSchedulesQueue(): Queue<ScheduleJobData> {
 export function sharedConnectorEventsQueue(): Queue<FanOutJobData> {
   holder.ledgerflowConnectorEventsQueue ??= createConnectorEventsQueue();
   return holder.ledgerflowConnectorEventsQueue;
+}
+
+export function sharedTriggerPollsQueue(): Queue<PollJobData> {
+  holder.ledgerflowTriggerPollsQueue ??= createTriggerPollsQueue();
+  return holder.ledgerflowTriggerPollsQueue;
 }

@@ -49,6 +49,9 @@ export { scheduleFanOutIfWaiting } from "./triggers/event/schedule-fan-out-if-wa
 export { sweepConnectorEvents } from "./triggers/event/sweep-connector-events";
 export { startListeningForTestEvent, takeTestEvent } from "./triggers/listen-for-test-event";
 export { runFlowNow } from "./triggers/manual/run-flow-now";
+export { requestPoll } from "./triggers/poll/arm-poll";
+export { type PollOutcome, pollFlow } from "./triggers/poll/poll-flow";
+export { rearmPolls } from "./triggers/poll/rearm-polls";
 export { armSchedule } from "./triggers/schedule/arm-schedule";
 export { fireSchedule } from "./triggers/schedule/fire-schedule";
 export { acceptWebhook } from "./triggers/webhook/accept-webhook";
