@@ -18,15 +18,7 @@ interface EventResource {
   /** What the record is, in error messages: "load the invoice". */
   noun: string;
   get(accounting: XeroClientContext["accounting"], tenantId: string, id: string): ReturnType<XeroCall>;
-  /** The most recently changed records, newest first: "Load a recent record". */
-  recent(
-    accounting: XeroClientContext["accounting"],
-    tenantId: string,
-    where: string | undefined,
-  ): ReturnType<XeroCall>;
 }
-
-const NEWEST_FIRST = "UpdatedDateUTC DESC";
 
 export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
   INVOICE: {
@@ -36,8 +28,6 @@ export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
     stateFields: ["Status"],
     noun: "invoice",
     get: (api, tenantId, id) => api.getInvoice(tenantId, id),
-    recent: (api, tenantId, where) =>
-      api.getInvoices(tenantId, undefined, where, NEWEST_FIRST, undefined, undefined, undefined, undefined, 1),
   },
   CONTACT: {
     collection: "Contacts",
@@ -46,7 +36,6 @@ export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
     stateFields: ["ContactStatus"],
     noun: "contact",
     get: (api, tenantId, id) => api.getContact(tenantId, id),
-    recent: (api, tenantId, where) => api.getContacts(tenantId, undefined, where, NEWEST_FIRST, undefined, 1),
   },
   CREDITNOTE: {
     collection: "CreditNotes",
@@ -55,7 +44,6 @@ export const xeroEventResources: Record<XeroEventCategory, EventResource> = {
     stateFields: ["Status"],
     noun: "credit note",
     get: (api, tenantId, id) => api.getCreditNote(tenantId, id),
-    recent: (api, tenantId, where) => api.getCreditNotes(tenantId, undefined, where, NEWEST_FIRST, 1),
   },
 };
 

@@ -1,8 +1,10 @@
 import type { FieldSpec, PushedEvent, TriggerDefinition, TriggerFiresArgs } from "@ledgerflow/engine";
-import { callXero } from "../call-xero";
 import type { XeroClientContext } from "../xero-client-context";
-import { withoutNoise } from "../xero-records";
-import { firstRecord, isXeroEventCategory, type XeroEventCategory, xeroEventResources } from "./xero-event-resources";
+import { loadRecentSample } from "./load-recent-sample";
+import { xeroListResources } from "./polling/xero-list-resources";
+import { xeroPollingSpec } from "./polling/xero-polling-spec";
+import { isXeroEventCategory, type XeroEventCategory, xeroEventResources } from "./xero-event-resources";
+import { sampleTriggerOutput } from "./xero-trigger-event";
 
 // One builder for the triggers Xero's webhooks start: each names the record kind and the event
 // types it listens to (checked on the event alone, before any call) and, where Xero's event is too
@@ -16,7 +18,7 @@ export interface XeroInstantTriggerSpec {
   description: string;
   group: string;
   category: XeroEventCategory;
-  eventTypes: readonly EventType[];
+  eventTypes: readonly [EventType, ...EventType[]];
   /** Invoices and credit notes: which side of the books (sales ACCREC…, purchases ACCPAY…). */
   recordType?: string;
   /** The rule on the record and its previous state; absent: every accepted event fires. */
@@ -36,6 +38,9 @@ function eventField(event: PushedEvent, name: string): unknown {
 
 export function xeroInstantTrigger(spec: XeroInstantTriggerSpec): TriggerDefinition<XeroClientContext> {
   const resource = xeroEventResources[spec.category];
+  // The general trigger's kind of record is a setting.
+  const categoryOf = (input: Record<string, unknown>): XeroEventCategory =>
+    spec.acceptsInput && isXeroEventCategory(input.eventCategory) ? input.eventCategory : spec.category;
   // The trigger's own kind of record first; the general trigger's records may be of any kind.
   const nameFields = [
     ...new Set([resource.nameField, ...Object.values(xeroEventResources).map((other) => other.nameField)]),
@@ -46,17 +51,7 @@ export function xeroInstantTrigger(spec: XeroInstantTriggerSpec): TriggerDefinit
     description: spec.description,
     group: spec.group,
     fields: spec.fields ?? [],
-    sample: {
-      event: {
-        resourceId: spec.sampleRecord[resource.idField],
-        tenantId: "8d4a8a1e-24b1-4a54-9a5f-2f2f2f2f2f2f",
-        eventCategory: spec.category,
-        eventType: spec.eventTypes[0],
-        eventDateUtc: "2026-12-01T09:30:00.000",
-      },
-      record: spec.sampleRecord,
-      previous: Object.fromEntries(resource.stateFields.map((name) => [name, spec.sampleRecord[name] ?? null])),
-    },
+    sample: sampleTriggerOutput(xeroListResources[spec.category], spec.sampleRecord, spec.eventTypes[0]),
     source: {
       kind: "instant",
       accepts: (event, input) =>
@@ -66,33 +61,22 @@ export function xeroInstantTrigger(spec: XeroInstantTriggerSpec): TriggerDefinit
             spec.eventTypes.includes(eventField(event, "eventType") as EventType),
       fires: (args) =>
         (spec.recordType === undefined || args.record.Type === spec.recordType) && (spec.fires?.(args) ?? true),
+      // Without Xero's pushes the same changes are polled for: each stands for the webhook event
+      // Xero would have sent, with the state a pushed one remembers, so `accepts` and `fires`
+      // judge it alike. Xero's lists carry no creation time: CREATE means first seen by the flow.
+      fallback: xeroPollingSpec(
+        (input) => xeroListResources[categoryOf(input)],
+        () => (spec.recordType === undefined ? undefined : `Type=="${spec.recordType}"`),
+      ),
     },
     recordLabel(record) {
       const name = nameFields.map((name) => record[name]).find((value) => typeof value === "string" && value !== "");
       return (name as string | undefined) ?? null;
     },
-    async loadSample({ client, input }) {
-      // The general trigger's kind of record is a setting.
-      const category =
-        spec.acceptsInput && isXeroEventCategory(input.eventCategory) ? input.eventCategory : spec.category;
-      const resource = xeroEventResources[category];
-      const body = await callXero(client, (api) => resource.recent(api, client.tenantId, spec.recentWhere), {
-        operation: `load a recent ${resource.noun}`,
-      });
-      const found = firstRecord(body, resource.collection);
-      if (!found) return null;
-      const record = withoutNoise(found);
-      return {
-        event: {
-          resourceId: record[resource.idField],
-          tenantId: client.tenantId,
-          eventCategory: category,
-          eventType: spec.eventTypes[0],
-          eventDateUtc: new Date().toISOString(),
-        },
-        record,
-        previous: null,
-      };
-    },
+    loadSample: ({ client, input }) =>
+      loadRecentSample(client, xeroListResources[categoryOf(input)], {
+        where: spec.recentWhere,
+        eventType: spec.eventTypes[0],
+      }),
   };
 }

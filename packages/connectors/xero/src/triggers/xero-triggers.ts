@@ -1,13 +1,15 @@
 import type { RecordState, TriggerDefinition, TriggerFiresArgs } from "@ledgerflow/engine";
 import { sampleContact, sampleInvoice } from "../catalog/output-samples";
 import type { XeroClientContext } from "../xero-client-context";
+import { xeroPollingTriggers } from "./polling/xero-polling-triggers";
 import { sampleCreditNote } from "./sample-credit-note";
 import { xeroEventTrigger } from "./xero-event-trigger";
 import { xeroInstantTrigger } from "./xero-instant-trigger";
 
 // The Xero triggers in the editor's order, in Xero's words. Xero's webhooks say only "an invoice was
 // created / updated"; the rules below turn that into what a bookkeeper means, using the invoice's
-// status remembered from its previous event (the runtime keeps it per connection).
+// status remembered from its previous event (the runtime keeps it per connection). The instant
+// triggers come first, then the polled ones.
 
 const status = (state: RecordState | Record<string, unknown> | null) => (state?.Status ?? null) as string | null;
 
@@ -132,4 +134,6 @@ export const xeroTriggers: readonly TriggerDefinition<XeroClientContext>[] = [
     sampleRecord: sampleCreditNote,
   }),
   xeroEventTrigger,
+  // What Xero's webhooks do not report (payments, quotes, overdue invoices…): polled.
+  ...xeroPollingTriggers,
 ];
