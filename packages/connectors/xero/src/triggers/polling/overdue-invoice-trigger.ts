@@ -7,6 +7,7 @@ import { sampleTriggerOutput, xeroTriggerEvent } from "../xero-trigger-event";
 import { readXeroPages } from "./read-xero-pages";
 import { parseXeroDate } from "./xero-date";
 import { xeroListResources } from "./xero-list-resources";
+import { polledRecordLabel } from "./xero-polling-trigger";
 
 // "Overdue sales invoice": nothing in Xero changes when an invoice falls overdue, so
 // If-Modified-Since cannot find it. Each poll asks instead for the approved, unpaid sales invoices
@@ -92,6 +93,7 @@ export const overdueInvoiceTrigger: TriggerDefinition<XeroClientContext> = {
         at: new Date(polled.changedAt),
       }),
   },
+  recordLabel: (record) => polledRecordLabel(invoices, record),
   loadSample: ({ client, input }) =>
     loadRecentSample(client, invoices, {
       where: overdueWhere(null, new Date(dayOf(new Date()).getTime() - daysOverdue(input) * DAY_MS)),

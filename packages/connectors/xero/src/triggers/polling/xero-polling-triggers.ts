@@ -41,7 +41,7 @@ export const xeroPollingTriggers: readonly TriggerDefinition<XeroClientContext>[
     key: "xero.quote.updated",
     title: "Quote updated",
     description:
-      "Runs on every change to a quote: edited, sent, accepted, declined or invoiced. A quote the flow has not seen before counts too, new ones included.",
+      "Runs on every change to a quote (edited, sent, accepted, declined or invoiced), and also the first time the flow sees a quote, so a new quote runs it too.",
     group: "Quotes",
     category: "QUOTE",
     runsOn: "every change",
