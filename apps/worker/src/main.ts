@@ -103,6 +103,9 @@ connectorEvents.on("failed", (job, error) => {
   if (job && error.name !== "DelayedError")
     log(`fan-out of ${job.data.provider} ${job.data.account} failed: ${error.message}`);
 });
+polls.on("failed", (job, error) => {
+  if (job) log(`poll of flow ${job.data.flowId} failed: ${error.message}`);
+});
 runs.on("failed", (job, error) => {
   if (job && error.name !== "DelayedError")
     log(`run ${job.data.runId} attempt ${job.attemptsMade} failed: ${error.message}`);

@@ -3,6 +3,7 @@ import { prisma } from "@ledgerflow/db";
 import { CallDeferredError, type ClientRequest, defineConnector, type PolledRecord } from "@ledgerflow/engine";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createConnectorRegistry } from "../../connectors/connector-registry";
+import { getFlowForEditor } from "../../flows/presenters/get-flow-for-editor";
 import { armPoll, disarmPoll } from "./arm-poll";
 import { pollFlow } from "./poll-flow";
 
@@ -177,6 +178,9 @@ describe("pollFlow", () => {
     expect(cursor).toMatchObject({ leaseUntil: null, lastFailure: "Waiting for the Shop's per-minute limit." });
     expect(cursor.since.toISOString()).toBe("2026-12-01T10:00:00.000Z");
     expect(await runsOf(flow.id)).toHaveLength(0);
+    // The editor tells the flow's editors why it has not looked yet.
+    const shown = await getFlowForEditor({ workspaceId, flowId: flow.id, role: "VIEWER" });
+    expect(shown.polling).toEqual({ lastPolledAt: cursor.lastPolledAt, lastFailure: cursor.lastFailure });
 
     refusal = null;
     expect(await poll(flow.id)).toEqual({ outcome: "polled", found: 1, runs: 1 });
