@@ -4,7 +4,7 @@ import type { FlowTrigger, MappingValue } from "@ledgerflow/engine";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
 import { ConnectionPicker } from "./connection-picker";
-import type { ConnectionChoice, TriggerChoice } from "./editor-types";
+import type { ConnectionChoice, PollingStatus, TriggerChoice } from "./editor-types";
 import { FieldInput } from "./field-input";
 import { PollSettings } from "./poll-settings";
 import { TriggerSampleSection } from "./trigger-sample-section";
@@ -15,6 +15,8 @@ interface AppEventTriggerSettingsProps {
   trigger: EventTrigger;
   choices: TriggerChoice[];
   connections: ConnectionChoice[];
+  /** The published trigger's last check, while it polls. */
+  polling: PollingStatus | null;
   /** The switch-on refusal's problems by the part of the trigger they name: "event", "connectionId", "input.eventCategory". */
   problems: Map<string, string>;
   readOnly: boolean;
@@ -30,6 +32,7 @@ export function AppEventTriggerSettings({
   trigger,
   choices,
   connections,
+  polling,
   problems,
   readOnly,
   onChange,
@@ -115,6 +118,7 @@ export function AppEventTriggerSettings({
             <PollSettings
               config={config}
               connectorTitle={choice.connector.title}
+              status={polling}
               onChange={setConfig}
               problems={problems}
               readOnly={readOnly}

@@ -46,6 +46,8 @@ export interface FlowEditorProps {
     webhook: WebhookView;
     /** The version runs use (the editor compares it with the draft), or null if never switched on. */
     published: { number: number; definition: FlowDefinition } | null;
+    /** While the flow's trigger polls: its last check (null before the first), and why that did not finish. */
+    polling: PollingStatus | null;
   };
   catalog: CatalogEntry[];
   /** Every connector's triggers, in the registry's order. */
@@ -65,4 +67,10 @@ export interface WebhookView {
   signingSecret: string | null;
   signed: boolean;
   settings: WebhookSettings;
+}
+
+/** A switched-on polling trigger's last check, for "Checking for changes". */
+export interface PollingStatus {
+  lastPolledAt: string | null;
+  lastFailure: string | null;
 }

@@ -237,6 +237,7 @@ export function FlowEditor(props: FlowEditorProps) {
               onWebhookChange={(change) => setWebhook((current) => ({ ...current, ...change }))}
               triggers={triggers}
               connections={connections}
+              polling={flow.polling}
               problems={triggerProblems}
               readOnly={readOnly}
             />

@@ -2,10 +2,12 @@
 
 import { DEFAULT_POLL_SECONDS } from "@ledgerflow/engine";
 import { useState } from "react";
+import { LocalTime } from "../local-time";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import type { EventTrigger } from "./app-event-trigger-settings";
+import type { PollingStatus } from "./editor-types";
 
 /** What "Check every" offers: a minute is the shortest the engine allows (Xero's 60 calls a minute are shared). */
 const INTERVALS = [
@@ -19,6 +21,8 @@ const MAX_RECENT_DAYS = 90;
 interface PollSettingsProps {
   config: EventTrigger["config"];
   connectorTitle: string;
+  /** The switched-on flow's last check; null while it does not poll. */
+  status: PollingStatus | null;
   onChange: (change: Partial<EventTrigger["config"]>) => void;
   problems: Map<string, string>;
   readOnly: boolean;
@@ -27,7 +31,7 @@ interface PollSettingsProps {
 const minutes = (seconds: number) => `${seconds / 60} minutes`;
 
 /** A polling trigger's interval, and how far back its first check at switch-on reaches. */
-export function PollSettings({ config, connectorTitle, onChange, problems, readOnly }: PollSettingsProps) {
+export function PollSettings({ config, connectorTitle, status, onChange, problems, readOnly }: PollSettingsProps) {
   const every = config.pollEverySeconds ?? DEFAULT_POLL_SECONDS;
   // A value set elsewhere (an older editor, the API) stays choosable as it is.
   const intervals = INTERVALS.some((option) => option.value === every)
@@ -58,6 +62,7 @@ export function PollSettings({ config, connectorTitle, onChange, problems, readO
           Ledgerflow asks {connectorTitle} for new changes on a schedule; each check counts against the organisation's{" "}
           {connectorTitle} limits.
         </p>
+        {status ? <PollStatus status={status} connectorTitle={connectorTitle} /> : null}
       </div>
       <Field label="Check every" error={problems.get("pollEverySeconds")}>
         {(control) => (
@@ -88,5 +93,28 @@ export function PollSettings({ config, connectorTitle, onChange, problems, readO
         )}
       </Field>
     </section>
+  );
+}
+
+/** When the switched-on flow last checked, and what stopped the last check (the next one tries again). */
+function PollStatus({ status, connectorTitle }: { status: PollingStatus; connectorTitle: string }) {
+  if (status.lastFailure) {
+    return (
+      <p role="status" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
+        The last check did not finish: {status.lastFailure} The next check tries again; nothing {connectorTitle} changed
+        in between is missed.
+      </p>
+    );
+  }
+  return (
+    <p role="status" className="mt-2 text-xs text-slate-600">
+      {status.lastPolledAt ? (
+        <>
+          Last checked <LocalTime value={status.lastPolledAt} />.
+        </>
+      ) : (
+        "Switched on: the first check is on its way."
+      )}
+    </p>
   );
 }

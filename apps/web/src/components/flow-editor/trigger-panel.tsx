@@ -4,7 +4,7 @@ import { createTrigger, type FlowTrigger, type PublishProblem, type TriggerType 
 import { triggerTypePresentation } from "../trigger-type-label";
 import { cn } from "../ui/class-names";
 import { AppEventTriggerSettings } from "./app-event-trigger-settings";
-import type { ConnectionChoice, TriggerChoice, WebhookView } from "./editor-types";
+import type { ConnectionChoice, PollingStatus, TriggerChoice, WebhookView } from "./editor-types";
 import { SampleEditor } from "./sample-editor";
 import { ScheduleTriggerSettings } from "./schedule-trigger-settings";
 import { WebhookTriggerSettings } from "./webhook-trigger-settings";
@@ -20,6 +20,7 @@ interface TriggerPanelProps {
   /** The connectors' triggers ("App event") and the workspace's connections to listen through. */
   triggers: TriggerChoice[];
   connections: ConnectionChoice[];
+  polling: PollingStatus | null;
   /** The switch-on refusal's problems with the trigger (fields `trigger.…`), shown next to their controls. */
   problems: PublishProblem[];
   readOnly: boolean;
@@ -88,6 +89,7 @@ export function TriggerPanel(props: TriggerPanelProps) {
           trigger={trigger}
           choices={triggers}
           connections={connections}
+          polling={props.polling}
           problems={problemsByField}
           readOnly={readOnly}
           onChange={onChange}

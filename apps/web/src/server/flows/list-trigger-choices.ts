@@ -1,3 +1,4 @@
+import { triggerPolling } from "@ledgerflow/engine";
 import { appConnectors } from "@ledgerflow/runtime";
 import type { TriggerChoice } from "@/components/flow-editor/editor-types";
 
@@ -10,18 +11,20 @@ export function listTriggerChoices(): TriggerChoice[] {
   return appConnectors()
     .list()
     .flatMap((connector) => {
-      const pushed = connector.events?.pushConfigured() ?? false;
       const accountNoun = connector.auth.kind === "oauth2" ? connector.auth.accountNoun : "connection";
-      return connector.triggers.map(({ key, title, description, group, fields, sample, source, loadSample }) => ({
-        key,
-        title,
-        description,
-        group,
-        fields,
-        sample,
-        connector: { key: connector.key, title: connector.title, accountNoun },
-        polls: source.kind === "polling" || !pushed,
-        loadsSample: loadSample !== undefined,
-      }));
+      return connector.triggers.map((trigger) => {
+        const { key, title, description, group, fields, sample, loadSample } = trigger;
+        return {
+          key,
+          title,
+          description,
+          group,
+          fields,
+          sample,
+          connector: { key: connector.key, title: connector.title, accountNoun },
+          polls: triggerPolling(connector, trigger) !== null,
+          loadsSample: loadSample !== undefined,
+        };
+      });
     });
 }

@@ -42,6 +42,8 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
       updatedAt: true,
       // The editor compares the draft with it to offer "Publish changes" on an enabled flow.
       publishedVersion: { select: { number: true, createdAt: true, definition: true } },
+      // A polling trigger's last check, so the editor can say when it looked and why it could not.
+      triggerCursor: { select: { lastPolledAt: true, lastFailure: true } },
       stepSamples: {
         where: { workspaceId },
         select: { stepKey: true, input: true, output: true, error: true, testedAt: true },
@@ -57,7 +59,7 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
     orderBy: { name: "asc" },
   });
 
-  const { draft, publishedVersion, webhookToken, webhookSigningSecret, webhookSettings, ...rest } = flow;
+  const { draft, publishedVersion, webhookToken, webhookSigningSecret, webhookSettings, triggerCursor, ...rest } = flow;
   const credentials: WebhookCredentials | null = roleAllows(role, "EDITOR")
     ? { token: webhookToken, signingSecret: webhookSigningSecret }
     : null;
@@ -73,6 +75,7 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
         }
       : null,
     webhook: { requiresSignature: webhookSigningSecret !== null, credentials },
+    polling: triggerCursor,
     connections,
   };
 }

@@ -72,6 +72,12 @@ export default async function FlowPage({ params }: FlowPageProps) {
         published: flow.publishedVersion
           ? { number: flow.publishedVersion.number, definition: flow.publishedVersion.definition }
           : null,
+        polling: flow.polling
+          ? {
+              lastPolledAt: flow.polling.lastPolledAt?.toISOString() ?? null,
+              lastFailure: flow.polling.lastFailure,
+            }
+          : null,
       }}
       catalog={catalog}
       triggers={listTriggerChoices()}
