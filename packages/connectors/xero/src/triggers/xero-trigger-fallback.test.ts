@@ -1,4 +1,3 @@
-import type { TriggerDefinition } from "@ledgerflow/engine";
 import { describe, expect, it } from "vitest";
 import { createBill } from "../catalog/create-bill";
 import { createInvoice } from "../catalog/create-invoice";
@@ -6,9 +5,8 @@ import { createPayment } from "../catalog/create-payment";
 import { upsertContact } from "../catalog/upsert-contact";
 import { runAction, sandboxClientForFile, uniqueName } from "../testing/test-sandbox";
 import { xeroWebhookEventSchema } from "../webhooks/xero-webhook-body";
-import type { XeroClientContext } from "../xero-client-context";
 import { loadXeroEventRecord } from "./load-xero-event-record";
-import { pollAsTheRuntime } from "./polling/poll-as-the-runtime";
+import { pollAsTheRuntime, xeroTrigger } from "./polling/poll-as-the-runtime";
 import { xeroTriggers } from "./xero-triggers";
 
 // The instant triggers without Xero's webhooks: each polls its record kind's list, and every
@@ -16,12 +14,6 @@ import { xeroTriggers } from "./xero-triggers";
 // became PAID") judge it. Against the sandbox over HTTP, polled as the runtime polls.
 
 const client = await sandboxClientForFile();
-
-function trigger(key: string): TriggerDefinition<XeroClientContext> {
-  const found = xeroTriggers.find((candidate) => candidate.key === key);
-  if (!found) throw new Error(`no trigger ${key}`);
-  return found;
-}
 
 const line = { Description: "Consulting", Quantity: 1, UnitAmount: 100, AccountCode: "200" };
 
@@ -49,7 +41,7 @@ describe("the instant triggers' polling fallback", () => {
   });
 
   it("Invoice paid: an approved invoice polled, then paid and polled, runs the flow exactly once", async () => {
-    const flow = pollAsTheRuntime(trigger("xero.invoice.paid"), client);
+    const flow = pollAsTheRuntime(xeroTrigger("xero.invoice.paid"), client);
     const invoice = await approvedInvoice();
     expect(await flow.poll()).toEqual([]);
 
@@ -65,7 +57,7 @@ describe("the instant triggers' polling fallback", () => {
   });
 
   it("stands for Xero's webhook event, with the record key and state a pushed event has", async () => {
-    const spec = trigger("xero.invoice.updated").source;
+    const spec = xeroTrigger("xero.invoice.updated").source;
     if (spec.kind !== "instant" || !spec.fallback) throw new Error("no fallback");
     const since = new Date().toISOString();
     const invoice = await approvedInvoice();
@@ -100,8 +92,8 @@ describe("the instant triggers' polling fallback", () => {
   });
 
   it("polls only its side of the books: a new bill runs New bill, not New sales invoice", async () => {
-    const sales = pollAsTheRuntime(trigger("xero.invoice.created"), client);
-    const bills = pollAsTheRuntime(trigger("xero.bill.created"), client);
+    const sales = pollAsTheRuntime(xeroTrigger("xero.invoice.created"), client);
+    const bills = pollAsTheRuntime(xeroTrigger("xero.bill.created"), client);
     const bill = await runAction(createBill, client, {
       ContactName: uniqueName("Supplier Ltd"),
       DueDate: "2026-06-30",
@@ -114,7 +106,7 @@ describe("the instant triggers' polling fallback", () => {
   });
 
   it("lets the general trigger poll the kind of record its settings choose", async () => {
-    const flow = pollAsTheRuntime(trigger("xero.event"), client, { eventCategory: "CONTACT", eventType: "UPDATE" });
+    const flow = pollAsTheRuntime(xeroTrigger("xero.event"), client, { eventCategory: "CONTACT", eventType: "UPDATE" });
     const contact = await runAction(upsertContact, client, { Name: uniqueName("General Co") });
     // First seen: CREATE, which this flow does not listen to.
     expect(await flow.poll()).toEqual([]);

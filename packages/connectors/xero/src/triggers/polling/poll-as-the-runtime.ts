@@ -1,10 +1,18 @@
 import type { PollCursor, PushedEvent, RecordState, TriggerDefinition, TriggerFiresArgs } from "@ledgerflow/engine";
 import type { XeroClientContext } from "../../xero-client-context";
+import { xeroTriggers } from "../xero-triggers";
 
 // Test helper: one flow's polling as the runtime does it (connector-trigger.ts), so the triggers'
 // tests judge polled changes end to end without the worker: skip a key the flow saw, give eventOf
 // the flow's previous state of the record, run when accepts and fires allow, remember the state,
 // move the cursor.
+
+/** One of the connector's triggers, by key (a test names one that exists). */
+export function xeroTrigger(key: string): TriggerDefinition<XeroClientContext> {
+  const found = xeroTriggers.find((candidate) => candidate.key === key);
+  if (!found) throw new Error(`no trigger ${key}`);
+  return found;
+}
 
 export interface FlowPoller {
   cursor: PollCursor;

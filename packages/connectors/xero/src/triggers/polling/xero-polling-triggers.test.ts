@@ -1,4 +1,3 @@
-import type { TriggerDefinition } from "@ledgerflow/engine";
 import { describe, expect, it } from "vitest";
 import { BankTransaction } from "xero-node";
 import { callXero } from "../../call-xero";
@@ -8,22 +7,15 @@ import { createPayment } from "../../catalog/create-payment";
 import { upsertContact } from "../../catalog/upsert-contact";
 import { runAction, sandboxClientForFile, uniqueName } from "../../testing/test-sandbox";
 import { xeroWebhookEventSchema } from "../../webhooks/xero-webhook-body";
-import type { XeroClientContext } from "../../xero-client-context";
 import { recordsOf, type XeroRecord } from "../../xero-records";
 import { xeroTriggers } from "../xero-triggers";
-import { pollAsTheRuntime } from "./poll-as-the-runtime";
+import { pollAsTheRuntime, xeroTrigger } from "./poll-as-the-runtime";
 
 // The triggers on what Xero does not push, polled as the runtime polls them, against the sandbox
 // over HTTP: each "New …" runs once for a record the flow has not seen, "Quote updated" on every
 // change, "Overdue sales invoice" once when an unpaid invoice is N days past due.
 
 const client = await sandboxClientForFile();
-
-function trigger(key: string): TriggerDefinition<XeroClientContext> {
-  const found = xeroTriggers.find((candidate) => candidate.key === key);
-  if (!found) throw new Error(`no trigger ${key}`);
-  return found;
-}
 
 const line = { Description: "Consulting", Quantity: 1, UnitAmount: 100, AccountCode: "200" };
 const xeroLine = { description: "Consulting", quantity: 1, unitAmount: 100, accountCode: "200" };
@@ -120,21 +112,21 @@ describe("the New … triggers", () => {
   ];
 
   it.each(cases)("%s runs once for a record the flow has not seen", async (key, idField, create) => {
-    const flow = pollAsTheRuntime(trigger(key), client);
+    const flow = pollAsTheRuntime(xeroTrigger(key), client);
     const record = await create();
     const runs = await flow.poll();
     expect(runs.map((run) => run.record[idField])).toEqual([record[idField]]);
     expect(runs[0]!.event.payload).toMatchObject({ resourceId: record[idField], eventType: "CREATE" });
     expect(runs[0]!.previous).toBeNull();
-    expect(trigger(key).recordLabel?.(runs[0]!.record)).toEqual(expect.any(String));
+    expect(xeroTrigger(key).recordLabel?.(runs[0]!.record)).toEqual(expect.any(String));
     expect(await flow.poll()).toEqual([]);
   });
 });
 
 describe("Quote updated", () => {
   it("runs on every change a poll finds, the quote's first sighting included; New quote only on that one", async () => {
-    const updated = pollAsTheRuntime(trigger("xero.quote.updated"), client);
-    const fresh = pollAsTheRuntime(trigger("xero.quote.created"), client);
+    const updated = pollAsTheRuntime(xeroTrigger("xero.quote.updated"), client);
+    const fresh = pollAsTheRuntime(xeroTrigger("xero.quote.created"), client);
     const quote = await createQuote();
     expect((await updated.poll()).map((run) => run.event.payload.eventType)).toEqual(["CREATE"]);
     expect(await fresh.poll()).toHaveLength(1);
@@ -175,7 +167,7 @@ describe("Overdue sales invoice", () => {
     });
 
   it("runs once for an approved, unpaid sales invoice that is the chosen days past due", async () => {
-    const flow = pollAsTheRuntime(trigger("xero.invoice.overdue"), client, { daysOverdue: 7 });
+    const flow = pollAsTheRuntime(xeroTrigger("xero.invoice.overdue"), client, { daysOverdue: 7 });
     const overdue = await invoiceDue(daysAgo(7));
     const paid = await invoiceDue(daysAgo(7));
     await runAction(createPayment, client, {
@@ -199,7 +191,7 @@ describe("Overdue sales invoice", () => {
 
   it("loads a recent overdue invoice as a sample", async () => {
     await invoiceDue(daysAgo(30));
-    const sample = await trigger("xero.invoice.overdue").loadSample?.({ client, input: { daysOverdue: 7 } });
+    const sample = await xeroTrigger("xero.invoice.overdue").loadSample?.({ client, input: { daysOverdue: 7 } });
     expect(sample).toMatchObject({ record: { Type: "ACCREC", Status: "AUTHORISED" }, previous: null });
   });
 });
@@ -235,7 +227,7 @@ describe("every trigger", () => {
 
   it("loads a recent record of a polled kind as a run would carry it", async () => {
     await createQuote();
-    const sample = await trigger("xero.quote.updated").loadSample?.({ client, input: {} });
+    const sample = await xeroTrigger("xero.quote.updated").loadSample?.({ client, input: {} });
     expect(sample).toMatchObject({
       event: { eventCategory: "QUOTE", tenantId: client.tenantId },
       record: { QuoteID: expect.any(String) },
