@@ -11,7 +11,12 @@ import { connectorClient } from "../../connectors/client-for";
 import type { ConnectorRegistry } from "../../connectors/connector-registry";
 import { createRun } from "../../runs/create-run";
 import type { AppEventTriggerEvent } from "../trigger-event";
-import { type EventSubscription, findEventSubscriptions } from "./find-event-subscriptions";
+import {
+  type AccountListeners,
+  type EventSubscription,
+  findAccountListeners,
+  subscriptionsTo,
+} from "./find-event-subscriptions";
 import { rememberRecordState } from "./remember-record-state";
 
 // The fan-out (docs/ARCHITECTURE.md §6, "Connector events"): a worker job turns one account's
@@ -49,8 +54,10 @@ export async function fanOutConnectorEvents({
       take: BATCH,
     });
     if (waiting.length === 0) return { outcome: "done", events, runs };
+    // Read once a batch: a flow switched on meanwhile listens from the next batch on.
+    const listeners = connector ? await findAccountListeners(connector, account) : [];
     for (const event of waiting) {
-      const result = connector ? await fanOutEvent(connector, event) : { runs: 0 };
+      const result = connector ? await fanOutEvent(connector, listeners, event) : { runs: 0 };
       if ("retryInMs" in result) return { outcome: "retry", retryInMs: result.retryInMs, events, runs };
       await prisma.connectorEvent.update({ where: { id: event.id }, data: { fannedOutAt: new Date() } });
       events++;
@@ -59,13 +66,13 @@ export async function fanOutConnectorEvents({
   }
 }
 
-async function fanOutEvent(connector: AnyConnector, event: ConnectorEvent) {
+async function fanOutEvent(connector: AnyConnector, listeners: AccountListeners, event: ConnectorEvent) {
   const pushed: PushedEvent = {
     accountExternalId: event.accountExternalId,
     payload: event.payload as Record<string, unknown>,
   };
   let runs = 0;
-  for (const subscription of await findEventSubscriptions(connector, pushed)) {
+  for (const subscription of subscriptionsTo(listeners, pushed)) {
     const loaded = await loadRecord(connector, subscription, event, pushed);
     if (loaded && "retryInMs" in loaded) return loaded;
     runs += await startRuns(subscription, event, pushed, loaded);

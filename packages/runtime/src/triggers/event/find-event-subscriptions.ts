@@ -22,22 +22,23 @@ export interface EventSubscription {
   subscribers: EventSubscriber[];
 }
 
+/** Every connection to one account and the published flows of its workspace with an instant trigger on it. */
+export type AccountListeners = EventSubscription[];
+
 /**
- * Who a pushed event concerns: each connection to the event's account (one per workspace at
- * most), and the published flows *of that connection's workspace* whose trigger uses that
- * connection and accepts the event. An event never reaches a workspace without such a connection.
- * Switched-off flows are included (they record a SKIPPED run); the caller tells them apart.
+ * Who may listen to an account's pushed events: each connection to the account (one per workspace
+ * at most), and the published flows *of that connection's workspace* whose instant trigger uses
+ * that connection. An event never reaches a workspace without such a connection. Switched-off
+ * flows are included (they record a SKIPPED run); the caller tells them apart. Read once for a
+ * batch of the account's events; `subscriptionsTo` picks each event's own.
  */
-export async function findEventSubscriptions(
-  connector: AnyConnector,
-  event: PushedEvent,
-): Promise<EventSubscription[]> {
+export async function findAccountListeners(connector: AnyConnector, account: string): Promise<AccountListeners> {
   const connections = await prisma.connection.findMany({
-    where: { provider: connector.key, externalId: event.accountExternalId },
+    where: { provider: connector.key, externalId: account },
     select: { id: true, workspaceId: true },
     orderBy: { createdAt: "asc" },
   });
-  const subscriptions: EventSubscription[] = [];
+  const listeners: AccountListeners = [];
   for (const connection of connections) {
     // The trigger's connection is in the definition's JSON: read only flows whose published
     // version names this connection, in the connection's own workspace.
@@ -54,19 +55,25 @@ export async function findEventSubscriptions(
       if (flowTrigger.type !== "event") return [];
       const trigger = connector.triggers.find((candidate) => candidate.key === flowTrigger.config.event);
       if (trigger?.source.kind !== "instant") return [];
-      const { input } = flowTrigger.config;
-      if (!trigger.source.accepts(event, input)) return [];
       return [
         {
           flowId: flow.id,
           enabled: flow.enabled,
           flowVersionId: flow.versionId,
           trigger: trigger as EventSubscriber["trigger"],
-          input,
+          input: flowTrigger.config.input,
         },
       ];
     });
-    if (subscribers.length > 0) subscriptions.push({ connection, subscribers });
+    if (subscribers.length > 0) listeners.push({ connection, subscribers });
   }
-  return subscriptions;
+  return listeners;
+}
+
+/** The account's listeners whose trigger `accepts` this event (a check on the event alone, no call). */
+export function subscriptionsTo(listeners: AccountListeners, event: PushedEvent): EventSubscription[] {
+  return listeners.flatMap(({ connection, subscribers }) => {
+    const accepting = subscribers.filter((subscriber) => subscriber.trigger.source.accepts(event, subscriber.input));
+    return accepting.length > 0 ? [{ connection, subscribers: accepting }] : [];
+  });
 }
