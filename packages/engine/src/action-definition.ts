@@ -36,6 +36,12 @@ export interface FieldSpec {
   positive?: boolean;
   /** `string`/`text` fields: the most characters the service accepts (Xero's 30 for an item code). */
   maxLength?: number;
+  /**
+   * `string`/`text` fields: the value exactly as given — blanks around text kept (only "" is empty)
+   * and a mapped number left a number — for steps whose work is those blanks or that number (a
+   * formatter's separator, its "trim", reading "1.234" as German or as a number it already is).
+   */
+  verbatim?: boolean;
 }
 
 export interface ActionContext<TClient = unknown> {

@@ -22,7 +22,7 @@ export function coerceFieldValue(value: unknown, field: FieldSpec): Coerced {
   switch (field.type) {
     case "string":
     case "text":
-      return withinLength(coerceText(value), field.maxLength);
+      return withinLength(field.verbatim ? coerceVerbatim(value) : coerceText(value), field.maxLength);
     case "number":
       return positiveWhenAsked(coerceNumber(value), field.positive === true);
     case "boolean":
@@ -47,6 +47,12 @@ function coerceText(value: unknown): Coerced {
   if (typeof value === "string") return { ok: true, value: value.trim() };
   if (typeof value === "number" || typeof value === "boolean") return { ok: true, value: String(value) };
   return { ok: false, reason: `must be text, but got ${valueForMessage(value)}` };
+}
+
+/** As given: a formatter's separator may be a blank, and "1.234" may be a number already. */
+function coerceVerbatim(value: unknown): Coerced {
+  if (typeof value === "string" || typeof value === "number") return { ok: true, value };
+  return coerceText(value);
 }
 
 function withinLength(coerced: Coerced, maxLength: number | undefined): Coerced {
@@ -116,6 +122,13 @@ function coerceSelect(value: unknown, options: SelectOption[] | undefined): Coer
   if (match) return { ok: true, value: match.value };
   const choices = options.map((option) => option.label).join(", ");
   return { ok: false, reason: `must be one of: ${choices}, but got ${valueForMessage(value)}` };
+}
+
+/** Nothing given: absent, null, or text of blanks only (only "" for a verbatim field, whose blanks count). */
+export function isEmptyFieldValue(value: unknown, field: FieldSpec): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== "string") return false;
+  return field.verbatim ? value === "" : value.trim() === "";
 }
 
 /** How a wrong value is shown in a message: short, and never a whole payload. */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createCatalog } from "./catalog";
+import { defineAction } from "./fields/define-action";
+import { field } from "./fields/field-builders";
 import { createEmptyFlowDefinition, type FlowDefinition, upgradeFlowDefinition } from "./flow-definition";
 import { createRecordingCatalog } from "./testing/recording-catalog";
 import { validateFlowDefinitionForPublish } from "./validate-flow-for-publish";
@@ -105,6 +108,27 @@ describe("validateFlowDefinitionForPublish", () => {
       },
     ]);
     expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([]);
+  });
+
+  it("counts a blank as a value of a verbatim field (a separator), and only there", () => {
+    const join = defineAction({
+      key: "test.join",
+      kind: "action",
+      group: "Text",
+      title: "Join",
+      description: "Joins two words.",
+      needsConnection: false,
+      fields: {
+        separator: field.text({ label: "Separator", required: true, verbatim: true }),
+        word: field.text({ label: "Word", required: true }),
+      },
+      outputSample: "a b",
+      run: async (_ctx, input) => `${input.word}${input.separator}${input.word}`,
+    });
+    const definition = flow([{ key: "join", action: "test.join", input: { separator: " ", word: " " } }]);
+    expect(validateFlowDefinitionForPublish(definition, createCatalog([join]))).toEqual([
+      { stepKey: "join", field: "word", message: "Word is required: enter a value or map one" },
+    ]);
   });
 
   it("reports fixed values a field cannot take", () => {

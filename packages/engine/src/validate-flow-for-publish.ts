@@ -4,7 +4,7 @@
 // later. Checks needing the database (is the connection still active?) belong to the caller.
 import type { FieldSpec } from "./action-definition";
 import type { Catalog } from "./catalog";
-import { coerceFieldValue } from "./coerce-field-value";
+import { coerceFieldValue, isEmptyFieldValue } from "./coerce-field-value";
 import type { FlowDefinition } from "./flow-definition";
 import { isEachMapping } from "./mapping-schema";
 import { isPlainObject, type PlainObject, readOwn } from "./plain-data";
@@ -96,7 +96,7 @@ function fieldProblems(
   for (const field of fields) {
     const value = readOwn(values, field.name);
     const path = formatFieldPath([...at, field.name]);
-    if (isUnset(value)) {
+    if (isUnset(value, field)) {
       if (field.default === undefined && isRequired(field, values, fields)) {
         problems.push({ field: path, message: `${field.label}${where} is required: enter a value or map one` });
       }
@@ -134,19 +134,14 @@ function isRequired(field: FieldSpec, values: PlainObject, fields: readonly Fiel
   const { field: otherName, equals } = field.requiredWhen;
   const other = fields.find((candidate) => candidate.name === otherName);
   const raw = readOwn(values, otherName);
-  const value = isUnset(raw) ? other?.default : raw;
+  const value = other && isUnset(raw, other) ? other.default : raw;
   if (!other || !isFixed(value)) return false;
   const coerced = coerceFieldValue(value, other);
   return coerced.ok && coerced.value === equals;
 }
 
-function isUnset(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    (typeof value === "string" && value.trim() === "") ||
-    (Array.isArray(value) && value.length === 0)
-  );
+function isUnset(value: unknown, field: FieldSpec): boolean {
+  return isEmptyFieldValue(value, field) || (Array.isArray(value) && value.length === 0);
 }
 
 /** A value written by hand, with no reference in it. */

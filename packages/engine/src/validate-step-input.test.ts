@@ -126,6 +126,25 @@ describe("coercion", () => {
     expect(result).toEqual({ ok: false, problems: [{ field: name, message }] });
   });
 
+  it("keeps a verbatim field as given: its blanks, and a mapped number as a number", () => {
+    const fields: FieldSpec[] = [
+      { name: "separator", label: "Separator", type: "string", required: true, verbatim: true },
+      { name: "text", label: "Text", type: "string", verbatim: true },
+    ];
+    expect(validateStepInput({ separator: " ", text: 1.234 }, fields)).toEqual({
+      ok: true,
+      input: { separator: " ", text: 1.234 },
+    });
+    expect(validateStepInput({ separator: "", text: "  a " }, fields)).toEqual({
+      ok: false,
+      problems: [{ field: "separator", message: "Separator is required" }],
+    });
+    expect(validateStepInput({ separator: ", ", text: true }, fields)).toEqual({
+      ok: true,
+      input: { separator: ", ", text: "true" },
+    });
+  });
+
   it("refuses numbers written with separators rather than guessing", () => {
     const result = validateStepInput({ ContactName: "A", LineItems: [{ UnitAmount: "1,234.50" }] }, invoiceFields);
     expect(result).toEqual({

@@ -3,7 +3,7 @@
 // bookkeeper reads ("Unit price (Line items, row 2)"), and — when the value was mapped — the
 // reference and data path it should have come from, so "it was empty" points at the real cause.
 import type { FieldSpec, InputCheckProblem } from "./action-definition";
-import { type Coerced, coerceFieldValue, valueForMessage } from "./coerce-field-value";
+import { type Coerced, coerceFieldValue, isEmptyFieldValue, valueForMessage } from "./coerce-field-value";
 import { clonePlainData, defineOwn, isPlainObject, type PlainObject, readOwn } from "./plain-data";
 import { formatFieldPath } from "./template-path";
 import type { ResolvedReference } from "./template-resolver";
@@ -70,8 +70,8 @@ function validateRecord(record: PlainObject, fields: readonly FieldSpec[], locat
   const values = new Map<string, Coerced | undefined>();
   for (const field of fields) {
     const raw = readOwn(record, field.name);
-    const value = isEmpty(raw) ? field.default : raw;
-    values.set(field.name, isEmpty(value) ? undefined : coerceFieldValue(value, field));
+    const value = isEmptyFieldValue(raw, field) ? field.default : raw;
+    values.set(field.name, isEmptyFieldValue(value, field) ? undefined : coerceFieldValue(value, field));
   }
 
   const cleaned: PlainObject = {};
@@ -122,10 +122,6 @@ function isRequired(field: FieldSpec, values: ReadonlyMap<string, Coerced | unde
   if (!field.requiredWhen) return false;
   const other = values.get(field.requiredWhen.field);
   return other?.ok === true && other.value === field.requiredWhen.equals;
-}
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 }
 
 /**

@@ -102,4 +102,12 @@ describe("field builders", () => {
       TrackingOption?: string;
     }>();
   });
+
+  it("type a verbatim text field as text or the number it was mapped from", () => {
+    const fields = { text: field.text({ label: "Text", required: true, verbatim: true }) };
+    expect(fieldSpecs(fields)).toEqual([
+      { name: "text", label: "Text", type: "string", required: true, verbatim: true },
+    ]);
+    expectTypeOf<InputOf<typeof fields>>().toEqualTypeOf<{ text: string | number }>();
+  });
 });

@@ -19,7 +19,12 @@ interface FieldOptions<TDefault> {
 
 interface TextOptions extends FieldOptions<string> {
   maxLength?: number;
+  /** Taken exactly as given: blanks kept, and a mapped number stays a number (`string | number`). */
+  verbatim?: boolean;
 }
+
+/** What a text field parses to: a verbatim one also hands `run` a mapped number as it is. */
+type TextOf<O> = O extends { verbatim: true } ? string | number : string;
 
 interface NumberOptions extends FieldOptions<number> {
   /** Refuse zero and below ("must be more than zero"). */
@@ -53,11 +58,11 @@ function declare(type: FieldType, options: FieldOptions<unknown>): Omit<FieldSpe
 }
 
 export const field = {
-  /** One line of text (a name, a code, a reference); blanks around it are dropped. */
-  text: <const O extends TextOptions>(options: O): Field<string, Present<O>> => declare("string", options),
+  /** One line of text (a name, a code, a reference); blanks around it are dropped unless `verbatim`. */
+  text: <const O extends TextOptions>(options: O): Field<TextOf<O>, Present<O>> => declare("string", options),
 
   /** Text that may run over several lines (a description). */
-  longText: <const O extends TextOptions>(options: O): Field<string, Present<O>> => declare("text", options),
+  longText: <const O extends TextOptions>(options: O): Field<TextOf<O>, Present<O>> => declare("text", options),
 
   /** A number, also when mapped as text ("12.50"); never one written with separators ("1,234.50"). */
   number: <const O extends NumberOptions>(options: O): Field<number, Present<O>> => declare("number", options),

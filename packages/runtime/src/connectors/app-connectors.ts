@@ -1,3 +1,4 @@
+import { formatterConnector } from "@ledgerflow/connector-formatter";
 import { xeroConnector } from "@ledgerflow/connector-xero";
 import { type ConnectorRegistry, createConnectorRegistry } from "./connector-registry";
 
@@ -5,6 +6,6 @@ let registry: ConnectorRegistry | undefined;
 
 /** The connectors this app offers. Adding one is its package plus one line here. */
 export function appConnectors(): ConnectorRegistry {
-  registry ??= createConnectorRegistry([xeroConnector]);
+  registry ??= createConnectorRegistry([xeroConnector, formatterConnector]);
   return registry;
 }
