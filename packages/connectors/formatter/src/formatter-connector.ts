@@ -1,8 +1,8 @@
 import { defineConnector } from "@ledgerflow/engine";
 import { convertTimeZone } from "./dates/convert-time-zone";
-import { dateDifference } from "./dates/date-difference";
+import { countTimeBetween } from "./dates/count-time-between";
+import { findMonthBoundary } from "./dates/find-month-boundary";
 import { formatDate } from "./dates/format-date";
-import { monthBoundary } from "./dates/month-boundary";
 import { parseDate } from "./dates/parse-date";
 import { shiftDate } from "./dates/shift-date";
 import type { NoClient } from "./define-formatter-action";
@@ -11,7 +11,7 @@ import { joinList } from "./lists/join-list";
 import { lookupValue } from "./lists/lookup-value";
 import { pickListItem } from "./lists/pick-list-item";
 import { sumList } from "./lists/sum-list";
-import { calculate } from "./numbers/calculate";
+import { calculateExpression } from "./numbers/calculate-expression";
 import { formatCurrency } from "./numbers/format-currency";
 import { parseNumber } from "./numbers/parse-number";
 import { roundNumber } from "./numbers/round-number";
@@ -49,13 +49,13 @@ export const formatterConnector = defineConnector<NoClient>({
     parseNumber,
     roundNumber,
     formatCurrency,
-    calculate,
+    calculateExpression,
     parseDate,
     formatDate,
     shiftDate,
-    dateDifference,
+    countTimeBetween,
     convertTimeZone,
-    monthBoundary,
+    findMonthBoundary,
     lookupValue,
     sumList,
     countList,

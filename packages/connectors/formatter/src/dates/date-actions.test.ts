@@ -127,7 +127,7 @@ const cases: Record<string, Case[]> = {
       moment("2026-04-05T11:00:00+12:00", AKL, Date.UTC(2026, 3, 4, 23)),
     ],
   ],
-  "formatter.dateDifference": [
+  "formatter.countTimeBetween": [
     ["whole days", { start: "2026-01-01", end: "2026-01-31" }, { value: 30, exact: 30 }],
     ["the part of a day in exact", { start: "2026-01-01", end: "2026-01-31T12:00:00" }, { value: 30, exact: 30.5 }],
     [
@@ -164,7 +164,7 @@ const cases: Record<string, Case[]> = {
       moment("2026-02-01T10:30:00+11:00", "Australia/Sydney", Date.UTC(2026, 0, 31, 23, 30)),
     ],
   ],
-  "formatter.monthBoundary": [
+  "formatter.findMonthBoundary": [
     [
       "the end of a leap February",
       { date: "2024-02-10" },
@@ -217,7 +217,7 @@ describe("date steps refuse what they cannot read, naming the field", () => {
     ["formatter.shiftDate", { date: "2026-01-31", amount: 1.5 }, "amount", "How many: give a whole number"],
     ["formatter.shiftDate", { date: "{{trigger.body.none}}", amount: 1 }, "date", "Date is required"],
     [
-      "formatter.dateDifference",
+      "formatter.countTimeBetween",
       { start: "2026-01-31", end: "31/01/2026" },
       "end",
       'To "31/01/2026" is not a date like 2026-01-31',
@@ -228,7 +228,7 @@ describe("date steps refuse what they cannot read, naming the field", () => {
       "toTimeZone",
       'To time zone: "Mars/Base" is not a time zone',
     ],
-    ["formatter.monthBoundary", { date: "2026-02-30" }, "date", "is not a date like"],
+    ["formatter.findMonthBoundary", { date: "2026-02-30" }, "date", "is not a date like"],
   ])("%s %j", async (action, input, field, message) => {
     const { error } = await testFormatterStep(action, input);
     expect(error).toMatchObject({ code: "invalid_input", field });

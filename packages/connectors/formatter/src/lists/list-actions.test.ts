@@ -56,7 +56,7 @@ const cases: Record<string, Case[]> = {
     ["the first", { items: perLine("{{line.name}}") }, { value: "Bread", found: true, count: 2 }, order],
     [
       "the last, skipping empty ones",
-      { items: perLine("{{line.name}}"), which: "last" },
+      { items: perLine("{{line.name}}"), position: -1 },
       { value: "Milk", found: true, count: 2 },
       order,
     ],
@@ -66,6 +66,8 @@ const cases: Record<string, Case[]> = {
       { value: 0.05, found: true, count: 1 },
       order,
     ],
+    ["at a position", { items: typed("a", "b", "c"), position: 2 }, { value: "b", found: true, count: 3 }],
+    ["one that is not there", { items: typed("a", "b"), position: -3 }, { value: null, found: false, count: 2 }],
     ["from an empty list", { items: [] }, { value: null, found: false, count: 0 }],
   ],
   "formatter.lookupValue": [
@@ -114,6 +116,12 @@ describe("list steps refuse what they cannot work with, naming the field", () =>
       { items: typed("a"), separator: "custom" },
       "customSeparator",
       "Other separator is required",
+    ],
+    [
+      "formatter.pickListItem",
+      { items: typed("a"), position: 0 },
+      "position",
+      "Entry: give a whole number other than 0",
     ],
     ["formatter.lookupValue", { value: "card", rows: [] }, "rows", "Table needs at least one entry"],
     [

@@ -20,8 +20,8 @@ const fields = {
   timeZone: timeZoneField(),
 };
 
-export const monthBoundary = defineFormatterAction({
-  key: "formatter.monthBoundary",
+export const findMonthBoundary = defineFormatterAction({
+  key: "formatter.findMonthBoundary",
   group: "Format dates",
   title: "Start or end of the month",
   description: "Gives the first or last day (and moment) of a date's month, e.g. a due date at the end of the month.",

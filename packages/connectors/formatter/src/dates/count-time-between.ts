@@ -10,8 +10,8 @@ const fields = {
   timeZone: timeZoneField(),
 };
 
-export const dateDifference = defineFormatterAction({
-  key: "formatter.dateDifference",
+export const countTimeBetween = defineFormatterAction({
+  key: "formatter.countTimeBetween",
   group: "Format dates",
   title: "Time between two dates",
   description:

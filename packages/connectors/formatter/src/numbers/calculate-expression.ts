@@ -21,8 +21,8 @@ const fields = {
   decimals: decimalsField("For money, your currency's decimals (2): the result is rounded once, at the end."),
 };
 
-export const calculate = defineFormatterAction({
-  key: "formatter.calculate",
+export const calculateExpression = defineFormatterAction({
+  key: "formatter.calculateExpression",
   group: "Format numbers",
   title: "Calculate",
   description:
