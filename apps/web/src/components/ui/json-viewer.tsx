@@ -52,7 +52,8 @@ function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
     ? value.map((item, index) => [String(index), item] as const)
     : Object.entries(value as Record<string, unknown>);
   const [openBracket, closeBracket] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  const summary = Array.isArray(value) ? `${entries.length} items` : `${entries.length} keys`;
+  const noun = Array.isArray(value) ? "item" : "key";
+  const summary = `${entries.length} ${noun}${entries.length === 1 ? "" : "s"}`;
 
   if (entries.length === 0) {
     return (
