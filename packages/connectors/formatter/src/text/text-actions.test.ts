@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { findNumbers } from "../numbers/find-numbers";
+import { numberNotation } from "../numbers/number-locale";
 import { testFormatterStep } from "../testing/test-formatter-step";
+import { findEmails } from "./find-emails";
+import { findUrls } from "./find-urls";
 
 type Case = [name: string, input: Record<string, unknown>, output: unknown, body?: unknown];
 
@@ -206,5 +210,26 @@ describe("text steps refuse what they cannot work with, naming the field", () =>
     const { error } = await testFormatterStep(action, input, { a: 1 });
     expect(error).toMatchObject({ code: "invalid_input", field });
     expect(error?.message).toContain(message);
+  });
+});
+
+describe("finding in long, hostile text takes time in proportion to its length", () => {
+  const texts = [
+    `${"a".repeat(100_000)}@${"a.".repeat(50_000)}`,
+    "a@".repeat(100_000),
+    "https://".repeat(25_000),
+    `(${"https://x.co/(".repeat(10_000)}`,
+    "1,".repeat(100_000),
+    "-1.".repeat(60_000),
+  ];
+
+  it.each(texts.map((text) => [text.slice(0, 12), text]))("%s…", (_start, text) => {
+    const started = performance.now();
+    findEmails(text);
+    findUrls(text);
+    findNumbers(text, numberNotation("en-NZ"));
+    findNumbers(text, numberNotation("de-DE"));
+    // Generous for a shared machine; a backtracking search would take minutes.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
