@@ -69,6 +69,8 @@ const env = {
   XERO_SANDBOX_ADMIN_SECRET: "test-admin-secret",
   LEDGERFLOW_TEST_WEB_URL: webUrl,
   LEDGERFLOW_TEST_SANDBOX_URL: sandboxUrl,
+  // HTTP steps may reach the tests' own servers on 127.0.0.1; the refusal tests unset it for themselves.
+  HTTP_ALLOW_PRIVATE_NETWORKS: "true",
 };
 env.XERO_SANDBOX_CLIENTS = JSON.stringify([
   { clientId: env.XERO_CLIENT_ID, clientSecret: env.XERO_CLIENT_SECRET, redirectUris: [env.XERO_REDIRECT_URI] },

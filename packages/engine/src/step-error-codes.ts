@@ -21,6 +21,15 @@ export const STEP_ERROR_CODES = {
   xero_timeout: "Xero did not answer within the timeout (retried).",
   xero_network: "Xero could not be reached (retried).",
   xero_unavailable: "Xero answered 5xx (retried).",
+  http_address_refused:
+    "An HTTP step's URL (or a redirect) resolves to a loopback, private, link-local or reserved address and HTTP_ALLOW_PRIVATE_NETWORKS is not set (not retried).",
+  http_rejected: "The web service answered an HTTP step with a 4xx other than 429, or an unfollowed 3xx (not retried).",
+  http_redirects: "An HTTP step was redirected more than 5 times, or to a URL that is not http(s) (not retried).",
+  http_response_too_large: "The web service's answer to an HTTP step is larger than the 5 MB cap (not retried).",
+  http_timeout: "The web service did not answer an HTTP step within its timeout (retried).",
+  http_network:
+    "The web service of an HTTP step could not be reached: connection refused or reset, DNS failing (retried).",
+  http_unavailable: "The web service answered an HTTP step with 5xx (retried).",
   rate_limited: "The remote service's own rate limit, 429: retried after `retryAfterMs` without spending an attempt.",
   unavailable: "Our own database or queue failed during the step (retried).",
   aborted: "The run was stopped during the step (lease lost, shutdown); it is tried again.",

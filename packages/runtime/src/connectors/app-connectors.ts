@@ -1,4 +1,5 @@
 import { formatterConnector } from "@ledgerflow/connector-formatter";
+import { httpConnector } from "@ledgerflow/connector-http";
 import { xeroConnector } from "@ledgerflow/connector-xero";
 import { type ConnectorRegistry, createConnectorRegistry } from "./connector-registry";
 
@@ -6,6 +7,6 @@ let registry: ConnectorRegistry | undefined;
 
 /** The connectors this app offers. Adding one is its package plus one line here. */
 export function appConnectors(): ConnectorRegistry {
-  registry ??= createConnectorRegistry([xeroConnector, formatterConnector]);
+  registry ??= createConnectorRegistry([xeroConnector, formatterConnector, httpConnector]);
   return registry;
 }
