@@ -11,6 +11,19 @@ export {
 export { CallDeferredError } from "./call-deferred-error";
 export { type Catalog, type CatalogAction, createCatalog } from "./catalog";
 export {
+  type Condition,
+  type ConditionGroup,
+  type ConditionGroups,
+  conditionGroupSchema,
+  conditionGroupsSchema,
+  conditionSchema,
+  MAX_CONDITION_GROUPS,
+  MAX_CONDITIONS_PER_GROUP,
+} from "./conditions/condition-schema";
+export type { ConditionResult } from "./conditions/evaluate-condition";
+export { type ConditionsResult, evaluateConditions, type GroupResult } from "./conditions/evaluate-conditions";
+export { OPERATOR_KEYS, OPERATORS, type OperatorKey, type RightKind } from "./conditions/operators";
+export {
   type AnyConnector,
   type ClientRequest,
   type Connector,
