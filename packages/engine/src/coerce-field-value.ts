@@ -64,7 +64,9 @@ function withinLength(coerced: Coerced, maxLength: number | undefined): Coerced 
 
 function coerceNumber(value: unknown): Coerced {
   if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
-  if (typeof value === "string" && NUMBER_PATTERN.test(value.trim())) return { ok: true, value: Number(value.trim()) };
+  // "1e400" has a number's shape but no finite value: refused, not carried on as Infinity.
+  const parsed = typeof value === "string" && NUMBER_PATTERN.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (Number.isFinite(parsed)) return { ok: true, value: parsed };
   return { ok: false, reason: `must be a number like 12.50, but got ${valueForMessage(value)}` };
 }
 

@@ -145,6 +145,19 @@ describe("coercion", () => {
     });
   });
 
+  it("refuses a number too large to be one (1e400 is Infinity), naming the field", () => {
+    const result = validateStepInput({ ContactName: "A", LineItems: [{ UnitAmount: "-1e400" }] }, invoiceFields);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: "LineItems[0].UnitAmount",
+          message: 'Unit price (Line items, row 1) must be a number like 12.50, but got "-1e400"',
+        },
+      ],
+    });
+  });
+
   it("refuses numbers written with separators rather than guessing", () => {
     const result = validateStepInput({ ContactName: "A", LineItems: [{ UnitAmount: "1,234.50" }] }, invoiceFields);
     expect(result).toEqual({
