@@ -30,7 +30,7 @@ describe("describeWrites", () => {
     );
   });
 
-  it("groups by verb and by organisation, counts repeats of one kind, and names no organisation as Xero", () => {
+  it("groups by verb and by organisation, counts repeats of one kind, and names no place where the organisation is unknown", () => {
     expect(
       describeWrites([
         { writes: contact, organisation: nz, again: true },
@@ -40,7 +40,7 @@ describe("describeWrites", () => {
         { writes: payment },
       ]),
     ).toBe(
-      "finds or creates the contact and creates 2 more invoices in Demo Company (NZ), and creates a bill in Harbour Books Ltd (UK), and creates a payment in Xero",
+      "finds or creates the contact and creates 2 more invoices in Demo Company (NZ), and creates a bill in Harbour Books Ltd (UK), and creates a payment",
     );
     expect(describeWrites([])).toBe("");
   });

@@ -6,7 +6,7 @@ import { readOwn } from "./plain-data";
 
 export interface PlannedWrite {
   writes: ActionWrites;
-  /** The organisation written to (the connection's name); unknown reads as "Xero". */
+  /** Where it is written (the connection's name: "Demo Company (NZ)"); unknown, or a step without a connection, names no place. */
   organisation?: string;
   /** This write already succeeded once: a "creates" write then makes another. */
   again?: boolean;
@@ -59,7 +59,8 @@ export function describeWrites(writes: PlannedWrite[], { real = false } = {}): s
       );
       return `${sameVerb[0]!.writes.verb} ${joinObjects(objects)}`;
     });
-    return `${verbs.join(" and ")} in ${inOrganisation[0]?.organisation ?? "Xero"}`;
+    const place = inOrganisation[0]?.organisation;
+    return place ? `${verbs.join(" and ")} in ${place}` : verbs.join(" and ");
   });
   return clauses.join(", and ");
 }
