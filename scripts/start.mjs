@@ -75,6 +75,9 @@ try {
     process.env.XERO_SANDBOX_WEBHOOK_URL ||= `http://127.0.0.1:${webPort}${process.env.XERO_WEBHOOK_PATH || "/api/xero/webhooks"}`;
     log(`the sandbox sends its webhooks to ${process.env.XERO_SANDBOX_WEBHOOK_URL}`);
     log("XERO_CLIENT_ID is not set: using the local Xero sandbox");
+    // A local demo: HTTP request steps may reach servers on this machine and its network. Against
+    // real Xero (a server) the default stands: private addresses are refused.
+    process.env.HTTP_ALLOW_PRIVATE_NETWORKS ??= "true";
   }
 
   log("applying database migrations…");
