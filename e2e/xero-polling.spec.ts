@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { expect as baseExpect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { connectSandboxXero, screenshots, signUp, xeroPut } from "./support/journey-helpers";
+import { connectSandboxXero, payInvoiceInXero, screenshots, signUp } from "./support/journey-helpers";
 import { test } from "./support/test";
 
 // Issue #14's polling journey, through the real web app, worker and Xero sandbox: a bookkeeper
@@ -19,48 +19,6 @@ const unique = randomBytes(5).toString("hex");
 const flowName = `New payments ${unique}`;
 const seededCustomer = `Seeded Payer ${unique}`;
 const payingCustomer = `Polled Payer ${unique}`;
-
-interface XeroInvoice {
-  InvoiceID: string;
-  InvoiceNumber: string;
-  Total: number;
-}
-
-interface XeroPayment {
-  PaymentID: string;
-  Amount: number;
-}
-
-/** An approved sales invoice for `customer`, paid in full: the payment is what "New payment" finds. */
-async function recordPaymentInXero(tenantId: string, customer: string, amount: number) {
-  const { Invoices } = await xeroPut<{ Invoices: XeroInvoice[] }>(tenantId, "/Invoices", {
-    Invoices: [
-      {
-        Type: "ACCREC",
-        Contact: { Name: customer },
-        Status: "AUTHORISED",
-        DueDate: "2026-12-31",
-        LineAmountTypes: "NoTax",
-        LineItems: [{ Description: "Payroll, November", Quantity: 1, UnitAmount: amount, AccountCode: "200" }],
-      },
-    ],
-  });
-  const invoice = Invoices[0];
-  if (!invoice) throw new Error("The sandbox created no invoice");
-  const { Payments } = await xeroPut<{ Payments: XeroPayment[] }>(tenantId, "/Payments", {
-    Payments: [
-      {
-        Invoice: { InvoiceID: invoice.InvoiceID },
-        Account: { Code: "090" },
-        Amount: invoice.Total,
-        Date: "2026-12-02",
-      },
-    ],
-  });
-  const payment = Payments[0];
-  if (!payment) throw new Error("The sandbox recorded no payment");
-  return { invoice, payment };
-}
 
 /** Every state is checked at both widths the app promises. */
 const shots = (page: Page, name: string, options: { phone?: boolean } = {}) =>
@@ -98,7 +56,7 @@ test("New payment: pick the polling trigger, check every minute, load a payment,
     select: { externalId: true },
   });
   // The organisation's most recent payment, before the flow exists: what "Load a recent record" finds.
-  const seeded = await recordPaymentInXero(tenantId, seededCustomer, 180);
+  const seeded = await payInvoiceInXero(tenantId, seededCustomer, { amount: 180, description: "Payroll, November" });
 
   await page.getByRole("link", { name: "Flows" }).first().click();
   await page.getByRole("button", { name: "New flow" }).click();
@@ -194,7 +152,10 @@ test("New payment: pick the polling trigger, check every minute, load a payment,
   });
 
   const polled = await test.step("a payment recorded in Xero runs the flow at the next check", async () => {
-    const recorded = await recordPaymentInXero(tenantId, payingCustomer, 420);
+    const recorded = await payInvoiceInXero(tenantId, payingCustomer, {
+      amount: 420,
+      description: "Payroll, November",
+    });
     await page.goto("/runs");
     const row = page
       .getByRole("table", { name: "Runs, newest first" })

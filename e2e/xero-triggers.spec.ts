@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { expect as baseExpect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { connectSandboxXero, sandboxAdmin, screenshots, signUp, xeroPut } from "./support/journey-helpers";
+import { connectSandboxXero, payInvoiceInXero, sandboxAdmin, screenshots, signUp } from "./support/journey-helpers";
 import { test } from "./support/test";
 
 // Issue #14's browser journey, through the real web app, worker and Xero sandbox: a bookkeeper
@@ -18,45 +18,11 @@ const unique = randomBytes(5).toString("hex");
 const flowName = `Paid invoices ${unique}`;
 const seededCustomer = `Seeded Customer ${unique}`;
 const paidCustomer = `Paying Customer ${unique}`;
-
-interface XeroInvoice {
-  InvoiceID: string;
-  InvoiceNumber: string;
-  Total: number;
-}
+const BOOKKEEPING = { amount: 240, description: "Bookkeeping, November" };
 
 interface Subscription {
   url: string | null;
   keyConfigured: boolean;
-}
-
-/** An approved sales invoice for `customer`, then paid in full: what "Invoice paid" waits for. */
-async function payInvoiceInXero(tenantId: string, customer: string): Promise<XeroInvoice> {
-  const { Invoices } = await xeroPut<{ Invoices: XeroInvoice[] }>(tenantId, "/Invoices", {
-    Invoices: [
-      {
-        Type: "ACCREC",
-        Contact: { Name: customer },
-        Status: "AUTHORISED",
-        DueDate: "2026-12-31",
-        LineAmountTypes: "NoTax",
-        LineItems: [{ Description: "Bookkeeping, November", Quantity: 1, UnitAmount: 240, AccountCode: "200" }],
-      },
-    ],
-  });
-  const invoice = Invoices[0];
-  if (!invoice) throw new Error("The sandbox created no invoice");
-  await xeroPut(tenantId, "/Payments", {
-    Payments: [
-      {
-        Invoice: { InvoiceID: invoice.InvoiceID },
-        Account: { Code: "090" },
-        Amount: invoice.Total,
-        Date: "2026-12-02",
-      },
-    ],
-  });
-  return invoice;
 }
 
 /** Every state is checked at both widths the app promises. */
@@ -106,7 +72,7 @@ test("Invoice paid: pick the app event, load a recent record, map it, switch on,
     select: { externalId: true },
   });
   // The organisation's most recent paid invoice, before the flow exists: what "Load a recent record" finds.
-  const seeded = await payInvoiceInXero(tenantId, seededCustomer);
+  const { invoice: seeded } = await payInvoiceInXero(tenantId, seededCustomer, BOOKKEEPING);
 
   await page.getByRole("link", { name: "Flows" }).first().click();
   await page.getByRole("button", { name: "New flow" }).click();
@@ -188,7 +154,7 @@ test("Invoice paid: pick the app event, load a recent record, map it, switch on,
   });
 
   const paid = await test.step("an invoice paid in Xero runs the flow", async () => {
-    const invoice = await payInvoiceInXero(tenantId, paidCustomer);
+    const { invoice } = await payInvoiceInXero(tenantId, paidCustomer, BOOKKEEPING);
     await page.goto("/runs");
     const row = page
       .getByRole("table", { name: "Runs, newest first" })

@@ -143,3 +143,46 @@ export async function seedSandboxConnection(workspaceId: string, userId: string)
     },
   });
 }
+
+export interface PaidInvoice {
+  invoice: { InvoiceID: string; InvoiceNumber: string; Total: number };
+  payment: { PaymentID: string; Amount: number };
+}
+
+/**
+ * An approved sales invoice for `customer`, then paid in full, through the sandbox's Accounting API
+ * as a person would in Xero: what "Invoice paid" and "New payment" wait for.
+ */
+export async function payInvoiceInXero(
+  tenantId: string,
+  customer: string,
+  { amount, description }: { amount: number; description: string },
+): Promise<PaidInvoice> {
+  const { Invoices } = await xeroPut<{ Invoices: PaidInvoice["invoice"][] }>(tenantId, "/Invoices", {
+    Invoices: [
+      {
+        Type: "ACCREC",
+        Contact: { Name: customer },
+        Status: "AUTHORISED",
+        DueDate: "2026-12-31",
+        LineAmountTypes: "NoTax",
+        LineItems: [{ Description: description, Quantity: 1, UnitAmount: amount, AccountCode: "200" }],
+      },
+    ],
+  });
+  const invoice = Invoices[0];
+  if (!invoice) throw new Error("The sandbox created no invoice");
+  const { Payments } = await xeroPut<{ Payments: PaidInvoice["payment"][] }>(tenantId, "/Payments", {
+    Payments: [
+      {
+        Invoice: { InvoiceID: invoice.InvoiceID },
+        Account: { Code: "090" },
+        Amount: invoice.Total,
+        Date: "2026-12-02",
+      },
+    ],
+  });
+  const payment = Payments[0];
+  if (!payment) throw new Error("The sandbox recorded no payment");
+  return { invoice, payment };
+}
