@@ -1,5 +1,6 @@
 import { field } from "@ledgerflow/engine";
 import { defineFormatterAction } from "../define-formatter-action";
+import { checkPosition, pickAt, positionField } from "../position-field";
 import { separatorFields, splitSeparator } from "./separator-field";
 import { splitParts } from "./split-text";
 
@@ -11,27 +12,9 @@ export const pickPart = defineFormatterAction({
   fields: {
     text: field.text({ label: "Text", verbatim: true }),
     ...separatorFields("Split at"),
-    position: field.number({
-      label: "Part",
-      help: "1 is the first part, 2 the second; -1 is the last, -2 the one before it.",
-      required: true,
-      default: 1,
-    }),
+    position: positionField("part"),
   },
-  check: ({ position }) =>
-    Number.isInteger(position) && position !== 0
-      ? []
-      : [
-          {
-            field: "position",
-            message: "give a whole number other than 0, e.g. 1 for the first part or -1 for the last",
-          },
-        ],
+  check: checkPosition("part"),
   outputSample: { value: "Milk", found: true, count: 3 },
-  transform: (input) => {
-    const parts = splitParts(String(input.text ?? ""), splitSeparator(input), false);
-    const part = parts.at(input.position > 0 ? input.position - 1 : input.position);
-    // No such part is not a failure: a later step can give a default ("Default when empty").
-    return { value: part ?? null, found: part !== undefined, count: parts.length };
-  },
+  transform: (input) => pickAt(splitParts(String(input.text ?? ""), splitSeparator(input), false), input.position),
 });
