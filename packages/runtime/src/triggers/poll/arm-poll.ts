@@ -30,18 +30,13 @@ function offsetMs(flowId: string, everyMs: number): number {
  * connection changed.
  */
 export async function armPoll(flow: { id: string; workspaceId: string }, settings: PollSettings): Promise<void> {
-  const since = new Date(Date.now() - (settings.includeRecentDays ?? 0) * DAY_MS);
-  const fresh = { triggerKey: settings.triggerKey, connectionId: settings.connectionId, since, lastFailure: null };
-  const kept = await prisma.triggerCursor.updateMany({
-    where: {
-      flowId: flow.id,
-      workspaceId: flow.workspaceId,
-      triggerKey: settings.triggerKey,
-      connectionId: settings.connectionId,
-    },
-    data: {},
+  const kept = await prisma.triggerCursor.findFirst({
+    where: { flowId: flow.id, workspaceId: flow.workspaceId },
+    select: { triggerKey: true, connectionId: true },
   });
-  if (kept.count === 0) {
+  if (kept?.triggerKey !== settings.triggerKey || kept.connectionId !== settings.connectionId) {
+    const since = new Date(Date.now() - (settings.includeRecentDays ?? 0) * DAY_MS);
+    const fresh = { triggerKey: settings.triggerKey, connectionId: settings.connectionId, since, lastFailure: null };
     await prisma.triggerCursor.upsert({
       where: { flowId: flow.id },
       create: { flowId: flow.id, workspaceId: flow.workspaceId, ...fresh },
