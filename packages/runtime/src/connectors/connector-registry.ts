@@ -1,4 +1,10 @@
-import { type AnyConnector, type Catalog, type CatalogAction, createCatalog } from "@ledgerflow/engine";
+import {
+  type AnyConnector,
+  type Catalog,
+  type CatalogAction,
+  createCatalog,
+  type TriggerDefinition,
+} from "@ledgerflow/engine";
 
 /** A set of connectors, looked up by the keys flows store (docs/ARCHITECTURE.md §5). */
 export interface ConnectorRegistry {
@@ -8,6 +14,8 @@ export interface ConnectorRegistry {
   find(key: string): AnyConnector | undefined;
   /** The connector owning a key of its namespace: "xero" for "xero.createInvoice" or "xero.accounts.revenue". */
   ownerOf(namespacedKey: string): AnyConnector | undefined;
+  /** A trigger by the key flows store ("xero.invoice.paid"), with its connector; undefined when none declares it. */
+  findTrigger(key: string): { connector: AnyConnector; trigger: TriggerDefinition } | undefined;
 }
 
 export function createConnectorRegistry(connectors: readonly AnyConnector[]): ConnectorRegistry {
@@ -22,11 +30,17 @@ export function createConnectorRegistry(connectors: readonly AnyConnector[]): Co
     if (foreign) throw new Error(`"${foreign}" of connector "${connector.key}" is not in its namespace`);
     byKey.set(connector.key, connector);
   }
+  const ownerOf = (namespacedKey: string) => byKey.get(namespacedKey.split(".", 1)[0] ?? "");
   const catalog = createCatalog(connectors.flatMap((connector) => connector.actions as CatalogAction[]));
   return {
     catalog,
     list: () => connectors,
     find: (key) => byKey.get(key),
-    ownerOf: (namespacedKey) => byKey.get(namespacedKey.split(".", 1)[0] ?? ""),
+    ownerOf,
+    findTrigger(key) {
+      const connector = ownerOf(key);
+      const trigger = connector?.triggers.find((candidate) => candidate.key === key);
+      return connector && trigger ? { connector, trigger } : undefined;
+    },
   };
 }

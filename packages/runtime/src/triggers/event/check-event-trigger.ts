@@ -18,11 +18,11 @@ export function checkEventTrigger(
 ): PublishProblem[] {
   const { event, connectionId, input } = trigger.config;
   if (!event) return [{ field: "trigger.event", message: "Choose the app event that starts this flow." }];
-  const connector = connectors.ownerOf(event);
-  const definition = connector?.triggers.find((candidate) => candidate.key === event);
-  if (!connector || !definition) {
+  const found = connectors.findTrigger(event);
+  if (!found) {
     return [{ field: "trigger.event", message: `The trigger "${event}" no longer exists: choose another.` }];
   }
+  const { connector, trigger: definition } = found;
   const accountNoun = connector.auth.kind === "oauth2" ? connector.auth.accountNoun : "connection";
   const problems: PublishProblem[] = [];
   if (!connectionId || !connection || connection.provider !== connector.key) {

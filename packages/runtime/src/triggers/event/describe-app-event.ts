@@ -12,9 +12,8 @@ export interface AppEventSummary {
 
 /** "Xero · Invoice paid"; null when no connector declares the trigger (any more). */
 export function appEventTitle(key: string, connectors: ConnectorRegistry = appConnectors()): string | null {
-  const connector = connectors.ownerOf(key);
-  const trigger = connector?.triggers.find((candidate) => candidate.key === key);
-  return connector && trigger ? `${connector.title} · ${trigger.title}` : null;
+  const found = connectors.findTrigger(key);
+  return found ? `${found.connector.title} · ${found.trigger.title}` : null;
 }
 
 /**
@@ -26,7 +25,7 @@ export function describeAppEventRun(
   record: unknown,
   connectors: ConnectorRegistry = appConnectors(),
 ): AppEventSummary {
-  const trigger = connectors.ownerOf(key)?.triggers.find((candidate) => candidate.key === key);
+  const trigger = connectors.findTrigger(key)?.trigger;
   const isRecord = typeof record === "object" && record !== null && !Array.isArray(record);
   return {
     title: appEventTitle(key, connectors) ?? key,

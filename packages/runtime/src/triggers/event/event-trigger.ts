@@ -10,14 +10,13 @@ import type { TriggerKind } from "../trigger-kind";
 export const eventTrigger: TriggerKind<"event"> = {
   runSource: "EVENT",
   async arm(flow, { config }) {
-    const connector = appConnectors().ownerOf(config.event);
-    const trigger = connector?.triggers.find((candidate) => candidate.key === config.event);
-    if (!connector || !trigger || !config.connectionId || !triggerPolling(connector, trigger)) {
+    const found = appConnectors().findTrigger(config.event);
+    if (!found || !config.connectionId || !triggerPolling(found.connector, found.trigger)) {
       await disarmPoll(flow.id);
       return;
     }
     await armPoll(flow, {
-      triggerKey: trigger.key,
+      triggerKey: found.trigger.key,
       connectionId: config.connectionId,
       pollEverySeconds: config.pollEverySeconds,
       includeRecentDays: config.includeRecentDays,

@@ -31,11 +31,11 @@ export async function loadTriggerSample(
   connectors: ConnectorRegistry = appConnectors(),
 ): Promise<TriggerSampleResult> {
   const request = loadTriggerSampleSchema.parse(input);
-  const connector = connectors.ownerOf(request.event);
-  const trigger = connector?.triggers.find((candidate) => candidate.key === request.event);
-  if (!connector || !trigger) {
+  const found = connectors.findTrigger(request.event);
+  if (!found) {
     throw new InvalidInputError(`The trigger "${request.event}" does not exist: choose another.`, "event");
   }
+  const { connector, trigger } = found;
   if (!trigger.loadSample) {
     throw new InvalidInputError(`"${trigger.title}" cannot load a record: build with its example data.`, "event");
   }

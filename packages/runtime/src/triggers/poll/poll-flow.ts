@@ -93,9 +93,9 @@ async function loadPolledFlow(
   const parsed = triggerSchema.safeParse((flow.publishedVersion.definition as { trigger?: unknown }).trigger);
   if (!parsed.success || parsed.data.type !== "event") return { reason: "the flow is not started by an app event" };
   const { event, connectionId, input } = parsed.data.config;
-  const connector = connectors.ownerOf(event);
-  const trigger = connector?.triggers.find((candidate) => candidate.key === event);
-  if (!connector || !trigger || !connectionId) return { reason: "the flow's trigger is not known here" };
+  const found = connectors.findTrigger(event);
+  if (!found || !connectionId) return { reason: "the flow's trigger is not known here" };
+  const { connector, trigger } = found;
   const polling = triggerPolling(connector, trigger);
   if (!polling) return { reason: `${connector.title} pushes this trigger's events` };
   const connection = await prisma.connection.findFirst({
