@@ -139,6 +139,9 @@ test("New payment: pick the polling trigger, check every minute, load a payment,
     const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();
+    // The switch moves before the server answers; the toast says the flow was published and armed.
+    await expect(page.getByText(`“${flowName}” is on`)).toBeVisible();
+    await expect(enabledSwitch).not.toHaveAttribute("aria-busy", "true");
     await expect(page.getByRole("region", { name: "Before switching on" })).toHaveCount(0);
     await page.reload();
     await page.getByRole("button", { name: "Trigger: Xero · New payment" }).click();

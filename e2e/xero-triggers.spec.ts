@@ -149,6 +149,9 @@ test("Invoice paid: pick the app event, load a recent record, map it, switch on,
     const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();
+    // The switch moves before the server answers; the toast says the flow was published and armed.
+    await expect(page.getByText(`“${flowName}” is on`)).toBeVisible();
+    await expect(enabledSwitch).not.toHaveAttribute("aria-busy", "true");
     await expect(page.getByRole("region", { name: "Before switching on" })).toHaveCount(0);
     await shots(page, "editor-on");
   });

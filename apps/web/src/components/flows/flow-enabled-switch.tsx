@@ -57,6 +57,8 @@ export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
         checked={checked}
         onCheckedChange={change}
         disabled={disabled || pending}
+        // The switch moves at once; busy says the server has not yet published and armed the trigger.
+        aria-busy={pending}
         aria-label={`${flowName} switched on`}
       />
       <span className={checked ? "text-sm font-medium text-brand-700" : "text-sm text-slate-500"} aria-hidden>
