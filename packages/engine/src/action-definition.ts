@@ -1,9 +1,11 @@
 // The connector contract (docs/ARCHITECTURE.md §5): what a catalog entry — a Xero action or search,
 // or any future connector's — tells the engine and the editor. The engine knows nothing of Xero:
 // a connector supplies `TClient` (for Xero: an authorised AccountingApi and the tenant id).
+import type { FlowControls } from "./flow-control";
 import type { StepErrorCode } from "./step-error-codes";
 
-export type FieldType = "string" | "text" | "number" | "date" | "boolean" | "select" | "list";
+/** `conditions`: groups of conditions (conditions/condition-schema.ts), as a Filter or a Path holds them. */
+export type FieldType = "string" | "text" | "number" | "date" | "boolean" | "select" | "list" | "conditions";
 
 export interface SelectOption {
   value: string;
@@ -50,6 +52,8 @@ export interface ActionContext<TClient = unknown> {
   /** `<runId>:<stepKey>`: every write passes it so a retry never writes twice. */
   idempotencyKey: string;
   signal: AbortSignal;
+  /** Stop the run here or make it wait (flow-control.ts); most actions never touch it. */
+  flow: FlowControls;
 }
 
 /**

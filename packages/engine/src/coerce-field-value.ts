@@ -2,6 +2,7 @@
 // webhook payloads carry numbers as text ("12.50"), flags as "true", and timestamps where a date is
 // wanted. Anything that cannot be read unambiguously is refused with a reason, never guessed.
 import type { FieldSpec, SelectOption } from "./action-definition";
+import { readConditions } from "./conditions/conditions-field";
 import { clonePlainData, isPlainObject } from "./plain-data";
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -36,6 +37,8 @@ export function coerceFieldValue(value: unknown, field: FieldSpec): Coerced {
       if (Array.isArray(value)) return { ok: true, value };
       if (isPlainObject(value)) return { ok: true, value: [value] };
       return { ok: false, reason: `must be a list, but got ${valueForMessage(value)}` };
+    case "conditions":
+      return readConditions(value);
   }
 }
 

@@ -1,6 +1,8 @@
 // Runs a flow's steps in order for one trigger event (docs/ARCHITECTURE.md §6). The caller persists
 // what happens through the hooks and owns retries: a failed step ends the execution with its
-// StepError, and `error.retryable` tells the caller whether trying again can help.
+// StepError, and `error.retryable` tells the caller whether trying again can help. A step may also
+// end the run on purpose (FILTERED) or make it wait (WAITING): it succeeded, its output is kept, and
+// a run resumed with that output as `previousOutputs` goes on from the next step.
 import type { StepError } from "./action-definition";
 import type { Catalog } from "./catalog";
 import type { FlowDefinition, FlowStep } from "./flow-definition";
@@ -43,13 +45,17 @@ export interface ExecuteFlowOptions {
 }
 
 export interface ExecuteFlowResult {
-  status: "SUCCEEDED" | "FAILED" | "DEFERRED";
+  status: "SUCCEEDED" | "FAILED" | "DEFERRED" | "FILTERED" | "WAITING";
   /** Outputs of the steps that succeeded (or were reused), by step key. */
   outputs: PlainObject;
   failedStep?: FlowStep;
   error?: StepError;
   /** DEFERRED: a call had to wait for the connector's rate limits; run the flow again in `retryInMs`. */
   deferred?: { step: FlowStep; retryInMs: number };
+  /** FILTERED: the step that stopped the run, and why in the bookkeeper's words. */
+  stopped?: { step: FlowStep; reason: string };
+  /** WAITING: the step that asked to wait, and the ISO instant the run goes on at. */
+  waiting?: { step: FlowStep; until: string };
 }
 
 /**
@@ -93,6 +99,12 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
     }
     defineOwn(outputs, step.key, result.output);
     await hooks.onStepSucceeded?.(step, result.output, Math.round(performance.now() - started));
+    if (result.control?.type === "stop") {
+      return { status: "FILTERED", outputs, stopped: { step, reason: result.control.reason } };
+    }
+    if (result.control?.type === "wait") {
+      return { status: "WAITING", outputs, waiting: { step, until: result.control.until } };
+    }
   }
   return { status: "SUCCEEDED", outputs };
 }

@@ -55,6 +55,7 @@ export { executeFlow } from "./execute-flow";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";
+export { type FlowControl, type FlowControls, recordFlowControl } from "./flow-control";
 export {
   createEmptyFlowDefinition,
   type FlowDefinition,

@@ -4,6 +4,7 @@
 import { StepError } from "./action-definition";
 import { CallDeferredError } from "./call-deferred-error";
 import type { Catalog, CatalogAction } from "./catalog";
+import { type FlowControl, recordFlowControl } from "./flow-control";
 import type { FlowStep } from "./flow-definition";
 import type { PlainObject } from "./plain-data";
 import { resolveStepInput, type TemplateContext } from "./template-resolver";
@@ -54,7 +55,8 @@ export interface CallActionOptions {
 }
 
 export type ActionResult =
-  | { ok: true; output: unknown }
+  /** `control`: the action asked its run to stop here or to wait (flow-control.ts). */
+  | { ok: true; output: unknown; control?: FlowControl }
   | { ok: false; error: StepError }
   /** The connector's rate limits left no slot for a call: nothing was sent, try again later. */
   | { ok: false; deferred: CallDeferredError };
@@ -68,8 +70,10 @@ export async function callAction(options: CallActionOptions): Promise<ActionResu
   try {
     signal.throwIfAborted();
     const client = await clientFor(step, action);
-    const output = await action.run({ client, idempotencyKey, signal }, input);
-    return { ok: true, output: toJsonData(output) };
+    const flow = recordFlowControl();
+    const output = await action.run({ client, idempotencyKey, signal, flow: flow.controls }, input);
+    const control = flow.requested();
+    return control ? { ok: true, output: toJsonData(output), control } : { ok: true, output: toJsonData(output) };
   } catch (error) {
     if (error instanceof CallDeferredError) return { ok: false, deferred: error };
     return { ok: false, error: toStepError(error, step, signal) };

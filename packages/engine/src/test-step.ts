@@ -3,6 +3,7 @@
 import { StepError } from "./action-definition";
 import type { CallDeferredError } from "./call-deferred-error";
 import type { Catalog } from "./catalog";
+import type { FlowControl } from "./flow-control";
 import { type FlowDefinition, type FlowStep, findStep } from "./flow-definition";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
 import { type ClientFor, callAction, prepareStep } from "./run-step";
@@ -26,7 +27,8 @@ export type TestStepError = ReturnType<StepError["toJSON"]> & {
 };
 
 export type TestStepResult =
-  | { input: PlainObject | undefined; output: unknown }
+  /** `control`: in a run, the step would stop the run here or make it wait (flow-control.ts). */
+  | { input: PlainObject | undefined; output: unknown; control?: FlowControl }
   | { input: PlainObject | undefined; error: TestStepError };
 
 export async function testStep(options: TestStepOptions): Promise<TestStepResult> {
@@ -59,7 +61,10 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
     idempotencyKey: `test:${crypto.randomUUID()}`,
     signal: options.signal ?? new AbortController().signal,
   });
-  if (result.ok) return { input: prepared.input, output: result.output };
+  if (result.ok) {
+    const { output, control } = result;
+    return control ? { input: prepared.input, output, control } : { input: prepared.input, output };
+  }
   if ("deferred" in result) return { input: prepared.input, error: deferredTestError(result.deferred).toJSON() };
   return { input: prepared.input, error: result.error.toJSON() };
 }

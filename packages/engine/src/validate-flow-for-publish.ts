@@ -5,6 +5,7 @@
 import type { FieldSpec } from "./action-definition";
 import type { Catalog } from "./catalog";
 import { coerceFieldValue, isEmptyFieldValue } from "./coerce-field-value";
+import { conditionsProblems } from "./conditions/conditions-field";
 import type { FlowDefinition } from "./flow-definition";
 import { isEachMapping } from "./mapping-schema";
 import { isPlainObject, type PlainObject, readOwn } from "./plain-data";
@@ -100,6 +101,12 @@ function fieldProblems(
       if (field.default === undefined && isRequired(field, values, fields)) {
         problems.push({ field: path, message: `${field.label}${where} is required: enter a value or map one` });
       }
+      continue;
+    }
+    if (field.type === "conditions") {
+      problems.push(
+        ...conditionsProblems(value).map((message) => ({ field: path, message: `${field.label}${where} ${message}` })),
+      );
       continue;
     }
     if (field.type === "list" && field.itemFields) {

@@ -3,6 +3,7 @@
 // `number` that `run` receives. The engine's own coercion (coerce-field-value) does the parsing;
 // builders only declare.
 import type { FieldSpec, FieldType, SelectOption } from "../action-definition";
+import type { ConditionGroups } from "../conditions/condition-schema";
 import { type Field, type Fields, fieldSpecs, type InputOf } from "./field";
 
 interface FieldOptions<TDefault> {
@@ -90,4 +91,9 @@ export const field = {
     const { item, ...rest } = options;
     return { ...declare("list", rest), itemFields: fieldSpecs(item) };
   },
+
+  /** Groups of conditions (AND inside a group, OR between groups), drawn as the condition builder. */
+  conditions: <const O extends Omit<FieldOptions<never>, "default" | "placeholder">>(
+    options: O,
+  ): Field<ConditionGroups, Present<O>> => declare("conditions", options),
 };

@@ -1,3 +1,4 @@
+import { filterConnector } from "@ledgerflow/connector-filter";
 import { formatterConnector } from "@ledgerflow/connector-formatter";
 import { httpConnector } from "@ledgerflow/connector-http";
 import { xeroConnector } from "@ledgerflow/connector-xero";
@@ -7,6 +8,6 @@ let registry: ConnectorRegistry | undefined;
 
 /** The connectors this app offers. Adding one is its package plus one line here. */
 export function appConnectors(): ConnectorRegistry {
-  registry ??= createConnectorRegistry([xeroConnector, formatterConnector, httpConnector]);
+  registry ??= createConnectorRegistry([xeroConnector, filterConnector, formatterConnector, httpConnector]);
   return registry;
 }

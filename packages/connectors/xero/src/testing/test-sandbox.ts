@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { type ActionContext, type CatalogAction, createCatalog, type FlowStep, prepareStep } from "@ledgerflow/engine";
+import {
+  type ActionContext,
+  type CatalogAction,
+  createCatalog,
+  type FlowStep,
+  prepareStep,
+  recordFlowControl,
+} from "@ledgerflow/engine";
 import { buildSandbox, loadSandboxConfig, type SandboxConfigOverrides } from "@ledgerflow/xero-sandbox";
 import { afterAll } from "vitest";
 import { createAccountingApi } from "../client";
@@ -96,6 +103,7 @@ export async function runAction<TInput, TOutput>(
     client,
     idempotencyKey: options.idempotencyKey ?? `test:${randomUUID()}`,
     signal: options.signal ?? new AbortController().signal,
+    flow: recordFlowControl().controls,
   };
   return action.run(ctx, prepared.input as TInput);
 }
