@@ -4,8 +4,10 @@ import { Badge, type BadgeProps } from "./ui/badge";
 const presentation: Record<RunStatus, { label: string; tone: BadgeProps["tone"] }> = {
   QUEUED: { label: "Queued", tone: "neutral" },
   RUNNING: { label: "Running", tone: "info" },
+  WAITING: { label: "Waiting", tone: "info" },
   SUCCEEDED: { label: "Succeeded", tone: "success" },
   FAILED: { label: "Failed", tone: "danger" },
+  FILTERED: { label: "Stopped by filter", tone: "neutral" },
   SKIPPED: { label: "Skipped", tone: "warning" },
   CANCELLED: { label: "Cancelled", tone: "neutral" },
   DUPLICATE: { label: "Duplicate", tone: "neutral" },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import {
+  type ActionContext,
   type ActionDefinition,
   CallDeferredError,
   defineConnector,
@@ -18,7 +19,7 @@ import { recordStepStarted } from "./step-run-records";
 // the test scripts for its next call (succeed, fail retryably, hit a rate limit, wait, or fail the
 // way a real PostgreSQL connection does), so every outcome of an execution can be reached on purpose.
 
-type Script = (() => unknown | Promise<unknown>)[];
+type Script = ((ctx: ActionContext) => unknown | Promise<unknown>)[];
 const scripts = new Map<string, Script>();
 const calls: { runId: string; key: string }[] = [];
 
@@ -34,7 +35,7 @@ const scripted: ActionDefinition = {
   async run(ctx, input) {
     calls.push({ runId: ctx.idempotencyKey.split(":")[0] ?? "", key: ctx.idempotencyKey });
     const next = scripts.get(String(input.script))?.shift();
-    return next ? next() : { done: true };
+    return next ? next(ctx) : { done: true };
   },
 };
 
@@ -274,5 +275,26 @@ describe("idempotency keys", () => {
     expect(calls.filter((call) => call.runId === "earlier-run").map((call) => call.key)).toEqual(["earlier-run:only"]);
     const run = await readRun(job.runId);
     expect(run.steps[0]).toMatchObject({ status: "SUCCEEDED", idempotencyKey: "earlier-run:only", error: null });
+  });
+});
+
+describe("a step that ends its run on purpose", () => {
+  it("a stop (a Filter that did not pass) leaves the run FILTERED with its reason: the step succeeded, nothing failed", async () => {
+    const job = await queuedRun([
+      (ctx) => {
+        ctx.flow.stop("Stopped by filter: total (900) ≤ 1000");
+        return { passed: false };
+      },
+    ]);
+    expect(await executeRun(job, deps())).toEqual({ kind: "finished", status: "FILTERED" });
+    const run = await readRun(job.runId);
+    expect(run).toMatchObject({
+      status: "FILTERED",
+      stopReason: "Stopped by filter: total (900) ≤ 1000",
+      error: null,
+      leaseExpiresAt: null,
+    });
+    expect(run.finishedAt).not.toBeNull();
+    expect(run.steps[0]).toMatchObject({ status: "SUCCEEDED", output: { passed: false } });
   });
 });

@@ -28,7 +28,7 @@ export interface ExecuteRunDeps {
 }
 
 export type ExecuteRunOutcome =
-  | { kind: "finished"; status: "SUCCEEDED" | "FAILED" | "NOT_RUNNABLE" }
+  | { kind: "finished"; status: "SUCCEEDED" | "FAILED" | "FILTERED" | "NOT_RUNNABLE" }
   /** The run is due again in `delayMs`: the caller keeps its job until then. */
   | { kind: "wait"; delayMs: number; reason: WaitReason };
 
@@ -159,6 +159,11 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
   if (result.status === "SUCCEEDED") {
     await recordRunFinished(lease, "SUCCEEDED", null);
     return { kind: "finished", status: "SUCCEEDED" };
+  }
+  // A step (a Filter) ended the run on purpose: it succeeded, and nothing after it runs.
+  if (result.stopped) {
+    await recordRunFinished(lease, "FILTERED", null, result.stopped.reason);
+    return { kind: "finished", status: "FILTERED" };
   }
   // The connector's rate limits had no slot: nothing was sent, so no attempt is spent.
   if (result.deferred) {

@@ -15,7 +15,7 @@ export async function pruneRunPayloads(retentionDays: number, batch = 5_000): Pr
       where: {
         createdAt: { lt: cutoff },
         payloadPrunedAt: null,
-        status: { in: ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED", "DUPLICATE"] },
+        status: { in: ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED", "DUPLICATE", "FILTERED"] },
       },
       select: { id: true, workspaceId: true },
       take: batch,

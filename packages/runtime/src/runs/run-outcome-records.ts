@@ -13,16 +13,19 @@ function fenced(lease: RunLease, changed: number): void {
   }
 }
 
+/** `stopReason`: a FILTERED run's, in the bookkeeper's words. */
 export async function recordRunFinished(
   lease: RunLease,
-  status: "SUCCEEDED" | "FAILED",
+  status: "SUCCEEDED" | "FAILED" | "FILTERED",
   error: Record<string, unknown> | null,
+  stopReason: string | null = null,
 ): Promise<void> {
   const changed = await prisma.$executeRaw`
     UPDATE "Run"
        SET status = ${status}::"RunStatus", "finishedAt" = ${SQL_NOW},
            "durationMs" = GREATEST(0, (EXTRACT(EPOCH FROM (${SQL_NOW} - "startedAt")) * 1000)::int),
-           error = ${jsonText(error)}::jsonb, "leaseExpiresAt" = NULL, "nextAttemptAt" = NULL
+           error = ${jsonText(error)}::jsonb, "stopReason" = ${stopReason},
+           "leaseExpiresAt" = NULL, "nextAttemptAt" = NULL
      WHERE id = ${lease.runId} AND "workspaceId" = ${lease.workspaceId} AND "leaseToken" = ${lease.token}`;
   fenced(lease, changed);
 }

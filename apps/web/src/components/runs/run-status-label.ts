@@ -4,8 +4,10 @@ import type { RunStatus } from "@ledgerflow/db";
 export const runStatusLabel: Record<RunStatus, string> = {
   QUEUED: "Queued",
   RUNNING: "Running",
+  WAITING: "Waiting",
   SUCCEEDED: "Succeeded",
   FAILED: "Failed",
+  FILTERED: "Stopped by filter",
   SKIPPED: "Skipped",
   CANCELLED: "Cancelled",
   DUPLICATE: "Duplicate",

@@ -7,15 +7,27 @@ import { type RunFilters, runsHref } from "./runs-href";
 // runs; the same numbers are available as a table for screen readers and anyone who prefers one.
 
 /** Stack order, bottom to top: the outcomes people look for first sit on the baseline. */
-const stackOrder: RunStatus[] = ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED", "DUPLICATE", "RUNNING", "QUEUED"];
+const stackOrder: RunStatus[] = [
+  "SUCCEEDED",
+  "FAILED",
+  "FILTERED",
+  "SKIPPED",
+  "CANCELLED",
+  "DUPLICATE",
+  "WAITING",
+  "RUNNING",
+  "QUEUED",
+];
 
 const fillClass: Record<RunStatus, string> = {
   SUCCEEDED: "fill-emerald-500",
   FAILED: "fill-red-500",
+  FILTERED: "fill-slate-500",
   SKIPPED: "fill-amber-400",
   CANCELLED: "fill-slate-300",
   DUPLICATE: "fill-violet-300",
   RUNNING: "fill-sky-500",
+  WAITING: "fill-sky-300",
   QUEUED: "fill-slate-400",
 };
 

@@ -19,6 +19,8 @@ const runDetailSelect = {
   source: true,
   trigger: true,
   error: true,
+  stopReason: true,
+  nextAttemptAt: true,
   attempts: true,
   createdAt: true,
   startedAt: true,

@@ -6,8 +6,10 @@ import type { RunSource, RunStatus } from "@ledgerflow/db";
 export const runStatuses = [
   "QUEUED",
   "RUNNING",
+  "WAITING",
   "SUCCEEDED",
   "FAILED",
+  "FILTERED",
   "SKIPPED",
   "CANCELLED",
   "DUPLICATE",
@@ -16,4 +18,4 @@ export const runStatuses = [
 export const runSources = ["WEBHOOK", "SCHEDULE", "MANUAL", "EVENT", "REPLAY"] as const satisfies readonly RunSource[];
 
 /** Statuses that can still change: the history keeps refreshing while one of them is on screen. */
-export const inProgressRunStatuses = ["QUEUED", "RUNNING"] as const satisfies readonly RunStatus[];
+export const inProgressRunStatuses = ["QUEUED", "RUNNING", "WAITING"] as const satisfies readonly RunStatus[];

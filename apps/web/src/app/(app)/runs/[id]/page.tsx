@@ -36,6 +36,8 @@ export default async function RunPage({ params }: RunPageProps) {
   const inProgress = (inProgressRunStatuses as readonly string[]).includes(run.status);
   const runError = readStepError(run.error);
   const failedStep = run.steps.find((step) => step.status === "FAILED");
+  // The step that stopped a FILTERED run is the last one that ran.
+  const stoppedAt = run.status === "FILTERED" ? run.steps.at(-1) : undefined;
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -75,6 +77,18 @@ export default async function RunPage({ params }: RunPageProps) {
             Open the run of its first delivery
           </Link>
         </p>
+      ) : null}
+
+      {run.status === "FILTERED" && run.stopReason ? (
+        <section
+          aria-labelledby="stopped-heading"
+          className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700"
+        >
+          <h2 id="stopped-heading" className="font-semibold text-slate-900">
+            Stopped by a filter{stoppedAt ? ` at step ${stoppedAt.stepKey}` : ""}: not a failure
+          </h2>
+          <p className="mt-1 break-words">{run.stopReason.replace(/^Stopped by filter: /, "")}</p>
+        </section>
       ) : null}
 
       {/* A run-level error that is not one step's (e.g. the version could not be loaded) leads the page. */}
