@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
+import type { FlowDefinition } from "@ledgerflow/engine";
 import { runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
@@ -68,3 +69,52 @@ it("Redis restarted empty while runs wait for the rate limit: they run when due,
   );
   expect(Contacts.map((contact) => contact.Name).sort()).toEqual(runs.map((_, i) => `${batch} #${i}`).sort());
 }, 150_000);
+
+it("Redis restarted empty while a run waits for a Delay: PostgreSQL knows the moment, and the run goes on then, once", async () => {
+  const name = `Delayed through a Redis loss ${randomUUID().slice(0, 6)}`;
+  const { workspace, connection, flow } = await seedConnectedFlow(system, (connectionId): FlowDefinition => ({
+    schemaVersion: 1,
+    trigger: { type: "manual", config: {} },
+    steps: [
+      { key: "wait", action: "delay.until", input: { until: "{{trigger.body.resumeAt}}" } },
+      {
+        key: "customer",
+        action: "xero.findOrCreateContact",
+        connectionId,
+        input: { matchBy: "Name", Name: "{{trigger.body.name}}" },
+      },
+    ],
+  }));
+  const resumeAt = new Date(Date.now() + 4_000);
+  const { runId } = await runFlowNow({
+    workspaceId: workspace.id,
+    flowId: flow.id,
+    body: { name, resumeAt: resumeAt.toISOString() },
+  });
+  const ours = { id: runId, workspaceId: workspace.id };
+  await eventually(async () => (await prisma.run.findFirst({ where: ours }))?.status === "WAITING", {
+    intervalMs: 50,
+    what: "the run to wait for its delay",
+  });
+
+  await redis.kill();
+  await redis.start();
+
+  const run = await eventually(
+    async () => {
+      const found = await prisma.run.findFirst({ where: ours, include: { steps: true } });
+      return found?.status === "SUCCEEDED" ? found : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, what: "the waiting run to go on after Redis came back empty" },
+  );
+  expect(run.steps.find((step) => step.stepKey === "customer")?.startedAt.getTime()).toBeGreaterThanOrEqual(
+    resumeAt.getTime(),
+  );
+  const where = encodeURIComponent(`Name=="${name}"`);
+  const { Contacts } = await xeroGet<{ Contacts: unknown[] }>(
+    system,
+    connection.externalId,
+    `/Contacts?where=${where}`,
+  );
+  expect(Contacts).toHaveLength(1);
+}, 90_000);

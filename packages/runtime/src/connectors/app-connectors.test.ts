@@ -6,7 +6,13 @@ import { clientFor } from "./client-for";
 describe("appConnectors", () => {
   it("offers Xero, the built-in Formatter and HTTP, in that order in the editor's picker", () => {
     const connectors = appConnectors();
-    expect(connectors.list().map((connector) => connector.key)).toEqual(["xero", "filter", "formatter", "http"]);
+    expect(connectors.list().map((connector) => connector.key)).toEqual([
+      "xero",
+      "filter",
+      "formatter",
+      "delay",
+      "http",
+    ]);
     const keys = connectors.catalog.list().map((action) => action.key);
     expect(keys.findIndex((key) => key.startsWith("formatter."))).toBeGreaterThan(
       keys.lastIndexOf("xero.createInvoice"),

@@ -1,3 +1,4 @@
+import { delayConnector } from "@ledgerflow/connector-delay";
 import { filterConnector } from "@ledgerflow/connector-filter";
 import { formatterConnector } from "@ledgerflow/connector-formatter";
 import { httpConnector } from "@ledgerflow/connector-http";
@@ -8,6 +9,12 @@ let registry: ConnectorRegistry | undefined;
 
 /** The connectors this app offers. Adding one is its package plus one line here. */
 export function appConnectors(): ConnectorRegistry {
-  registry ??= createConnectorRegistry([xeroConnector, filterConnector, formatterConnector, httpConnector]);
+  registry ??= createConnectorRegistry([
+    xeroConnector,
+    filterConnector,
+    formatterConnector,
+    delayConnector,
+    httpConnector,
+  ]);
   return registry;
 }

@@ -11,6 +11,7 @@ import {
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConnectorRegistry } from "../connectors/connector-registry";
+import { cancelRun } from "./cancel-run";
 import { type ExecuteRunDeps, executeRun, InfrastructureError, MAX_INTERRUPTIONS } from "./execute-run";
 import { acquireRunLease, LeaseLostError } from "./run-lease";
 import { recordStepStarted } from "./step-run-records";
@@ -296,5 +297,51 @@ describe("a step that ends its run on purpose", () => {
     });
     expect(run.finishedAt).not.toBeNull();
     expect(run.steps[0]).toMatchObject({ status: "SUCCEEDED", output: { passed: false } });
+  });
+});
+
+describe("a step that makes its run wait (a Delay)", () => {
+  it("the run WAITs until the moment without holding a lease, is not started early, then goes on as one attempt", async () => {
+    const until = new Date(Date.now() + 1_500);
+    const job = await queuedRun([
+      (ctx) => {
+        ctx.flow.waitUntil(until);
+        return { until: until.toISOString(), waited: true };
+      },
+    ]);
+    const outcome = await executeRun(job, deps());
+    expect(outcome).toMatchObject({ kind: "wait", reason: "delay" });
+    expect(outcome.kind === "wait" && outcome.delayMs).toBeGreaterThan(1_000);
+    const waiting = await readRun(job.runId);
+    expect(waiting).toMatchObject({ status: "WAITING", leaseExpiresAt: null, nextAttemptAt: until, attempts: 0 });
+    expect(waiting.steps[0]).toMatchObject({ status: "SUCCEEDED" });
+
+    // A job that fires before the moment (the sweeper's, say) is sent back to it; nothing runs.
+    const early = await executeRun(job, deps());
+    expect(early).toMatchObject({ kind: "wait", reason: "delay" });
+    expect((await readRun(job.runId)).status).toBe("WAITING");
+
+    await new Promise((resolve) => setTimeout(resolve, until.getTime() - Date.now() + 50));
+    expect(await executeRun(job, deps())).toEqual({ kind: "finished", status: "SUCCEEDED" });
+    const finished = await readRun(job.runId);
+    expect(finished).toMatchObject({ status: "SUCCEEDED", attempts: 1, nextAttemptAt: null });
+    // The delay step was not called again after the wait.
+    expect(calls.filter((call) => call.runId === job.runId)).toHaveLength(1);
+  });
+
+  it("a waiting run can be cancelled; a running or finished one cannot, and another workspace's is not found", async () => {
+    const until = new Date(Date.now() + 60 * 60_000);
+    const job = await queuedRun([
+      (ctx) => {
+        ctx.flow.waitUntil(until);
+        return { until: until.toISOString(), waited: true };
+      },
+    ]);
+    await executeRun(job, deps());
+    await expect(cancelRun({ workspaceId: "another-workspace", runId: job.runId })).rejects.toThrow("Run not found.");
+    expect(await cancelRun(job)).toEqual({ runId: job.runId });
+    expect(await readRun(job.runId)).toMatchObject({ status: "CANCELLED", nextAttemptAt: null });
+    expect(await executeRun(job, deps())).toEqual({ kind: "finished", status: "NOT_RUNNABLE" });
+    await expect(cancelRun(job)).rejects.toThrow("Only a run that is waiting (for a Delay) can be cancelled.");
   });
 });

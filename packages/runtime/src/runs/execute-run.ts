@@ -12,7 +12,7 @@ import type { ConnectorRegistry } from "../connectors/connector-registry";
 import { describeInfrastructureError, isInfrastructureError } from "../errors/is-infrastructure-error";
 import { runBackoffMs } from "./run-backoff";
 import { acquireRunLease, type LeasedRun, LeaseLostError, type RunLease, releaseRunLease } from "./run-lease";
-import { recordRunFinished, recordRunWaiting } from "./run-outcome-records";
+import { recordRunDelayed, recordRunFinished, recordRunWaiting } from "./run-outcome-records";
 import { recordStepDeferred, recordStepFailed, recordStepStarted, recordStepSucceeded } from "./step-run-records";
 
 /** A worker that vanished this many times while executing one run (out of memory, say) gives up on it. */
@@ -32,7 +32,7 @@ export type ExecuteRunOutcome =
   /** The run is due again in `delayMs`: the caller keeps its job until then. */
   | { kind: "wait"; delayMs: number; reason: WaitReason };
 
-type WaitReason = "limiter" | "rate_limited" | "retry" | "held_elsewhere" | "lease_lost";
+type WaitReason = "limiter" | "rate_limited" | "retry" | "held_elsewhere" | "lease_lost" | "delay";
 
 /**
  * Our own stores failed during an execution (docs/ARCHITECTURE.md §6, "Failures"). It spends none of
@@ -63,6 +63,7 @@ export async function executeRun(
   if (acquired.kind === "held_elsewhere") {
     return { kind: "wait", delayMs: acquired.retryInMs, reason: "held_elsewhere" };
   }
+  if (acquired.kind === "not_due") return { kind: "wait", delayMs: acquired.retryInMs, reason: "delay" };
   const { lease, run } = acquired;
   try {
     return await executeLeased(lease, run, deps);
@@ -164,6 +165,12 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
   if (result.stopped) {
     await recordRunFinished(lease, "FILTERED", null, result.stopped.reason);
     return { kind: "finished", status: "FILTERED" };
+  }
+  // A Delay step succeeded and asked the run to wait: it goes on from the next step at `until`.
+  if (result.waiting) {
+    const until = new Date(result.waiting.until);
+    await recordRunDelayed(lease, until);
+    return { kind: "wait", delayMs: Math.max(0, until.getTime() - Date.now()), reason: "delay" };
   }
   // The connector's rate limits had no slot: nothing was sent, so no attempt is spent.
   if (result.deferred) {

@@ -23,7 +23,7 @@ export interface ReplayRunInput {
   confirmRepeat?: boolean;
 }
 
-const FINISHED = ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"] as const;
+const FINISHED = ["SUCCEEDED", "FAILED", "FILTERED", "SKIPPED", "CANCELLED"] as const;
 
 /**
  * Did the step's last call perhaps reach Xero? Yes when it ended in a retryable error (a timeout,

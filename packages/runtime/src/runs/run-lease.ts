@@ -39,7 +39,9 @@ export interface LeasedRun {
 export type AcquireRunLeaseResult =
   | { kind: "acquired"; lease: RunLease; run: LeasedRun }
   | { kind: "not_runnable" }
-  | { kind: "held_elsewhere"; retryInMs: number };
+  | { kind: "held_elsewhere"; retryInMs: number }
+  /** A WAITING run whose moment has not come: its job comes back in `retryInMs`. */
+  | { kind: "not_due"; retryInMs: number };
 
 interface AcquiredRow {
   leaseToken: number;
@@ -53,9 +55,9 @@ interface AcquiredRow {
 }
 
 /**
- * Takes the lease of a QUEUED or RUNNING run nobody holds (or whose holder's lease ran out), marks it
- * RUNNING and counts the execution — one statement, which also reads the run's trigger, definition
- * and the outputs of the steps that already succeeded.
+ * Takes the lease of a QUEUED or RUNNING run (or a WAITING one whose moment has come) nobody holds, or
+ * whose holder's lease ran out, marks it RUNNING and counts the execution — one statement, which also
+ * reads the run's trigger, definition and the outputs of the steps that already succeeded.
  */
 export async function acquireRunLease(
   run: { runId: string; workspaceId: string },
@@ -74,7 +76,7 @@ export async function acquireRunLease(
              "startedAt" = COALESCE("startedAt", ${SQL_NOW}),
              "nextAttemptAt" = NULL
        WHERE id = ${runId} AND "workspaceId" = ${workspaceId}
-         AND status IN ('QUEUED', 'RUNNING')
+         AND (status IN ('QUEUED', 'RUNNING') OR (status = 'WAITING' AND "nextAttemptAt" <= ${SQL_NOW}))
          AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${SQL_NOW})
       RETURNING id, "flowVersionId", trigger, "startedAt", "leaseToken", interruptions, "failedAttempts"
     )
@@ -104,10 +106,15 @@ export async function acquireRunLease(
     };
   }
 
-  const [current] = await prisma.$queryRaw<{ status: string; leaseRemainingMs: number | null }[]>`
+  const [current] = await prisma.$queryRaw<
+    { status: string; leaseRemainingMs: number | null; dueInMs: number | null }[]
+  >`
     SELECT status::text,
-           (EXTRACT(EPOCH FROM ("leaseExpiresAt" - ${SQL_NOW})) * 1000)::int AS "leaseRemainingMs"
+           (EXTRACT(EPOCH FROM ("leaseExpiresAt" - ${SQL_NOW})) * 1000)::int AS "leaseRemainingMs",
+           CEIL(EXTRACT(EPOCH FROM ("nextAttemptAt" - ${SQL_NOW})) * 1000)::int AS "dueInMs"
       FROM "Run" WHERE id = ${runId} AND "workspaceId" = ${workspaceId}`;
+  // A job that fires before a waiting run's moment (one the sweeper added, say) comes back at it.
+  if (current?.status === "WAITING") return { kind: "not_due", retryInMs: Math.max(1, current.dueInMs ?? 1) };
   if (!current || !["QUEUED", "RUNNING"].includes(current.status)) return { kind: "not_runnable" };
   // Another execution holds it (a duplicate job after Redis forgot, or a stalled job handed on while
   // its first worker still works): come back when that lease would have run out.

@@ -48,3 +48,17 @@ export async function recordRunWaiting(lease: RunLease, wait: RunWait): Promise<
      WHERE id = ${lease.runId} AND "workspaceId" = ${lease.workspaceId} AND "leaseToken" = ${lease.token}`;
   fenced(lease, changed);
 }
+
+/**
+ * A Delay step asked the run to wait until `until`: the run is WAITING, its lease released, due at
+ * `until` (the sweeper gives it a job again should Redis lose the delayed one).
+ */
+export async function recordRunDelayed(lease: RunLease, until: Date): Promise<void> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "Run"
+       SET status = 'WAITING'::"RunStatus", "leaseExpiresAt" = NULL, "nextAttemptAt" = ${until},
+           -- The execution that goes on after the wait is the same attempt, not a second one.
+           attempts = GREATEST(0, attempts - 1)
+     WHERE id = ${lease.runId} AND "workspaceId" = ${lease.workspaceId} AND "leaseToken" = ${lease.token}`;
+  fenced(lease, changed);
+}

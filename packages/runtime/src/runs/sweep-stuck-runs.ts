@@ -6,7 +6,7 @@ import { SQL_NOW } from "./run-sql";
 /**
  * The sweeper (docs/ARCHITECTURE.md §6, "Sweeper"), run by every worker: PostgreSQL says which runs
  * are unfinished, Redis only holds their jobs. A run nobody holds a lease on, due for longer than
- * `graceMs` (QUEUED since it was created, or waiting past its `nextAttemptAt`), should have a live
+ * `graceMs` (QUEUED since it was created, or RUNNING or WAITING past its `nextAttemptAt`), should have a live
  * job; if its job is missing (Redis lost it, or create-run could not add it) or failed, it gets a new
  * one. When Redis has lost its data altogether — a marker key the sweeper sets, which only a data
  * loss removes, is gone — every unfinished run without a lease is checked at once, not only the
@@ -24,7 +24,7 @@ export async function sweepStuckRuns(options: { graceMs?: number; batch?: number
       SELECT id, "workspaceId", "createdAt",
              GREATEST(0, (EXTRACT(EPOCH FROM ("nextAttemptAt" - ${SQL_NOW})) * 1000)::int) AS "dueInMs"
         FROM "Run"
-       WHERE status IN ('QUEUED', 'RUNNING')
+       WHERE status IN ('QUEUED', 'RUNNING', 'WAITING')
          AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${SQL_NOW})
          AND (${redisWasReset} OR COALESCE("nextAttemptAt", "createdAt") < ${SQL_NOW} - ${graceMs}::int * interval '1 millisecond')
          ${after ? Prisma.sql`AND ("createdAt", id) > (${after.createdAt}, ${after.id})` : Prisma.empty}

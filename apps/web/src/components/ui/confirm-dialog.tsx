@@ -14,6 +14,8 @@ interface ConfirmDialogProps {
   description: ReactNode;
   confirmLabel: string;
   pendingLabel: string;
+  /** The button that agrees to nothing; "Cancel" unless that would read as the action itself. */
+  dismissLabel?: string;
   pending: boolean;
   onConfirm: () => void;
   /** Why the last attempt failed, and what to do next. */
@@ -26,6 +28,7 @@ interface ConfirmDialogProps {
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, onOpenChange, title, description, confirmLabel, pendingLabel, pending, onConfirm, error } = props;
+  const dismissLabel = props.dismissLabel ?? "Cancel";
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
@@ -43,7 +46,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           ) : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{dismissLabel}</Button>
             </AlertDialog.Cancel>
             {/* Not AlertDialog.Action: that closes at once, before the write has been accepted or refused. */}
             <Button onClick={onConfirm} disabled={pending}>

@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/local-time";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { AppEventPayload } from "@/components/runs/app-event-payload";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
+import { CancelRunButton } from "@/components/runs/cancel-run-button";
 import { readStepError } from "@/components/runs/read-step-error";
 import { RerunMenu } from "@/components/runs/rerun-menu";
 import { RunSummary } from "@/components/runs/run-summary";
@@ -38,6 +39,7 @@ export default async function RunPage({ params }: RunPageProps) {
   const failedStep = run.steps.find((step) => step.status === "FAILED");
   // The step that stopped a FILTERED run is the last one that ran.
   const stoppedAt = run.status === "FILTERED" ? run.steps.at(-1) : undefined;
+  const waitingAt = run.status === "WAITING" ? run.steps.at(-1) : undefined;
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -59,7 +61,11 @@ export default async function RunPage({ params }: RunPageProps) {
         actions={
           // A pruned run has no event left to run on, so it offers no Re-run (the domain refuses it too);
           // a duplicate's event is its first run's, which is where to re-run it.
-          replayPlan ? <RerunMenu runId={run.id} plan={replayPlan} finished={!inProgress} /> : null
+          run.status === "WAITING" && roleAllows(role, "EDITOR") ? (
+            <CancelRunButton runId={run.id} />
+          ) : replayPlan ? (
+            <RerunMenu runId={run.id} plan={replayPlan} finished={!inProgress} />
+          ) : null
         }
       />
       <AutoRefresh active={inProgress} />
@@ -76,6 +82,13 @@ export default async function RunPage({ params }: RunPageProps) {
           <Link href={`/runs/${run.duplicateOfId}`} className="font-medium text-brand-700 hover:underline">
             Open the run of its first delivery
           </Link>
+        </p>
+      ) : null}
+
+      {run.status === "WAITING" && run.nextAttemptAt ? (
+        <p role="note" className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+          Waiting for a delay{waitingAt ? ` at step ${waitingAt.stepKey}` : ""}: the run goes on at{" "}
+          <LocalTime value={run.nextAttemptAt} format="exact" />. No worker is held while it waits.
         </p>
       ) : null}
 
