@@ -21,7 +21,7 @@ afterAll(() => system?.stop());
 /** `first` (a built-in step), then a contact created in Xero from the order's customer. */
 function thenCreateContact(first: FlowDefinition["steps"][number]) {
   return (connectionId: string): FlowDefinition => ({
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {} },
     steps: [
       first,

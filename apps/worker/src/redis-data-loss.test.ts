@@ -72,19 +72,22 @@ it("Redis restarted empty while runs wait for the rate limit: they run when due,
 
 it("Redis restarted empty while a run waits for a Delay: PostgreSQL knows the moment, and the run goes on then, once", async () => {
   const name = `Delayed through a Redis loss ${randomUUID().slice(0, 6)}`;
-  const { workspace, connection, flow } = await seedConnectedFlow(system, (connectionId): FlowDefinition => ({
-    schemaVersion: 1,
-    trigger: { type: "manual", config: {} },
-    steps: [
-      { key: "wait", action: "delay.until", input: { until: "{{trigger.body.resumeAt}}" } },
-      {
-        key: "customer",
-        action: "xero.findOrCreateContact",
-        connectionId,
-        input: { matchBy: "Name", Name: "{{trigger.body.name}}" },
-      },
-    ],
-  }));
+  const { workspace, connection, flow } = await seedConnectedFlow(
+    system,
+    (connectionId): FlowDefinition => ({
+      schemaVersion: 2,
+      trigger: { type: "manual", config: {} },
+      steps: [
+        { key: "wait", action: "delay.until", input: { until: "{{trigger.body.resumeAt}}" } },
+        {
+          key: "customer",
+          action: "xero.findOrCreateContact",
+          connectionId,
+          input: { matchBy: "Name", Name: "{{trigger.body.name}}" },
+        },
+      ],
+    }),
+  );
   const resumeAt = new Date(Date.now() + 4_000);
   const { runId } = await runFlowNow({
     workspaceId: workspace.id,

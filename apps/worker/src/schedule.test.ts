@@ -18,7 +18,7 @@ it("a schedule fires at its times, each run carrying its scheduled time, and sto
   const { user, workspace } = await seedWorkspace();
   const connection = await seedConnection(system, { workspaceId: workspace.id, userId: user.id });
   const definition = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "schedule", config: { mode: "interval", everySeconds: 3600, timezone: "Pacific/Auckland" } },
     steps: [{ key: "tracking", action: "xero.getTrackingCategories", connectionId: connection.id, input: {} }],
   } as FlowDefinition;

@@ -42,7 +42,7 @@ type EventConfig = { pollEverySeconds?: number; includeRecentDays?: number };
 
 async function flowOn(event: string, config: EventConfig = {}) {
   const definition = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "event", config: { event, connectionId: seed.connectionId, input: {}, ...config } },
     // One read, so the flow can be switched on; what is asserted is what started it.
     steps: [

@@ -56,7 +56,7 @@ afterAll(() => system?.stop());
 function triggeredFlow(connectionId: string, event: string): FlowDefinition {
   const contactName = event.startsWith("xero.contact.") ? "{{trigger.record.Name}}" : "{{trigger.record.Contact.Name}}";
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "event", config: { event, connectionId, input: {} } },
     steps: [
       {

@@ -6,7 +6,7 @@ import { createRecordingCatalog } from "./testing/recording-catalog";
 const { catalog } = createRecordingCatalog();
 
 const definition = upgradeFlowDefinition({
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: {
     type: "webhook",
     config: {},

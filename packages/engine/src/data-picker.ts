@@ -2,7 +2,9 @@
 // and of earlier steps' outputs (their last test, or the action's output sample when untested),
 // each with the template that inserts it. Lists show their first item, as a guide to the shape.
 import type { Catalog } from "./catalog";
-import { type FlowDefinition, findStep } from "./flow-definition";
+import type { PathsDecision } from "./decide-paths";
+import { type FlowDefinition, type FlowNode, isPathsStep } from "./flow-definition";
+import { findPlace, listSteps } from "./flow-steps";
 import { defineOwn, isPlainObject, ownEntries, type PlainObject, readOwn } from "./plain-data";
 import { formatPath, parsePath } from "./template-path";
 import { resolveTemplates, type TemplateContext } from "./template-resolver";
@@ -59,15 +61,16 @@ export function listDataReferences(options: DataPickerOptions): DataPickerGroup[
       references: flatten(trigger, ["trigger"], limit),
     },
   ];
-  options.definition.steps.forEach((step, index) => {
-    if (!Object.hasOwn(steps, step.key)) return;
+  for (const { node, index } of listSteps(options.definition)) {
+    if (!Object.hasOwn(steps, node.key)) continue;
+    const title = isPathsStep(node) ? "Paths" : (options.catalog.get(node.action)?.title ?? node.key);
     groups.push({
-      key: step.key,
-      title: `${index + 1}. ${options.catalog.get(step.action)?.title ?? step.key}`,
-      fromExample: examples.has(step.key),
-      references: flatten(readOwn(steps, step.key), ["steps", step.key], limit),
+      key: node.key,
+      title: `${index + 1}. ${title}`,
+      fromExample: examples.has(node.key),
+      references: flatten(readOwn(steps, node.key), ["steps", node.key], limit),
     });
-  });
+  }
   return groups;
 }
 
@@ -110,22 +113,33 @@ function firstItem(value: unknown, depth: number): unknown {
 
 function sampleData(options: DataPickerOptions) {
   const { definition, catalog } = options;
-  const until =
-    options.stepKey === undefined ? definition.steps.length : (findStep(definition, options.stepKey)?.index ?? 0);
+  // Only what has certainly run when the edited step runs: never a neighbouring path's steps.
+  const offered: FlowNode[] =
+    options.stepKey === undefined
+      ? listSteps(definition).map((place) => place.node)
+      : (findPlace(definition, options.stepKey)?.before ?? []);
   const steps: PlainObject = {};
   const examples = new Set<string>();
-  for (const step of definition.steps.slice(0, until)) {
+  for (const step of offered) {
     const tested = readOwn(options.sampleOutputs ?? {}, step.key);
     if (tested !== undefined) {
       defineOwn(steps, step.key, tested);
       continue;
     }
-    const action = catalog.get(step.action);
-    if (!action) continue;
-    defineOwn(steps, step.key, action.outputSample);
+    const example = isPathsStep(step) ? examplePathsDecision(step) : catalog.get(step.action)?.outputSample;
+    if (example === undefined) continue;
+    defineOwn(steps, step.key, example);
     examples.add(step.key);
   }
   return { trigger: options.sampleEvent ?? definition.trigger.sample ?? {}, steps, examples };
+}
+
+/** What a Paths step's decision looks like before any run: its first path taken. */
+function examplePathsDecision(node: Extract<FlowNode, { type: "paths" }>): PathsDecision {
+  return {
+    taken: node.paths.slice(0, 1).map((path) => path.key),
+    paths: node.paths.map((path, index) => ({ key: path.key, name: path.name, passed: index === 0, explanation: "" })),
+  };
 }
 
 /** `withRoot`: offer the root itself too (an `$each` item, unlike a whole trigger, is worth inserting). */

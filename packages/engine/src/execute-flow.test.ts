@@ -6,7 +6,7 @@ import { type FlowDefinition, type FlowStep, upgradeFlowDefinition } from "./flo
 import { createRecordingCatalog } from "./testing/recording-catalog";
 
 const definition: FlowDefinition = upgradeFlowDefinition({
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: { type: "webhook", config: {} },
   steps: [
     {

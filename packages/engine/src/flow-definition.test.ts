@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createEmptyFlowDefinition, findStep, flowDefinitionSchema, upgradeFlowDefinition } from "./flow-definition";
+import {
+  createEmptyFlowDefinition,
+  type FlowStep,
+  flowDefinitionSchema,
+  upgradeFlowDefinition,
+} from "./flow-definition";
+import { findStep } from "./flow-steps";
 import { createTrigger } from "./trigger-schema";
 
 function issuesOf(json: unknown): { path: string; message: string }[] {
@@ -10,7 +16,7 @@ function issuesOf(json: unknown): { path: string; message: string }[] {
 }
 
 const valid = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: { type: "webhook", config: {}, sample: { body: { email: "a@b.co" } } },
   steps: [
     {
@@ -47,7 +53,7 @@ describe("flowDefinitionSchema", () => {
 
   it("starts empty and finds steps by key", () => {
     expect(createEmptyFlowDefinition()).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       trigger: { type: "webhook", config: {} },
       steps: [],
     });
@@ -124,7 +130,7 @@ describe("flowDefinitionSchema", () => {
       '{"schemaVersion":1,"trigger":{"type":"manual","config":{}},"steps":[{"key":"a","action":"x","input":{"__proto__":{"polluted":1},"Name":"n"}}]}',
     );
     const definition = upgradeFlowDefinition(json);
-    expect(Object.keys(definition.steps[0]!.input)).toEqual(["Name"]);
+    expect(Object.keys((definition.steps[0] as FlowStep).input)).toEqual(["Name"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -148,11 +154,69 @@ describe("upgradeFlowDefinition", () => {
     });
   });
   it("refuses unknown versions and shapes with a ZodError naming the problem", () => {
-    expect(() => upgradeFlowDefinition({ ...valid, schemaVersion: 2 })).toThrow(ZodError);
-    expect(() => upgradeFlowDefinition({ ...valid, schemaVersion: 2 })).toThrow(
-      /unknown version of Ledgerflow \(schema 2\)/,
+    expect(() => upgradeFlowDefinition({ ...valid, schemaVersion: 3 })).toThrow(ZodError);
+    expect(() => upgradeFlowDefinition({ ...valid, schemaVersion: 3 })).toThrow(
+      /unknown version of Ledgerflow \(schema 3\)/,
     );
     expect(() => upgradeFlowDefinition({ steps: [] })).toThrow(ZodError);
     expect(() => upgradeFlowDefinition("not json")).toThrow(ZodError);
+  });
+});
+
+describe("version 2: Paths", () => {
+  const path = (key: string, steps: unknown[], conditions: unknown = []) => ({ key, name: key, conditions, steps });
+  const pathsStep = (key: string, paths: unknown[], extra: Record<string, unknown> = {}) => ({
+    key,
+    type: "paths",
+    paths,
+    ...extra,
+  });
+
+  it("reads every stored version-1 definition as version 2, steps unchanged", () => {
+    const stored = { ...valid, schemaVersion: 1 };
+    expect(upgradeFlowDefinition(stored)).toEqual({ ...valid, schemaVersion: 2 });
+  });
+
+  it("holds paths with their own steps, paths in paths, and an otherwise path; runs defaults to all", () => {
+    const definition = upgradeFlowDefinition({
+      ...valid,
+      steps: [
+        ...valid.steps,
+        pathsStep(
+          "by_method",
+          [
+            path("card", [{ key: "card_payment", action: "xero.createPayment", input: {} }]),
+            path("transfer", [pathsStep("by_size", [path("big", [{ key: "approve", action: "x.y", input: {} }])])]),
+          ],
+          { otherwise: { steps: [{ key: "note", action: "x.z", input: {} }] } },
+        ),
+      ],
+    });
+    expect(definition.steps[2]).toMatchObject({ type: "paths", runs: "all", otherwise: { steps: [{ key: "note" }] } });
+    expect(findStep(definition, "approve")?.index).toBe(5);
+    expect(findStep(definition, "note")?.index).toBe(6);
+  });
+
+  it("refuses what a run could not follow: a step after Paths, a key used twice anywhere, too many paths, too deep", () => {
+    const step = (key: string) => ({ key, action: "x.y", input: {} });
+    expect(issuesOf({ ...valid, steps: [pathsStep("split", [path("a", [step("one")])]), step("after")] })).toEqual([
+      { path: "steps.0", message: "A Paths step is the last of its steps: move the steps after it into its paths" },
+    ]);
+    expect(issuesOf({ ...valid, steps: [step("one"), pathsStep("split", [path("a", [step("one")])])] })).toEqual([
+      { path: "steps.1.paths.0.steps.0.key", message: 'Two steps are called "one"' },
+    ]);
+    const six = Array.from({ length: 6 }, (_, index) => path(`p${index}`, [step(`s${index}`)]));
+    expect(issuesOf({ ...valid, steps: [pathsStep("split", six)] })).toEqual([
+      { path: "steps.0.paths", message: "A Paths step has at most 5 paths" },
+    ]);
+    const deep = pathsStep("l1", [
+      path("a", [pathsStep("l2", [path("b", [pathsStep("l3", [path("c", [pathsStep("l4", [path("d", [])])])])])])]),
+    ]);
+    expect(issuesOf({ ...valid, steps: [deep] })).toEqual([
+      { path: "steps.0.paths.0.steps.0.paths.0.steps.0.paths.0.steps.0", message: "Paths go at most 3 levels deep" },
+    ]);
+    expect(issuesOf({ ...valid, steps: [pathsStep("split", [path("a", []), path("a", [])])] })).toEqual([
+      { path: "steps.0.paths.1.key", message: 'Two paths are called "a"' },
+    ]);
   });
 });

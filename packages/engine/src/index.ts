@@ -22,6 +22,7 @@ export {
 } from "./conditions/condition-schema";
 export type { ConditionResult } from "./conditions/evaluate-condition";
 export { type ConditionsResult, evaluateConditions, type GroupResult } from "./conditions/evaluate-conditions";
+export { explainConditions } from "./conditions/explain-conditions";
 export { OPERATOR_KEYS, OPERATORS, type OperatorKey, type RightKind } from "./conditions/operators";
 export {
   type AnyConnector,
@@ -50,20 +51,28 @@ export type {
   TriggerFiresArgs,
 } from "./connector-trigger";
 export { buildSampleContext, type DataPickerGroup, listDataReferences, listItemReferences } from "./data-picker";
+export { PATHS_ACTION, type PathsDecision } from "./decide-paths";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
-export { executeFlow } from "./execute-flow";
+export { type ExecutedStep, executeFlow } from "./execute-flow";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";
 export { type FlowControl, type FlowControls, recordFlowControl } from "./flow-control";
 export {
   createEmptyFlowDefinition,
+  FLOW_DEFINITION_VERSION,
   type FlowDefinition,
+  type FlowNode,
+  type FlowPath,
   type FlowStep,
-  findStep,
   flowDefinitionSchema,
+  isPathsStep,
+  MAX_PATH_DEPTH,
+  MAX_PATHS,
+  type PathsStep,
   upgradeFlowDefinition,
 } from "./flow-definition";
+export { findPlace, findStep, listActionSteps, listSteps, type StepPlace } from "./flow-steps";
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
 export { type ClientFor, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { FlowDefinition } from "./flow-definition";
+import type { FlowDefinition, FlowStep } from "./flow-definition";
 import { sameFlowBehaviour } from "./same-flow-behaviour";
 
 const definition: FlowDefinition = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: { type: "webhook", config: {}, sample: { body: { email: "a@b.co" } } },
   steps: [
     { key: "find_contact", action: "xero.findContact", input: { Name: "{{trigger.body.name}}", matchBy: "Name" } },
@@ -22,7 +22,7 @@ describe("sameFlowBehaviour", () => {
             key: "find_contact",
           },
         ],
-        schemaVersion: 1,
+        schemaVersion: 2,
       }),
     ) as FlowDefinition;
     expect(sameFlowBehaviour(definition, stored)).toBe(true);
@@ -30,7 +30,7 @@ describe("sameFlowBehaviour", () => {
 
   it("sees a changed field, a new step and a changed trigger", () => {
     const changedField = structuredClone(definition);
-    changedField.steps[0]!.input.Name = "{{trigger.body.company}}";
+    (changedField.steps[0] as FlowStep).input.Name = "{{trigger.body.company}}";
     expect(sameFlowBehaviour(definition, changedField)).toBe(false);
     expect(
       sameFlowBehaviour(definition, {

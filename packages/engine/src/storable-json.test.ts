@@ -82,7 +82,7 @@ describe("refineStorable", () => {
 
   it("guards a flow definition before its recursive shape is parsed", () => {
     const definition = (input: unknown) => ({
-      schemaVersion: 1,
+      schemaVersion: 2,
       trigger: { type: "webhook", config: {} },
       steps: [{ key: "contact", action: "xero.findContact", input }],
     });

@@ -4,7 +4,7 @@ import { testStep } from "./test-step";
 import { createRecordingCatalog } from "./testing/recording-catalog";
 
 const definition = upgradeFlowDefinition({
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: {
     type: "webhook",
     config: {},

@@ -4,7 +4,8 @@ import { StepError } from "./action-definition";
 import type { CallDeferredError } from "./call-deferred-error";
 import type { Catalog } from "./catalog";
 import type { FlowControl } from "./flow-control";
-import { type FlowDefinition, type FlowStep, findStep } from "./flow-definition";
+import { type FlowDefinition, type FlowStep, isPathsStep } from "./flow-definition";
+import { findPlace } from "./flow-steps";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
 import { type ClientFor, callAction, prepareStep } from "./run-step";
 import { listTemplateReferences, referencedStepKey } from "./template-references";
@@ -33,14 +34,15 @@ export type TestStepResult =
 
 export async function testStep(options: TestStepOptions): Promise<TestStepResult> {
   const { definition, stepKey, catalog, clientFor } = options;
-  const found = findStep(definition, stepKey);
+  const place = findPlace(definition, stepKey);
+  const found = place && !isPathsStep(place.node) ? { step: place.node, before: place.before } : undefined;
   if (!found) {
     const error = new StepError(`There is no step "${stepKey}" in this flow.`, { code: "unknown_step" });
     return { input: undefined, error: error.toJSON() };
   }
 
   const outputs: PlainObject = {};
-  for (const earlier of definition.steps.slice(0, found.index)) {
+  for (const earlier of found.before) {
     const output = readOwn(options.sampleOutputs ?? {}, earlier.key);
     if (output !== undefined) defineOwn(outputs, earlier.key, output);
   }

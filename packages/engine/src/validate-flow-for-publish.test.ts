@@ -9,7 +9,7 @@ import { validateFlowDefinitionForPublish } from "./validate-flow-for-publish";
 const { catalog } = createRecordingCatalog();
 
 function flow(steps: unknown[]): FlowDefinition {
-  return upgradeFlowDefinition({ schemaVersion: 1, trigger: { type: "webhook", config: {} }, steps });
+  return upgradeFlowDefinition({ schemaVersion: 2, trigger: { type: "webhook", config: {} }, steps });
 }
 
 const findContact = {

@@ -6,7 +6,8 @@ import type { FieldSpec } from "./action-definition";
 import type { Catalog } from "./catalog";
 import { coerceFieldValue, isEmptyFieldValue } from "./coerce-field-value";
 import { conditionsProblems } from "./conditions/conditions-field";
-import type { FlowDefinition } from "./flow-definition";
+import { type FlowDefinition, isPathsStep, type PathsStep } from "./flow-definition";
+import { listSteps, type StepPlace } from "./flow-steps";
 import { isEachMapping } from "./mapping-schema";
 import { isPlainObject, type PlainObject, readOwn } from "./plain-data";
 import { containsTemplate, formatFieldPath } from "./template-path";
@@ -21,8 +22,16 @@ export interface PublishProblem {
 
 export function validateFlowDefinitionForPublish(definition: FlowDefinition, catalog: Catalog): PublishProblem[] {
   if (definition.steps.length === 0) return [{ message: "Add at least one step after the trigger." }];
-  const stepIndex = new Map(definition.steps.map((step, index) => [step.key, index]));
-  return definition.steps.flatMap((step, index) => {
+  const places = listSteps(definition);
+  const placeOf = new Map(places.map((place) => [place.node.key, place]));
+  return places.flatMap((place) => {
+    const { node: step } = place;
+    const referenceProblems = (mapping: unknown, field: (at: (string | number)[]) => string) =>
+      listTemplateReferences(mapping).flatMap((reference) => {
+        const message = referenceProblem(reference, place, placeOf);
+        return message ? [{ stepKey: step.key, field: field(reference.at), message }] : [];
+      });
+    if (isPathsStep(step)) return pathsProblems(step, referenceProblems);
     if (step.action === "") return [{ stepKey: step.key, field: "action", message: "Choose what this step does." }];
     const action = catalog.get(step.action);
     if (!action) {
@@ -42,10 +51,7 @@ export function validateFlowDefinitionForPublish(definition: FlowDefinition, cat
         message: "Choose the connected account this step uses.",
       });
     }
-    for (const reference of listTemplateReferences(step.input)) {
-      const message = referenceProblem(reference, index, stepIndex);
-      if (message) problems.push({ stepKey: step.key, field: fieldOf(reference.at), message });
-    }
+    problems.push(...referenceProblems(step.input, fieldOf));
     for (const problem of fieldProblems(step.input, action.fields, [], "")) {
       problems.push({ stepKey: step.key, ...problem });
     }
@@ -53,10 +59,45 @@ export function validateFlowDefinitionForPublish(definition: FlowDefinition, cat
   });
 }
 
+/** Each path needs conditions that can be decided and at least one step of its own. */
+function pathsProblems(
+  step: PathsStep,
+  referenceProblems: (mapping: unknown, field: (at: (string | number)[]) => string) => PublishProblem[],
+): PublishProblem[] {
+  const problems: PublishProblem[] = [];
+  for (const path of step.paths) {
+    const field = `paths.${path.key}.conditions`;
+    const conditions = path.conditions;
+    if (!Array.isArray(conditions) || conditions.length === 0) {
+      problems.push({ stepKey: step.key, field, message: `Path "${path.name}": add the conditions that choose it` });
+    } else {
+      for (const message of conditionsProblems(conditions)) {
+        problems.push({ stepKey: step.key, field, message: `Path "${path.name}" ${message}` });
+      }
+      problems.push(...referenceProblems(conditions, () => field));
+    }
+    if (path.steps.length === 0) {
+      problems.push({
+        stepKey: step.key,
+        field: `paths.${path.key}.steps`,
+        message: `Path "${path.name}" has no steps yet`,
+      });
+    }
+  }
+  if (step.otherwise && step.otherwise.steps.length === 0) {
+    problems.push({
+      stepKey: step.key,
+      field: "otherwise.steps",
+      message: 'The path "When no other path matches" has no steps yet: add one, or remove that path',
+    });
+  }
+  return problems;
+}
+
 function referenceProblem(
   reference: TemplateReference,
-  index: number,
-  stepIndex: ReadonlyMap<string, number>,
+  place: StepPlace,
+  placeOf: ReadonlyMap<string, StepPlace>,
 ): string | undefined {
   const { template, segments, itemNames } = reference;
   if (!segments) return `${template} is not a valid reference: use a path like {{trigger.body.email}}`;
@@ -68,11 +109,12 @@ function referenceProblem(
     return `${template} must start with "trigger" or "steps"${items}`;
   }
   const key = referencedStepKey(reference);
-  const target = key === undefined ? undefined : stepIndex.get(key);
+  const target = key === undefined ? undefined : placeOf.get(key);
   if (key === undefined || target === undefined) return `${template} refers to a step that does not exist`;
-  if (target === index) return `${template} refers to this step's own result, which does not exist yet`;
-  if (target > index) return `${template} refers to step "${key}", which runs after this one`;
-  return undefined;
+  if (target === place) return `${template} refers to this step's own result, which does not exist yet`;
+  if (place.before.includes(target.node)) return undefined;
+  if (target.before.includes(place.node)) return `${template} refers to step "${key}", which runs after this one`;
+  return `${template} refers to step "${key}", which is on another path and has not run when this step runs`;
 }
 
 interface FieldProblem {

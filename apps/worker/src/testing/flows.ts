@@ -3,7 +3,7 @@ import type { FlowDefinition } from "@ledgerflow/engine";
 /** Order paid → find or create the customer → invoice with one line per ordered item. */
 export function orderToInvoiceFlow(connectionId: string): FlowDefinition {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {} },
     steps: [
       {
@@ -82,7 +82,7 @@ export function orderPayload(orderId: string, overrides: Record<string, unknown>
 /** Manual trigger → invoice (status from the event) → full payment → the customer's contact updated. */
 export function invoicePaymentFlow(connectionId: string): FlowDefinition {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "manual", config: {} },
     steps: [
       {
@@ -125,7 +125,7 @@ export function invoicePaymentFlow(connectionId: string): FlowDefinition {
 /** A webhook flow with one harmless read: for tests about ingress rather than about Xero writes. */
 export function readOnlyWebhookFlow(connectionId: string): FlowDefinition {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {} },
     steps: [{ key: "tracking", action: "xero.getTrackingCategories", connectionId, input: {} }],
   } as FlowDefinition;
@@ -141,7 +141,7 @@ export function batchContactFlow(
   trigger: "webhook" | "manual" = "webhook",
 ): FlowDefinition {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: trigger, config: {} },
     steps: [
       {

@@ -7,7 +7,7 @@ const catalog = createCatalog(delayConnector.actions);
 /** Runs a one-step flow of `action` with `input` and returns what the engine made of it. */
 function runDelay(action: "delay.for" | "delay.until", input: Record<string, unknown>) {
   const definition = upgradeFlowDefinition({
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "manual", config: {} },
     steps: [{ key: "wait", action, input }],
   });

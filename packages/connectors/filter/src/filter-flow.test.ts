@@ -31,7 +31,7 @@ const catalog = createCatalog([...filterConnector.actions, after]);
 
 function flow(conditions: unknown): FlowDefinition {
   return upgradeFlowDefinition({
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {}, sample: { body: { total: "1,200.50", tier: "retail" } } },
     steps: [
       { key: "big_orders", action: "filter.onlyContinueIf", input: { conditions } },

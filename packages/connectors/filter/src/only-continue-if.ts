@@ -1,7 +1,7 @@
 // "Only continue if…": the run goes on when any group of conditions holds (every condition of a
 // group must), and stops here otherwise. The output keeps every condition's explanation, so run
 // history shows what was compared — "total ("1,200.50" read as 1200.5) > 1000" — either way.
-import { type ConditionsResult, defineAction, evaluateConditions, field } from "@ledgerflow/engine";
+import { type ConditionsResult, defineAction, evaluateConditions, explainConditions, field } from "@ledgerflow/engine";
 
 export interface FilterOutput {
   passed: boolean;
@@ -34,22 +34,8 @@ export const onlyContinueIf = defineAction<undefined, typeof fields, FilterOutpu
   async run(ctx, input) {
     // Flows have no time zone of their own yet: "today" for "within the last N days" is UTC's.
     const result = evaluateConditions(input.conditions, new Date(), "UTC");
-    const summary = summarise(result);
+    const summary = `${result.passed ? "Continued" : "Stopped by filter"}: ${explainConditions(result)}`;
     if (!result.passed) ctx.flow.stop(summary);
     return { passed: result.passed, summary, groups: result.groups };
   },
 });
-
-/** The conditions that decided: the holding group's when the run went on, every failed one when it stopped. */
-function summarise(result: ConditionsResult): string {
-  const several = result.groups.length > 1;
-  if (result.passed) {
-    const group = result.groups.find((candidate) => candidate.passed);
-    return `Continued: ${group?.conditions.map((condition) => condition.explanation).join(" and ")}`;
-  }
-  const failed = result.groups.map((group, index) => {
-    const explanations = group.conditions.filter((condition) => !condition.passed).map((c) => c.explanation);
-    return several ? `group ${index + 1}: ${explanations.join(" and ")}` : explanations.join(" and ");
-  });
-  return several ? `Stopped by filter: no group held (${failed.join("; ")})` : `Stopped by filter: ${failed[0]}`;
-}

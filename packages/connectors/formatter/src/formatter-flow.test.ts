@@ -13,7 +13,7 @@ const order = {
 };
 
 const definition = upgradeFlowDefinition({
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: { type: "webhook", config: {} },
   steps: [
     { key: "total", action: "formatter.parseNumber", input: { text: "{{trigger.body.total}}", locale: "de-DE" } },

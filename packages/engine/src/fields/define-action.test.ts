@@ -45,7 +45,7 @@ const catalog = createCatalog([recordPayment]);
 async function runStep(input: Record<string, unknown>, trigger: unknown = {}) {
   received.length = 0;
   const definition = upgradeFlowDefinition({
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {} },
     steps: [{ key: "payment", action: "test.recordPayment", connectionId: "conn-1", input }],
   });
@@ -122,7 +122,7 @@ describe("defineAction", () => {
 
   it("gives switch-on the same rules for values written by hand", () => {
     const definition = upgradeFlowDefinition({
-      schemaVersion: 1,
+      schemaVersion: 2,
       trigger: { type: "webhook", config: {} },
       steps: [
         {

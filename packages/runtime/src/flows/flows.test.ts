@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 const draftWithStep = (connectionId?: string): FlowDefinition => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: { type: "webhook", config: {}, sample: { body: { email: "a@b.co" } } },
   steps: [{ key: "find_contact", action: "xero.findContact", connectionId, input: { Name: "{{trigger.body.name}}" } }],
 });
@@ -45,7 +45,7 @@ describe("createFlow", () => {
     expect(name).toBe("Order paid → invoice");
     const flow = await getFlowForEditor({ workspaceId, flowId: id, role: "OWNER" });
     expect(flow.enabled).toBe(false);
-    expect(flow.draft).toEqual({ schemaVersion: 1, trigger: { type: "webhook", config: {} }, steps: [] });
+    expect(flow.draft).toEqual({ schemaVersion: 2, trigger: { type: "webhook", config: {} }, steps: [] });
     expect(flow.webhook.credentials?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 

@@ -27,7 +27,7 @@ async function flowWithSteps(steps: Parameters<typeof updateFlowDraft>[0]["draft
   await updateFlowDraft({
     workspaceId,
     flowId,
-    draft: { schemaVersion: 1, trigger: { type: "webhook", config: {}, sample: { body: { name: "Ada" } } }, steps },
+    draft: { schemaVersion: 2, trigger: { type: "webhook", config: {}, sample: { body: { name: "Ada" } } }, steps },
   });
   return flowId;
 }

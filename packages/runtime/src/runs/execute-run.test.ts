@@ -74,7 +74,7 @@ async function queuedRun(script: Script) {
   const name = randomUUID();
   scripts.set(name, script);
   const definition: FlowDefinition = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "manual", config: {} },
     steps: [{ key: "only", action: "test.scripted", input: { script: name } }],
   };

@@ -1,8 +1,10 @@
 import {
   type CatalogAction,
+  type ExecutedStep,
   executeFlow,
   type FlowDefinition,
   type FlowStep,
+  listSteps,
   StepError,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
@@ -106,9 +108,10 @@ async function executeLeased(lease: RunLease, run: LeasedRun, deps: ExecuteRunDe
     return { kind: "finished", status: "FAILED" };
   }
   const previousOutputs = Object.fromEntries(run.succeededSteps.map((step) => [step.stepKey, step.output]));
-  const stepIndex = new Map(definition.steps.map((step, index) => [step.key, index]));
-  const indexOf = (step: FlowStep) => stepIndex.get(step.key) ?? 0;
-  const idempotencyKey = (step: FlowStep) => run.idempotencyKeys[step.key] ?? `${lease.runId}:${step.key}`;
+  // Depth-first, paths included: run history numbers steps as the editor shows them.
+  const stepIndex = new Map(listSteps(definition).map((place) => [place.node.key, place.index]));
+  const indexOf = (step: ExecutedStep) => stepIndex.get(step.key) ?? 0;
+  const idempotencyKey = (step: ExecutedStep) => run.idempotencyKeys[step.key] ?? `${lease.runId}:${step.key}`;
   const connectors = deps.connectors ?? appConnectors();
   // Every call to the outside world first checks that this execution still holds the run's lease.
   const stepClient = connectorClientFor(

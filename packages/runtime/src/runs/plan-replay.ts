@@ -1,5 +1,11 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
-import { type FlowDefinition, type FlowStep, type PlannedWrite, upgradeFlowDefinition } from "@ledgerflow/engine";
+import {
+  type FlowDefinition,
+  type FlowStep,
+  listActionSteps,
+  type PlannedWrite,
+  upgradeFlowDefinition,
+} from "@ledgerflow/engine";
 import { z } from "zod";
 import { appConnectors } from "../connectors/app-connectors";
 
@@ -69,7 +75,10 @@ export async function planReplay(workspaceId: string, run: ReplayableRun): Promi
   };
   const published = readDefinition(run.flow.publishedVersion?.definition);
   const used = readDefinition(run.flowVersion?.definition);
-  const names = await organisationNames(workspaceId, [...(published?.steps ?? []), ...(used?.steps ?? [])]);
+  // Every path's steps: which paths a run takes is only known when it runs.
+  const publishedSteps = published ? listActionSteps(published) : null;
+  const usedSteps = used ? listActionSteps(used) : null;
+  const names = await organisationNames(workspaceId, [...(publishedSteps ?? []), ...(usedSteps ?? [])]);
   const writesOf = (steps: PlannedStep[], again: (step: PlannedStep) => boolean): PlannedWrite[] =>
     steps.flatMap((step) => {
       const writes = catalog.get(step.action)?.writes;
@@ -78,13 +87,13 @@ export async function planReplay(workspaceId: string, run: ReplayableRun): Promi
       return [{ writes, again: again(step), ...(organisation ? { organisation } : {}) }];
     });
 
-  const restartWrites = published ? writesOf(published.steps, wroteBefore) : null;
+  const restartWrites = publishedSteps ? writesOf(publishedSteps, wroteBefore) : null;
   // A version that can no longer be read still has its steps recorded: the ones that did not succeed.
   const recorded = run.steps
     .filter((step) => step.status !== "SUCCEEDED")
     .map((step) => ({ key: step.stepKey, action: step.action }));
   const remaining = (RESUMABLE_STATUSES as readonly string[]).includes(run.status)
-    ? (used?.steps.filter((step) => !succeeded.has(step.key)) ?? recorded)
+    ? (usedSteps?.filter((step) => !succeeded.has(step.key)) ?? recorded)
     : [];
   return {
     restart: restartWrites

@@ -22,7 +22,7 @@ let versionId: string;
 
 function orderFlow(connectionId: string): FlowDefinition {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {} },
     steps: [
       { key: "customer", action: "xero.findContact", connectionId, input: { Name: "{{trigger.body.customer}}" } },

@@ -1,5 +1,5 @@
 import { prisma } from "@ledgerflow/db";
-import type { FlowStep, StepError } from "@ledgerflow/engine";
+import type { ExecutedStep, StepError } from "@ledgerflow/engine";
 import { LeaseLostError, type RunLease } from "./run-lease";
 import { jsonText, newRecordId, SQL_NOW } from "./run-sql";
 
@@ -24,7 +24,7 @@ function fenced(lease: RunLease, changed: number): void {
  */
 export async function recordStepStarted(
   lease: RunLease,
-  step: FlowStep,
+  step: ExecutedStep,
   index: number,
   input: unknown,
   idempotencyKey: string,
@@ -44,7 +44,7 @@ export async function recordStepStarted(
 }
 
 /** The step's output; an earlier attempt's error no longer describes it and is cleared. */
-export async function recordStepSucceeded(lease: RunLease, step: FlowStep, output: unknown): Promise<void> {
+export async function recordStepSucceeded(lease: RunLease, step: ExecutedStep, output: unknown): Promise<void> {
   const changed = await prisma.$executeRaw`
     UPDATE "StepRun"
        SET status = 'SUCCEEDED'::"StepStatus", output = ${jsonText(output) ?? "{}"}::jsonb, error = NULL,
@@ -62,7 +62,7 @@ export async function recordStepSucceeded(lease: RunLease, step: FlowStep, outpu
  */
 export async function recordStepFailed(
   lease: RunLease,
-  step: FlowStep,
+  step: ExecutedStep,
   index: number,
   error: StepError,
   input: unknown,
@@ -94,7 +94,7 @@ export async function recordStepFailed(
  * Our own rate limiter said "wait" before the step's call reached Xero: that was no attempt. The
  * step stays RUNNING (the run resumes it when it is due) and its attempt count is given back.
  */
-export async function recordStepDeferred(lease: RunLease, step: FlowStep): Promise<void> {
+export async function recordStepDeferred(lease: RunLease, step: ExecutedStep): Promise<void> {
   const changed = await prisma.$executeRaw`
     UPDATE "StepRun" SET attempts = GREATEST(0, attempts - 1)
      WHERE "runId" = ${lease.runId} AND "stepKey" = ${step.key} AND "workspaceId" = ${lease.workspaceId}

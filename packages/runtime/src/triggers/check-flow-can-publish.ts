@@ -1,5 +1,5 @@
 import { prisma } from "@ledgerflow/db";
-import { type FlowDefinition, validateFlowDefinitionForPublish } from "@ledgerflow/engine";
+import { type FlowDefinition, listActionSteps, validateFlowDefinitionForPublish } from "@ledgerflow/engine";
 import { appConnectors } from "../connectors/app-connectors";
 import { checkEventTrigger } from "./event/check-event-trigger";
 
@@ -31,7 +31,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
   const triggerConnectionId = trigger.type === "event" ? trigger.config.connectionId : undefined;
   const connectionIds = [
     ...new Set([
-      ...definition.steps.flatMap((step) => (step.connectionId ? [step.connectionId] : [])),
+      ...listActionSteps(definition).flatMap((step) => (step.connectionId ? [step.connectionId] : [])),
       ...(triggerConnectionId ? [triggerConnectionId] : []),
     ]),
   ];
@@ -45,7 +45,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
     problems.push(...checkEventTrigger(trigger, connection, connectors));
   }
 
-  for (const step of definition.steps) {
+  for (const step of listActionSteps(definition)) {
     if (!step.connectionId) continue;
     const action = connectors.catalog.get(step.action);
     const connector = action && connectors.ownerOf(action.key);

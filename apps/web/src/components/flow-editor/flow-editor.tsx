@@ -20,8 +20,12 @@ import {
   type CatalogAction,
   createCatalog,
   type FlowDefinition,
+  type FlowNode,
   type FlowStep,
+  findPlace,
+  isPathsStep,
   listDataReferences,
+  listSteps,
   type PublishProblem,
   sameFlowBehaviour,
   validateFlowDefinitionForPublish,
@@ -91,18 +95,20 @@ export function FlowEditor(props: FlowEditorProps) {
     [samples],
   );
   const stepTitles = new Map(
-    draft.steps.map((step, index) => [
-      step.key,
-      `Step ${index + 1} (${catalog.find((entry) => entry.key === step.action)?.title ?? step.action})`,
+    listSteps(draft).map(({ node, index }) => [
+      node.key,
+      `Step ${index + 1} (${isPathsStep(node) ? "Paths" : (catalog.find((entry) => entry.key === node.action)?.title ?? node.action)})`,
     ]),
   );
+  // The main line's action steps; a Paths step (version 2) is drawn by the paths editor.
+  const lineSteps = draft.steps.filter((node): node is FlowStep => !isPathsStep(node));
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
-  const setSteps = (change: (steps: FlowStep[]) => FlowStep[]) =>
+  const setSteps = (change: (steps: FlowNode[]) => FlowNode[]) =>
     update((current) => ({ ...current, steps: change(current.steps) }));
   const moveStep = (from: number, to: number) => setSteps((steps) => arrayMove(steps, from, to));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -113,15 +119,18 @@ export function FlowEditor(props: FlowEditorProps) {
   const addStep = (actionKey: string) => {
     const key = newStepKey(
       actionKey,
-      draft.steps.map((step) => step.key),
+      listSteps(draft).map((place) => place.node.key),
     );
-    const connectionId = connections.length === 1 ? connections[0]?.id : undefined;
+    // A lone organisation is chosen at once, for a step that needs one (a Filter or a Formatter does not).
+    const needsConnection = catalog.find((entry) => entry.key === actionKey)?.needsConnection !== false;
+    const connectionId = needsConnection && connections.length === 1 ? connections[0]?.id : undefined;
     setSteps((steps) => [...steps, { key, action: actionKey, input: {}, ...(connectionId ? { connectionId } : {}) }]);
     setOpenKey(key);
   };
 
-  const openStepIndex = draft.steps.findIndex((step) => step.key === openKey);
-  const openStep = draft.steps[openStepIndex];
+  const openPlace = openKey === null ? undefined : findPlace(draft, openKey);
+  const openStepIndex = openPlace?.index ?? -1;
+  const openStep = openPlace && !isPathsStep(openPlace.node) ? openPlace.node : undefined;
   const openAction = openStep ? catalog.find((entry) => entry.key === openStep.action) : undefined;
 
   return (
@@ -197,14 +206,14 @@ export function FlowEditor(props: FlowEditorProps) {
           </li>
           <li>
             <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-              <SortableContext items={draft.steps.map((step) => step.key)} strategy={verticalListSortingStrategy}>
+              <SortableContext items={lineSteps.map((step) => step.key)} strategy={verticalListSortingStrategy}>
                 <ol aria-label="Actions" className="flex flex-col gap-5">
-                  {draft.steps.map((step, index) => (
+                  {lineSteps.map((step, index) => (
                     <StepCard
                       key={step.key}
                       step={step}
                       index={index}
-                      count={draft.steps.length}
+                      count={lineSteps.length}
                       action={catalog.find((entry) => entry.key === step.action)}
                       connection={connections.find((connection) => connection.id === step.connectionId)}
                       sample={samples.find((sample) => sample.stepKey === step.key)}

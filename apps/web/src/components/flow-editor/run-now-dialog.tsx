@@ -1,6 +1,6 @@
 "use client";
 
-import { describeWrites, type FlowDefinition, type PlannedWrite } from "@ledgerflow/engine";
+import { describeWrites, type FlowDefinition, listActionSteps, type PlannedWrite } from "@ledgerflow/engine";
 import { ArrowRightIcon, PlayIcon } from "lucide-react";
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
@@ -27,7 +27,7 @@ function plannedWrites(
   catalog: CatalogEntry[],
   connections: ConnectionChoice[],
 ): PlannedWrite[] {
-  return (definition?.steps ?? []).flatMap((step) => {
+  return (definition ? listActionSteps(definition) : []).flatMap((step) => {
     const writes = catalog.find((entry) => entry.key === step.action)?.writes;
     const organisation = connections.find((connection) => connection.id === step.connectionId)?.name;
     return writes ? [{ writes, organisation }] : [];

@@ -8,7 +8,7 @@ const catalog = createCatalog(formatterConnector.actions);
 
 export async function testFormatterStep(action: string, input: Record<string, unknown>, body: unknown = {}) {
   const definition = upgradeFlowDefinition({
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {}, sample: { body } },
     steps: [{ key: "format", action, input }],
   });

@@ -8,7 +8,7 @@ const catalog = createCatalog(httpConnector.actions);
 
 const definitionOf = (input: Record<string, unknown>, body: unknown) =>
   upgradeFlowDefinition({
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "webhook", config: {}, sample: { body } },
     steps: [{ key: "call", action: "http.request", input }],
   });

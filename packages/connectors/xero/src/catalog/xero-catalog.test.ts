@@ -14,7 +14,7 @@ const catalog = createCatalog(xeroCatalog);
 
 /** Order → find or create the customer → approved invoice of the mapped lines → payment of its total. */
 const orderToPaidInvoice: FlowDefinition = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   trigger: { type: "webhook", config: {} },
   steps: [
     {

@@ -1,5 +1,5 @@
 import { prisma, type RunStatus } from "@ledgerflow/db";
-import { flowDefinitionSchema, type TriggerType } from "@ledgerflow/engine";
+import { flowDefinitionSchema, listActionSteps, type TriggerType } from "@ledgerflow/engine";
 import { appEventTitle } from "../../triggers/event/describe-app-event";
 
 export interface ListFlowsOptions {
@@ -72,7 +72,7 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
   const items = flows.map((flow, index): FlowListItem => {
     // What runs is the published version; a never-published flow shows its draft.
     const definition = flowDefinitionSchema.safeParse(flow.enabled ? flow.publishedVersion?.definition : flow.draft);
-    const steps = definition.success ? definition.data.steps : [];
+    const steps = definition.success ? listActionSteps(definition.data) : [];
     const organisations = [
       ...new Set(steps.flatMap((step) => connectionNames.get(step.connectionId ?? "") ?? [])),
     ].sort();

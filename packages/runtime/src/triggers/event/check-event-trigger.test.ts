@@ -34,7 +34,7 @@ afterAll(async () => {
 
 function flowWith(config: { event: string; connectionId?: string; input?: Record<string, unknown> }): FlowDefinition {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     trigger: { type: "event", config: { input: {}, ...config } },
     steps: [{ key: "tracking", action: "xero.getTrackingCategories", input: {} }],
   } as FlowDefinition;

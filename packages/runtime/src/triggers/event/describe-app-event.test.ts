@@ -39,7 +39,7 @@ describe("an app event in the flow list and the run history", () => {
       workspaceId,
       flowId,
       draft: {
-        schemaVersion: 1,
+        schemaVersion: 2,
         trigger: { type: "event", config: { event: "xero.invoice.paid", input: {} } },
         steps: [],
       },

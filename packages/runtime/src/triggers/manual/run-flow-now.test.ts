@@ -26,7 +26,7 @@ async function publishedFlowWith(trigger: Prisma.InputJsonObject) {
       createdById: user.id,
     },
   });
-  const definition = { schemaVersion: 1, trigger, steps: [] };
+  const definition = { schemaVersion: 2, trigger, steps: [] };
   const version = await prisma.flowVersion.create({
     data: { workspaceId: workspace.id, flowId: flow.id, number: 1, definition, createdById: user.id },
   });

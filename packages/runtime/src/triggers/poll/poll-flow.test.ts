@@ -112,7 +112,7 @@ async function pollingFlow(since: string) {
       workspaceId,
       flowId: flow.id,
       number: 1,
-      definition: { schemaVersion: 1, trigger, steps: [] },
+      definition: { schemaVersion: 2, trigger, steps: [] },
       createdById: user.id,
     },
   });
