@@ -7,9 +7,9 @@ import { eventually } from "./testing/app-processes";
 import { finishedRun } from "./testing/finished-run";
 import { seedConnectedFlow } from "./testing/seed";
 import { type System, startSystem } from "./testing/system";
-import { contactsNamed } from "./testing/xero-reads";
+import { contactsNamed, invoicesWithReference, xeroGet } from "./testing/xero-reads";
 
-// Filter and Delay through the real worker, the sandbox's Xero and PostgreSQL: a filter that stops a
+// Filter, Paths and Delay through the real worker, the sandbox's Xero and PostgreSQL: a filter that stops a
 // run calls Xero for nothing after it, and a run waiting for a delay outlives the worker it started on.
 
 let system: System;
@@ -121,5 +121,110 @@ describe("Delay", () => {
     expect(contactStep?.startedAt.getTime()).toBeGreaterThanOrEqual(resumeAt.getTime());
     expect(run.steps.find((step) => step.stepKey === "wait")).toMatchObject({ attempts: 1, status: "SUCCEEDED" });
     expect(await contactsNamed(system, connection.externalId, customer)).toHaveLength(1);
+  }, 60_000);
+});
+
+/** An invoice for the order, then paid into the account its payment method calls for. */
+function paymentByMethodFlow(connectionId: string): FlowDefinition {
+  const payInto = (key: string, accountCode: string) => ({
+    key,
+    action: "xero.createPayment",
+    connectionId,
+    input: {
+      InvoiceID: "{{steps.invoice.InvoiceID}}",
+      AccountCode: accountCode,
+      Amount: "{{steps.invoice.AmountDue}}",
+      Date: "2026-11-24",
+      Reference: "{{trigger.body.reference}}",
+    },
+  });
+  const methodIs = (method: string) => [
+    {
+      conditions: [{ left: { label: "method", value: "{{trigger.body.method}}" }, operator: "text.is", right: method }],
+    },
+  ];
+  return {
+    schemaVersion: 2,
+    trigger: { type: "webhook", config: {} },
+    steps: [
+      {
+        key: "invoice",
+        action: "xero.createInvoice",
+        connectionId,
+        input: {
+          ContactName: "{{trigger.body.customer}}",
+          Reference: "{{trigger.body.reference}}",
+          Status: "AUTHORISED",
+          LineAmountTypes: "NoTax",
+          DueDate: "2026-12-31",
+          LineItems: [{ Description: "Order", Quantity: 1, UnitAmount: "{{trigger.body.amount}}", AccountCode: "200" }],
+        },
+      },
+      {
+        key: "by_method",
+        type: "paths",
+        runs: "all",
+        paths: [
+          { key: "card", name: "Card payments", conditions: methodIs("card"), steps: [payInto("card_payment", "090")] },
+          {
+            key: "transfer",
+            name: "Bank transfers",
+            conditions: methodIs("transfer"),
+            steps: [payInto("transfer_payment", "091")],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe("Paths", () => {
+  it("card payments go to one bank account, transfers to the other; each run records the path it took and why", async () => {
+    const { workspace, connection, flow } = await seedConnectedFlow(system, paymentByMethodFlow);
+    const tag = randomUUID().slice(0, 6);
+    const order = (method: string) => ({
+      customer: `Paths ${method} ${tag}`,
+      reference: `PATH-${method}-${tag}`,
+      amount: 120,
+      method,
+    });
+    const card = await runFlowNow({ workspaceId: workspace.id, flowId: flow.id, body: order("card") });
+    const transfer = await runFlowNow({ workspaceId: workspace.id, flowId: flow.id, body: order("transfer") });
+
+    const cardRun = await finishedRun(card.runId, workspace.id);
+    expect(cardRun.status).toBe("SUCCEEDED");
+    expect(cardRun.steps.map((step) => [step.index, step.stepKey, step.action])).toEqual([
+      [0, "invoice", "xero.createInvoice"],
+      [1, "by_method", "paths"],
+      [2, "card_payment", "xero.createPayment"],
+    ]);
+    expect(cardRun.steps[1]?.output).toEqual({
+      taken: ["card"],
+      paths: [
+        { key: "card", name: "Card payments", passed: true, explanation: 'method ("card") is "card"' },
+        { key: "transfer", name: "Bank transfers", passed: false, explanation: 'method ("card") is not "transfer"' },
+      ],
+    });
+    const transferRun = await finishedRun(transfer.runId, workspace.id);
+    expect(transferRun.steps.map((step) => [step.index, step.stepKey])).toEqual([
+      [0, "invoice"],
+      [1, "by_method"],
+      [3, "transfer_payment"],
+    ]);
+
+    const { Payments } = await xeroGet<{ Payments: { Reference: string; Account: { Code: string } }[] }>(
+      system,
+      connection.externalId,
+      "/Payments",
+    );
+    const accountOf = (reference: string) =>
+      Payments.filter((payment) => payment.Reference === reference).map((payment) => payment.Account.Code);
+    expect(accountOf(`PATH-card-${tag}`)).toEqual(["090"]);
+    expect(accountOf(`PATH-transfer-${tag}`)).toEqual(["091"]);
+    for (const method of ["card", "transfer"]) {
+      expect(await invoicesWithReference(system, connection.externalId, `PATH-${method}-${tag}`)).toMatchObject([
+        { Status: "PAID" },
+      ]);
+    }
   }, 60_000);
 });
