@@ -14,7 +14,7 @@ import { resolveStepInput, type TemplateContext } from "./template-resolver";
 export const PATHS_ACTION = "paths";
 
 /** The key of the path taken when no other path's conditions hold. */
-export const OTHERWISE = "otherwise";
+export const OTHERWISE_PATH = "otherwise";
 
 export interface PathsDecision {
   /** The keys of the paths that run, in order ("otherwise" for the fallback). */
@@ -45,14 +45,14 @@ export function decidePaths(node: PathsStep, context: TemplateContext, now: Date
   }
   const passing = paths.filter((path) => path.passed).map((path) => path.key);
   const chosen = node.runs === "first" ? passing.slice(0, 1) : passing;
-  const taken = chosen.length === 0 && node.otherwise ? [OTHERWISE] : chosen;
+  const taken = chosen.length === 0 && node.otherwise ? [OTHERWISE_PATH] : chosen;
   return { ok: true, resolved, decision: { taken, paths } };
 }
 
 /** The steps of the paths a decision takes, in order. */
 export function takenBranches(node: PathsStep, decision: PathsDecision): { key: string; steps: FlowNode[] }[] {
   return decision.taken.flatMap((key) => {
-    if (key === OTHERWISE) return node.otherwise ? [{ key, steps: node.otherwise.steps }] : [];
+    if (key === OTHERWISE_PATH) return node.otherwise ? [{ key, steps: node.otherwise.steps }] : [];
     const path = node.paths.find((candidate) => candidate.key === key);
     return path ? [{ key, steps: path.steps }] : [];
   });

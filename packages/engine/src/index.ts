@@ -51,7 +51,7 @@ export type {
   TriggerFiresArgs,
 } from "./connector-trigger";
 export { buildSampleContext, type DataPickerGroup, listDataReferences, listItemReferences } from "./data-picker";
-export { PATHS_ACTION, type PathsDecision } from "./decide-paths";
+export { OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "./decide-paths";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
 export { type ExecutedStep, executeFlow } from "./execute-flow";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";

@@ -29,7 +29,12 @@ export { cancelRun } from "./runs/cancel-run";
 export { type ExecuteRunDeps, executeRun } from "./runs/execute-run";
 export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
 export { countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";
-export { getRunDetail, type RunDetail, type StepRunDetail } from "./runs/presenters/get-run-detail";
+export {
+  getRunDetail,
+  type RunDetail,
+  type StepRunDetail,
+  type StepRunPlace,
+} from "./runs/presenters/get-run-detail";
 export { listRunFlowOptions, type RunFlowOption } from "./runs/presenters/list-run-flow-options";
 export { type ListRunsInput, listRuns, type RunRow } from "./runs/presenters/list-runs";
 export { decodeRunCursor, encodeRunCursor } from "./runs/presenters/run-cursor";

@@ -1,5 +1,6 @@
 import type { StepStatus } from "@ledgerflow/db";
-import type { StepRunDetail } from "@ledgerflow/runtime";
+import { OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "@ledgerflow/engine";
+import type { StepRunDetail, StepRunPlace } from "@ledgerflow/runtime";
 import { LocalTime } from "../local-time";
 import { Badge, type BadgeProps } from "../ui/badge";
 import { Card } from "../ui/card";
@@ -18,12 +19,14 @@ const stepStatus: Record<StepStatus, { label: string; tone: BadgeProps["tone"] }
 
 interface StepRunCardProps {
   step: StepRunDetail;
+  /** Where the step sits in the flow: steps inside a path are indented and name their path. */
+  place?: StepRunPlace;
   /** True when a resumed replay carried this step's result over instead of running it again. */
   carriedOver: boolean;
 }
 
 /** One executed step: status, attempts and timing, the error if any, its resolved input and output. */
-export function StepRunCard({ step, carriedOver }: StepRunCardProps) {
+export function StepRunCard({ step, place, carriedOver }: StepRunCardProps) {
   const error = readStepError(step.error);
   const earlierFailures = readEarlierAttemptErrors(step.attemptErrors, step.status);
   const { label, tone } = stepStatus[step.status];
@@ -49,6 +52,7 @@ export function StepRunCard({ step, carriedOver }: StepRunCardProps) {
           </div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
             <Badge tone={tone}>{label}</Badge>
+            {place?.pathName ? <Badge tone="neutral">Path: {place.pathName}</Badge> : null}
             {carriedOver ? <Badge tone="brand">Reused from the original run</Badge> : null}
             <span>
               {step.attempts} attempt{step.attempts === 1 ? "" : "s"}
@@ -62,6 +66,7 @@ export function StepRunCard({ step, carriedOver }: StepRunCardProps) {
         <div className="flex flex-col gap-4 px-5 py-4">
           {error ? <StepErrorCallout error={error} /> : null}
           {earlierFailures.length > 0 ? <EarlierAttempts failures={earlierFailures} /> : null}
+          {step.action === PATHS_ACTION && isPathsDecision(step.output) ? <PathsTaken decision={step.output} /> : null}
           <div className="grid gap-4 lg:grid-cols-2">
             <JsonSection title="Input sent" value={step.input} empty="No input was recorded." />
             {error ? (
@@ -98,6 +103,33 @@ function EarlierAttempts({ failures }: { failures: AttemptErrorView[] }) {
         ))}
       </ol>
     </details>
+  );
+}
+
+function isPathsDecision(value: unknown): value is PathsDecision {
+  return typeof value === "object" && value !== null && Array.isArray((value as PathsDecision).paths);
+}
+
+/** Which paths the run took, and each path's conditions as they were decided. */
+function PathsTaken({ decision }: { decision: PathsDecision }) {
+  const taken = new Set(decision.taken);
+  return (
+    <div className="flex flex-col gap-1.5">
+      <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Paths</h4>
+      <ul className="flex flex-col gap-1 text-sm">
+        {decision.paths.map((path) => (
+          <li key={path.key} className="break-words text-slate-700">
+            <span className={taken.has(path.key) ? "font-semibold text-emerald-700" : "font-medium text-slate-500"}>
+              {taken.has(path.key) ? "Took" : "Not taken"}: {path.name}
+            </span>
+            {path.explanation ? <span className="text-slate-600"> — {path.explanation}</span> : null}
+          </li>
+        ))}
+        {taken.has(OTHERWISE_PATH) ? (
+          <li className="font-semibold text-emerald-700">Took: When no other path matches</li>
+        ) : null}
+      </ul>
+    </div>
   );
 }
 

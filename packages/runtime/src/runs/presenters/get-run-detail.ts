@@ -1,4 +1,5 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
+import { type FlowDefinition, listSteps, OTHERWISE_PATH, upgradeFlowDefinition } from "@ledgerflow/engine";
 import { z } from "zod";
 import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
 
@@ -32,7 +33,7 @@ const runDetailSelect = {
   eventId: true,
   duplicateOfId: true,
   flow: { select: { id: true, name: true, publishedVersionId: true } },
-  flowVersion: { select: { id: true, number: true } },
+  flowVersion: { select: { id: true, number: true, definition: true } },
   steps: {
     orderBy: { index: "asc" },
     select: {
@@ -53,16 +54,51 @@ const runDetailSelect = {
   },
 } satisfies Prisma.RunSelect;
 
-export type RunDetail = Prisma.RunGetPayload<{ select: typeof runDetailSelect }> & {
+export type RunDetail = Omit<Prisma.RunGetPayload<{ select: typeof runDetailSelect }>, "flowVersion"> & {
+  flowVersion: { id: string; number: number } | null;
   /** For a run a connector trigger started: its trigger and record by name, for the page's heading. */
   appEvent: AppEventSummary | null;
+  /** Where each step sits in the version's tree, by step key: steps inside paths are drawn indented. */
+  stepPlaces: Record<string, StepRunPlace>;
 };
+
+export interface StepRunPlace {
+  /** 0 on the main line, 1 inside a path… */
+  depth: number;
+  /** The name of the path the step is in, innermost. */
+  pathName?: string;
+}
 export type StepRunDetail = RunDetail["steps"][number];
 
 export async function getRunDetail(rawInput: GetRunDetailInput): Promise<RunDetail | null> {
   const { workspaceId, runId } = getRunDetailInput.parse(rawInput);
   const run = await prisma.run.findFirst({ where: { id: runId, workspaceId }, select: runDetailSelect });
-  return run ? { ...run, appEvent: appEventOf(run.trigger) } : null;
+  if (!run) return null;
+  const { flowVersion, ...rest } = run;
+  return {
+    ...rest,
+    flowVersion: flowVersion ? { id: flowVersion.id, number: flowVersion.number } : null,
+    appEvent: appEventOf(run.trigger),
+    stepPlaces: placesOf(flowVersion?.definition),
+  };
+}
+
+function placesOf(stored: unknown): Record<string, StepRunPlace> {
+  let definition: FlowDefinition;
+  try {
+    definition = upgradeFlowDefinition(stored);
+  } catch {
+    return {};
+  }
+  const places: Record<string, StepRunPlace> = {};
+  for (const { node, depth, within } of listSteps(definition)) {
+    const pathName =
+      within?.path === OTHERWISE_PATH
+        ? "When no other path matches"
+        : within?.paths.paths.find((path) => path.key === within.path)?.name;
+    places[node.key] = { depth, ...(pathName ? { pathName } : {}) };
+  }
+  return places;
 }
 
 function appEventOf(trigger: unknown): AppEventSummary | null {

@@ -234,6 +234,41 @@ describe("getRunDetail", () => {
     expect(detail!.steps[1]!.error).toEqual({ message: "Account code '999' is not valid." });
   });
 
+  it("places each step of a run on a version with Paths: its depth and the path it is in", async () => {
+    const step = (key: string) => ({ key, action: "xero.test", input: {} });
+    const version = await prisma.flowVersion.create({
+      data: {
+        workspaceId: mine.workspace.id,
+        flowId: mine.orders.id,
+        number: 900,
+        definition: {
+          schemaVersion: 2,
+          trigger: { type: "webhook", config: {} },
+          steps: [
+            step("invoice"),
+            {
+              key: "by_method",
+              type: "paths",
+              paths: [{ key: "card", name: "Card payments", conditions: [], steps: [step("card_payment")] }],
+              otherwise: { steps: [step("note")] },
+            },
+          ],
+        },
+      },
+    });
+    const run = await prisma.run.create({
+      data: { workspaceId: mine.workspace.id, flowId: mine.orders.id, flowVersionId: version.id, source: "MANUAL" },
+    });
+    const detail = await getRunDetail({ workspaceId: mine.workspace.id, runId: run.id });
+    expect(detail?.flowVersion).toEqual({ id: version.id, number: 900 });
+    expect(detail?.stepPlaces).toEqual({
+      invoice: { depth: 0 },
+      by_method: { depth: 0 },
+      card_payment: { depth: 1, pathName: "Card payments" },
+      note: { depth: 1, pathName: "When no other path matches" },
+    });
+  });
+
   it("reads another workspace's run as not found", async () => {
     expect(await getRunDetail({ workspaceId: mine.workspace.id, runId: theirRunId })).toBeNull();
     expect(await getRunDetail({ workspaceId: theirs.workspace.id, runId: theirRunId })).not.toBeNull();

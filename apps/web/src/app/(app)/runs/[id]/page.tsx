@@ -20,6 +20,8 @@ import { requireWorkspace } from "@/server/with-workspace";
 
 export const metadata: Metadata = { title: "Run" };
 
+const indentClass = ["", "ml-3 sm:ml-8", "ml-6 sm:ml-16", "ml-9 sm:ml-24"];
+
 interface RunPageProps {
   params: Promise<{ id: string }>;
 }
@@ -143,9 +145,14 @@ export default async function RunPage({ params }: RunPageProps) {
         ) : (
           <ol className="flex flex-col gap-4">
             {run.steps.map((step) => (
-              <li key={step.id}>
+              <li
+                key={step.id}
+                // Steps inside a path sit under it, one step of indent per level (less on a phone).
+                className={indentClass[Math.min(run.stepPlaces[step.stepKey]?.depth ?? 0, 3)]}
+              >
                 <StepRunCard
                   step={step}
+                  place={run.stepPlaces[step.stepKey]}
                   // A resumed replay copies the steps that had succeeded, with their original times.
                   carriedOver={run.replayOfId !== null && step.startedAt < run.createdAt}
                 />
