@@ -14,10 +14,12 @@ interface DataPickerProps {
   /** Only lists (for `$each`). */
   listsOnly?: boolean;
   fieldLabel: string;
+  /** Only the icon (its name stays "Insert data into …"), beside a control in a row. */
+  compact?: boolean;
 }
 
 /** "Insert data": earlier steps' and the trigger's values, searchable, each with its sample value. */
-export function DataPicker({ groups, onPick, listsOnly, fieldLabel }: DataPickerProps) {
+export function DataPicker({ groups, onPick, listsOnly, fieldLabel, compact }: DataPickerProps) {
   const [open, setOpen] = useState(false);
   const shown = groups
     .map((group) => ({
@@ -30,12 +32,13 @@ export function DataPicker({ groups, onPick, listsOnly, fieldLabel }: DataPicker
       <PopoverTrigger asChild>
         <Button
           variant="ghost"
-          size="sm"
-          className="h-7 px-2 text-xs text-brand-700"
+          size={compact ? "icon" : "sm"}
+          className={compact ? "size-9 text-brand-700" : "h-7 px-2 text-xs text-brand-700"}
           aria-label={`Insert data into ${fieldLabel}`}
+          title={compact ? "Insert data" : undefined}
         >
           <BracesIcon />
-          Insert data
+          {compact ? null : "Insert data"}
         </Button>
       </PopoverTrigger>
       <PopoverContent align="end" className="w-96 max-w-[calc(100vw-2rem)]">

@@ -7,6 +7,7 @@ import { Field, type FieldControlProps } from "../ui/field";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { Textarea } from "../ui/textarea";
+import { ConditionsField } from "./conditions/conditions-field";
 import { DataPicker } from "./data-picker";
 import { ListFieldEditor } from "./list-field-editor";
 import { useFieldOptions } from "./use-field-options";
@@ -44,6 +45,7 @@ export function FieldInput(props: FieldInputProps) {
   const textRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
   if (spec.type === "list") return <ListFieldEditor {...props} />;
+  if (spec.type === "conditions") return <ConditionsField {...props} />;
 
   const insert = (reference: string) => {
     const current = typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
