@@ -1,4 +1,10 @@
-import type { ActionDefinition, FlowDefinition, TriggerDefinition, WebhookSettings } from "@ledgerflow/engine";
+import type {
+  ActionDefinition,
+  FlowControl,
+  FlowDefinition,
+  TriggerDefinition,
+  WebhookSettings,
+} from "@ledgerflow/engine";
 
 /** What the editor knows of a catalog entry: everything but `run` (which stays on the server). */
 export type CatalogEntry = Pick<
@@ -34,6 +40,11 @@ export interface StepSampleView {
   output: unknown;
   error: { message: string; field?: string; code?: string } | null;
   testedAt: string;
+  /**
+   * In a run, the step would stop it here (a Filter whose conditions do not hold) or make it wait.
+   * Only the test just made says so: a sample loaded with the page has its output alone.
+   */
+  control?: FlowControl;
 }
 
 export interface FlowEditorProps {

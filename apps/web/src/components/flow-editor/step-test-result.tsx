@@ -1,29 +1,46 @@
-import { AlertTriangleIcon, CheckCircle2Icon } from "lucide-react";
+import { AlertTriangleIcon, CheckCircle2Icon, CircleStopIcon, HourglassIcon } from "lucide-react";
 import { LocalTime } from "../local-time";
 import { JsonViewer } from "../ui/json-viewer";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
 import type { StepSampleView } from "./editor-types";
 
-/** The last test of a step: what was sent, and what Xero answered (or why it refused). */
+const TONES = {
+  failed: "border-red-200 bg-red-50 text-red-900",
+  stopped: "border-amber-200 bg-amber-50 text-amber-950",
+  waits: "border-sky-200 bg-sky-50 text-sky-900",
+  succeeded: "border-emerald-200 bg-emerald-50 text-emerald-900",
+};
+
+const ICONS = { failed: AlertTriangleIcon, stopped: CircleStopIcon, waits: HourglassIcon, succeeded: CheckCircle2Icon };
+
+/**
+ * The last test of a step: what was sent, and what Xero answered (or why it refused) — and, for a
+ * step that would stop a run there (a Filter whose conditions do not hold) or make it wait, that too.
+ */
 export function StepTestResult({ sample }: { sample: StepSampleView }) {
   const failed = sample.error !== null;
+  const { control } = sample;
+  const tone = failed
+    ? "failed"
+    : control?.type === "stop"
+      ? "stopped"
+      : control?.type === "wait"
+        ? "waits"
+        : "succeeded";
+  const Icon = ICONS[tone];
   return (
     <section aria-label="Test result" className="flex flex-col gap-3">
-      <div
-        className={
-          failed
-            ? "flex items-start gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900"
-            : "flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900"
-        }
-      >
-        {failed ? (
-          <AlertTriangleIcon aria-hidden className="mt-0.5 size-4 shrink-0" />
-        ) : (
-          <CheckCircle2Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
-        )}
-        <div className="flex flex-col gap-0.5">
+      <div className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${TONES[tone]}`}>
+        <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
+        <div className="flex min-w-0 flex-col gap-0.5">
           <p className="font-medium">{failed ? "The test failed" : "The test succeeded"}</p>
           {failed ? <p>{sample.error?.message}</p> : null}
+          {control?.type === "stop" ? <p className="break-words">A run would stop here: {control.reason}</p> : null}
+          {control?.type === "wait" ? (
+            <p>
+              A run would wait here until <LocalTime value={control.until} format="exact" />, then go on.
+            </p>
+          ) : null}
           <p className="text-xs opacity-75">
             Tested <LocalTime value={sample.testedAt} />
           </p>

@@ -59,6 +59,7 @@ export function StepTestSection({
         output: result.data.output,
         error: result.data.error as StepSampleView["error"],
         testedAt: new Date(result.data.testedAt).toISOString(),
+        ...(result.data.control ? { control: result.data.control } : {}),
       });
     });
 
@@ -77,7 +78,9 @@ export function StepTestSection({
             Runs this step now with the sample data.{" "}
             {writes
               ? `Testing ${describeWrites([{ writes, organisation }], { real: true })}.`
-              : "It only reads from Xero."}
+              : action.needsConnection === false
+                ? "It writes nothing anywhere."
+                : "It only reads from Xero."}
           </p>
         </div>
         <Button

@@ -1,15 +1,24 @@
 "use server";
 
+import type { FlowControl } from "@ledgerflow/engine";
 import { testFlowStep } from "@ledgerflow/runtime";
 import { z } from "zod";
 import { workspaceAction } from "../with-workspace";
 
 /**
- * "Test" on a step: runs it for real against the chosen Xero organisation and keeps the result.
+ * "Test" on a step: runs it for real against the chosen Xero organisation and keeps the result, with
+ * what the step would ask of a run (`control`: stop here, or wait).
  * `confirmRepeat` is sent only from the confirmation that said a second test creates another object.
  */
 export const testStepAction = workspaceAction(
   z.object({ flowId: z.string().min(1), stepKey: z.string().min(1), confirmRepeat: z.boolean().optional() }),
   "EDITOR",
-  ({ workspace, input }) => testFlowStep({ workspaceId: workspace.id, ...input }),
+  async ({ workspace, input }) => {
+    // The kept sample, and whether a run would stop at the step (a Filter) or wait there (a Delay).
+    const tested: Awaited<ReturnType<typeof testFlowStep>> & { control?: FlowControl } = await testFlowStep({
+      workspaceId: workspace.id,
+      ...input,
+    });
+    return tested;
+  },
 );
