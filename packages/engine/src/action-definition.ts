@@ -70,6 +70,8 @@ export interface ActionWrites {
   verb: "creates" | "creates or updates" | "finds or creates";
   /** The output field that names what was written ("InvoiceNumber" → "INV-0042"), if any. */
   nameField?: string;
+  /** A step writes nothing while this field has one of these values (an HTTP request's GET); see stepWrites. */
+  unless?: { field: string; in: readonly string[] };
 }
 
 export interface ActionDefinition<TClient = unknown, TInput = Record<string, unknown>, TOutput = unknown> {

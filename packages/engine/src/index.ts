@@ -77,6 +77,7 @@ export { type EachMapping, isEachMapping, type MappingObject, type MappingValue 
 export { type ClientFor, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
+export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
 export { wholeTemplateExpression } from "./template-path";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";

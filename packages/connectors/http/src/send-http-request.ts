@@ -194,9 +194,9 @@ export const sendHttpRequest = defineAction<NoClient, typeof fields, HttpRespons
   group: "HTTP",
   title: "Send an HTTP request",
   description: "Call another app's API: GET, POST, PUT, PATCH or DELETE, with its answer as the result.",
-  // Every run may change something in the other app (a POST, a PUT, a DELETE): what `writes` says,
-  // so Test, Run now and Re-run ask first. The contract has one `writes` per action, so a GET asks too.
-  writes: { noun: "HTTP request", verb: "creates" },
+  // A POST, PUT, PATCH or DELETE may change something in the other app: Test, Run now and Re-run
+  // ask first. A GET, HEAD or OPTIONS only reads (as HTTP defines them safe), so they do not ask.
+  writes: { noun: "HTTP request", verb: "creates", unless: { field: "method", in: ["GET", "HEAD", "OPTIONS"] } },
   needsConnection: false,
   fields,
   check,

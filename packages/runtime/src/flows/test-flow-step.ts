@@ -4,6 +4,7 @@ import {
   describeWrites,
   type FlowDefinition,
   findStep,
+  stepWrites,
   type TestStepResult,
   testStep,
   testWouldRepeat,
@@ -33,7 +34,7 @@ async function refuseRepeatedTest(
   lastOutput: unknown,
 ) {
   const step = findStep(definition, stepKey)?.step;
-  const writes = step ? appConnectors().catalog.get(step.action)?.writes : undefined;
+  const writes = step ? stepWrites(appConnectors().catalog.get(step.action), step.input) : undefined;
   if (!step || !testWouldRepeat(writes, lastOutput)) return;
   const connection = step.connectionId
     ? await prisma.connection.findFirst({ where: { id: step.connectionId, workspaceId }, select: { name: true } })

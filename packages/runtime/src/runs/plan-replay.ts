@@ -4,6 +4,7 @@ import {
   type FlowStep,
   listActionSteps,
   type PlannedWrite,
+  stepWrites,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
 import { z } from "zod";
@@ -44,7 +45,8 @@ export const replayableRunSelect = {
 
 export type ReplayableRun = Prisma.RunGetPayload<{ select: typeof replayableRunSelect }>;
 
-type PlannedStep = Pick<FlowStep, "key" | "action" | "connectionId">;
+/** A step of the version, or (the version unreadable) one recorded in the run: no input then. */
+type PlannedStep = Pick<FlowStep, "key" | "action" | "connectionId"> & { input?: FlowStep["input"] };
 
 function readDefinition(json: unknown): FlowDefinition | null {
   try {
@@ -71,7 +73,7 @@ export async function planReplay(workspaceId: string, run: ReplayableRun): Promi
   );
   const wroteBefore = (step: PlannedStep) => {
     const action = succeeded.get(step.key);
-    return action !== undefined && catalog.get(action)?.writes !== undefined;
+    return action !== undefined && stepWrites(catalog.get(action), step.input ?? {}) !== undefined;
   };
   const published = readDefinition(run.flow.publishedVersion?.definition);
   const used = readDefinition(run.flowVersion?.definition);
@@ -81,7 +83,7 @@ export async function planReplay(workspaceId: string, run: ReplayableRun): Promi
   const names = await organisationNames(workspaceId, [...(publishedSteps ?? []), ...(usedSteps ?? [])]);
   const writesOf = (steps: PlannedStep[], again: (step: PlannedStep) => boolean): PlannedWrite[] =>
     steps.flatMap((step) => {
-      const writes = catalog.get(step.action)?.writes;
+      const writes = stepWrites(catalog.get(step.action), step.input ?? {});
       if (!writes) return [];
       const organisation = step.connectionId ? names.get(step.connectionId) : undefined;
       return [{ writes, again: again(step), ...(organisation ? { organisation } : {}) }];

@@ -1,6 +1,12 @@
 "use client";
 
-import { describeWrites, type FlowDefinition, listActionSteps, type PlannedWrite } from "@ledgerflow/engine";
+import {
+  describeWrites,
+  type FlowDefinition,
+  listActionSteps,
+  type PlannedWrite,
+  stepWrites,
+} from "@ledgerflow/engine";
 import { ArrowRightIcon, PlayIcon } from "lucide-react";
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
@@ -28,7 +34,10 @@ function plannedWrites(
   connections: ConnectionChoice[],
 ): PlannedWrite[] {
   return (definition ? listActionSteps(definition) : []).flatMap((step) => {
-    const writes = catalog.find((entry) => entry.key === step.action)?.writes;
+    const writes = stepWrites(
+      catalog.find((entry) => entry.key === step.action),
+      step.input,
+    );
     const organisation = connections.find((connection) => connection.id === step.connectionId)?.name;
     return writes ? [{ writes, organisation }] : [];
   });
