@@ -65,6 +65,7 @@ try {
     ui: () => import("./scenarios/ui.mjs").then((m) => m.ui(ctx)),
     limits: () => import("./scenarios/limits.mjs").then((m) => m.limits(ctx)),
     "xero-events": () => import("./scenarios/xero-events.mjs").then((m) => m.xeroEvents(ctx)),
+    "built-in": () => import("./scenarios/built-in.mjs").then((m) => m.builtIn(ctx)),
   };
   // A failed scenario is reported and the others still run.
   const runSelected = async (names) => {
@@ -94,7 +95,7 @@ try {
       detail: { db: "growth of pg_total_relation_size(Run) + (StepRun) over the e2e scenario ÷ its runs" },
     });
   }
-  await runSelected(["overhead", "ui", "xero-events", "limits"]);
+  await runSelected(["overhead", "ui", "xero-events", "built-in", "limits"]);
   await runsQueue.close();
   await sql.end();
   await domain.prisma.$disconnect();

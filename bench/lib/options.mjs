@@ -1,7 +1,7 @@
 // Bench settings: the issue's parameters by default; flags (`--name=value`) or BENCH_* variables
 // shorten them for quick iterations. `--quick` applies every short setting at once.
 
-export const SCENARIOS = ["ingest", "e2e", "overhead", "limits", "ui", "xero-events", "memory"];
+export const SCENARIOS = ["ingest", "e2e", "overhead", "limits", "ui", "xero-events", "built-in", "memory"];
 
 /** name → [default, quick, environment variable, what it is] */
 const SETTINGS = {
@@ -16,6 +16,7 @@ const SETTINGS = {
   limitWindowFactor: [5, 20, "BENCH_LIMIT_WINDOW_FACTOR", "limits: the 60 s window divided by this"],
   uiRuns: [100_000, 10_000, "BENCH_UI_RUNS", "ui: runs in the history"],
   uiRequests: [10, 5, "BENCH_UI_REQUESTS", "ui: measured page loads (after 3 warm-ups)"],
+  builtInRuns: [500, 100, "BENCH_BUILT_IN_RUNS", "built-in: runs of a 20-step flow per round, each way"],
 };
 
 export function usage() {
