@@ -44,6 +44,8 @@ export interface FieldSpec {
    * formatter's separator, its "trim", reading "1.234" as German or as a number it already is).
    */
   verbatim?: boolean;
+  /** A credential (a password, an API key): typed as a password and never shown again once saved. */
+  secret?: boolean;
 }
 
 export interface ActionContext<TClient = unknown> {

@@ -1,7 +1,7 @@
 // The connector contract (docs/ARCHITECTURE.md §5): everything a connector — Xero, and next the HTTP
 // request step or any other service — tells the rest of Ledgerflow. A connector is one package that
 // exports one `Connector`; the runtime's registry lists them. The engine knows no connector.
-import type { ActionDefinition, SelectOption } from "./action-definition";
+import type { ActionDefinition, FieldSpec, InputCheckProblem, SelectOption } from "./action-definition";
 import type { ConnectorEvents, TriggerDefinition } from "./connector-trigger";
 
 /** How a connector's steps are authorised. */
@@ -12,7 +12,19 @@ export type ConnectorAuth =
    * A connection made through the provider's OAuth 2.0 consent. `accountNoun` is what one
    * connection reaches at the provider, in its users' words ("organisation" for Xero).
    */
-  | { kind: "oauth2"; accountNoun: string };
+  | { kind: "oauth2"; accountNoun: string }
+  /**
+   * A connection made of what the user types once (an API key, a user name and password): `fields`
+   * is its form, parsed as a step's input is; the runtime keeps the values encrypted in the vault and
+   * never shows a `secret` field again. `accountNoun` names one connection ("HTTP connection").
+   */
+  | {
+      kind: "secret";
+      accountNoun: string;
+      fields: FieldSpec[];
+      /** Rules across the form's fields, on its parsed values, each problem on one field. */
+      check?(values: Record<string, unknown>): InputCheckProblem[];
+    };
 
 /**
  * The provider's published rate limits, enforced before every call (by the runtime, in Redis, across
@@ -46,6 +58,8 @@ export interface ClientRequest {
    * CallDeferredError when the limits say wait, or another error when the call must not be made.
    */
   acquireCallSlot(account: string): Promise<() => Promise<void>>;
+  /** For a `secret` connection: the values saved with it, decrypted and parsed by its `fields`. */
+  readSecret(): Promise<Record<string, unknown>>;
 }
 
 /** The permissions a connection lacks for an action, in the provider's words (Xero: scopes). */

@@ -1,3 +1,4 @@
+export { createSecretConnection } from "./connections/create-secret-connection";
 export { disconnectConnection } from "./connections/disconnect-connection";
 export { mayManageConnections } from "./connections/may-manage-connections";
 export { type ConnectionListItem, listConnections } from "./connections/presenters/list-connections";

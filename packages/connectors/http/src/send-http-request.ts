@@ -1,15 +1,13 @@
 // "Send an HTTP request": the step that reaches any other app's API — "tell the CRM the invoice
 // number". One declaration is the editor's form, the switch-on check and the typed input of `run`.
-// No stored credentials yet: a header typed into the step is sent as is (the vault-backed auth
-// connection — basic, bearer, API-key header — comes in a later increment).
+// Credentials come from the step's HTTP connection, if it names one (http-auth.ts): they override a
+// header of the same name typed into the step, and never appear in its input or output.
 import { defineAction, field, type InputCheckProblem, type InputOf } from "@ledgerflow/engine";
+import type { HttpAuth, HttpClient } from "./http-auth";
 import { allowPrivateNetworks } from "./http-env";
 import { exchange, type PlannedRequest } from "./network/exchange";
 import { type HttpResponseOutput, responseOutput } from "./response-output";
 import { responseStepError } from "./response-step-error";
-
-/** The client of a connector whose steps need no connection: there is none. */
-export type NoClient = undefined;
 
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 export const MAX_REDIRECTS = 5;
@@ -146,7 +144,7 @@ const CONTENT_TYPES = {
 } as const;
 
 /** The request the input describes: the URL with its query, lower-case headers, the encoded body. */
-export function planRequest(input: HttpRequestInput, idempotencyKey?: string): PlannedRequest {
+export function planRequest(input: HttpRequestInput, idempotencyKey?: string, auth?: HttpAuth): PlannedRequest {
   const url = new URL(input.url);
   for (const parameter of input.query ?? []) url.searchParams.append(parameter.name, String(parameter.value ?? ""));
   // No prototype: a header named "__proto__" is one more header, nothing else.
@@ -163,6 +161,7 @@ export function planRequest(input: HttpRequestInput, idempotencyKey?: string): P
     ...given,
   });
   if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
+  Object.assign(headers, auth?.headers);
 
   let body: Buffer | undefined;
   if (input.bodyType === "form") {
@@ -176,7 +175,14 @@ export function planRequest(input: HttpRequestInput, idempotencyKey?: string): P
     headers["content-type"] ??= CONTENT_TYPES[input.bodyType];
     headers["content-length"] = String(body.length);
   }
-  return { url, method: input.method, headers, ...(body ? { body } : {}) };
+  const credentialHeaders = auth ? Object.keys(auth.headers) : undefined;
+  return {
+    url,
+    method: input.method,
+    headers,
+    ...(body ? { body } : {}),
+    ...(credentialHeaders ? { credentialHeaders } : {}),
+  };
 }
 
 const outputSample: HttpResponseOutput = {
@@ -188,12 +194,13 @@ const outputSample: HttpResponseOutput = {
   body: { id: 1042, status: "paid" },
 };
 
-export const sendHttpRequest = defineAction<NoClient, typeof fields, HttpResponseOutput>({
+export const sendHttpRequest = defineAction<HttpClient, typeof fields, HttpResponseOutput>({
   key: "http.request",
   kind: "action",
   group: "HTTP",
   title: "Send an HTTP request",
   description: "Call another app's API: GET, POST, PUT, PATCH or DELETE, with its answer as the result.",
+  // A connection is optional: a public API needs none, and the step then gets no client.
   // A POST, PUT, PATCH or DELETE may change something in the other app: Test, Run now and Re-run
   // ask first. A GET, HEAD or OPTIONS only reads (as HTTP defines them safe), so they do not ask.
   writes: { noun: "HTTP request", verb: "creates", unless: { field: "method", in: ["GET", "HEAD", "OPTIONS"] } },
@@ -202,7 +209,7 @@ export const sendHttpRequest = defineAction<NoClient, typeof fields, HttpRespons
   check,
   outputSample,
   run: async (ctx, input) => {
-    const planned = planRequest(input, input.sendIdempotencyKey ? ctx.idempotencyKey : undefined);
+    const planned = planRequest(input, input.sendIdempotencyKey ? ctx.idempotencyKey : undefined, ctx.client);
     const { response, url } = await exchange(planned, {
       allowPrivate: allowPrivateNetworks(),
       timeoutMs: input.timeoutSeconds * 1000,

@@ -20,6 +20,8 @@ interface FieldOptions<TDefault> {
 
 interface TextOptions extends FieldOptions<string> {
   maxLength?: number;
+  /** A credential: typed as a password, never shown again once saved (a connection's form). */
+  secret?: boolean;
   /** Taken exactly as given: blanks kept, and a mapped number stays a number (`string | number`). */
   verbatim?: boolean;
 }

@@ -1,4 +1,5 @@
 import { type AnyConnector, type CatalogAction, type ClientFor, type FlowStep, StepError } from "@ledgerflow/engine";
+import { readConnectionSecret } from "../connections/read-connection-secret";
 import { appConnectors } from "./app-connectors";
 import { acquireConnectorCallSlot } from "./connector-rate-limiter";
 import type { ConnectorRegistry } from "./connector-registry";
@@ -29,17 +30,22 @@ export function connectorClient(
       beforeCall?.();
       return acquireConnectorCallSlot(connector, account);
     },
+    readSecret: () => readConnectionSecret({ connectionId, workspaceId, provider: connector.key }),
   });
 }
 
 /**
  * The one way a step gets its client — in runs and the Test button alike (dropdowns use
- * connectorClient). A step whose action needs no connection gets none.
+ * connectorClient). A step whose action needs no connection gets none, unless it names one (an
+ * HTTP request with its credentials): a connection is then optional, not absent.
  */
 export function clientFor(scope: ClientScope, connectors: ConnectorRegistry = appConnectors()): ClientFor {
   return (step: FlowStep, action: CatalogAction) => {
     const connector = connectors.ownerOf(action.key);
-    if (action.needsConnection === false || !connector?.createClient) return undefined;
+    if (!connector?.createClient) return undefined;
+    if (action.needsConnection === false) {
+      return step.connectionId ? connectorClient(connector, step.connectionId, scope) : undefined;
+    }
     if (!step.connectionId) {
       const noun = connector.auth.kind === "oauth2" ? connector.auth.accountNoun : "connection";
       throw new StepError(`Choose the ${connector.title} ${noun} this step uses.`, {

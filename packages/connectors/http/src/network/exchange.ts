@@ -11,6 +11,8 @@ export interface PlannedRequest {
   /** Lower-case names. */
   headers: Record<string, string>;
   body?: Buffer;
+  /** Headers of the connection's credentials (an API key's own header): dropped on a redirect elsewhere too. */
+  credentialHeaders?: readonly string[];
 }
 
 export interface ExchangeOptions {
@@ -101,8 +103,10 @@ function nextHop(from: PlannedRequest, response: RawResponse): PlannedRequest {
     delete headers["content-type"];
     delete headers["content-length"];
   }
-  if (url.origin !== from.url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
-  return { url, method, headers, ...(body ? { body } : {}) };
+  if (url.origin !== from.url.origin) {
+    for (const name of [...CREDENTIAL_HEADERS, ...(from.credentialHeaders ?? [])]) delete headers[name];
+  }
+  return { url, method, headers, ...(body ? { body } : {}), credentialHeaders: from.credentialHeaders };
 }
 
 /** DNS lookups cannot be cancelled: the deadline and the run's stop end the wait for one instead. */

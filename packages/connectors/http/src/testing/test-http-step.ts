@@ -2,6 +2,7 @@
 // against the trigger's data, parses the input against the fields, checks it, calls the step — so
 // the tests see what a user would: the output, or the StepError.
 import { createCatalog, executeFlow, testStep, upgradeFlowDefinition } from "@ledgerflow/engine";
+import type { HttpClient } from "../http-auth";
 import { httpConnector } from "../http-connector";
 
 const catalog = createCatalog(httpConnector.actions);
@@ -13,13 +14,13 @@ const definitionOf = (input: Record<string, unknown>, body: unknown) =>
     steps: [{ key: "call", action: "http.request", input }],
   });
 
-/** The Test button: one step with the trigger's sample. */
-export async function testHttpStep(input: Record<string, unknown>, body: unknown = {}) {
+/** The Test button: one step with the trigger's sample, and the client of its connection if any. */
+export async function testHttpStep(input: Record<string, unknown>, body: unknown = {}, client?: HttpClient) {
   const result = await testStep({
     definition: definitionOf(input, body),
     stepKey: "call",
     catalog,
-    clientFor: () => undefined,
+    clientFor: () => client,
   });
   return "error" in result ? { error: result.error } : { output: result.output as Record<string, unknown> };
 }
