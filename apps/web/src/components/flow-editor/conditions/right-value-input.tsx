@@ -115,7 +115,7 @@ function TextsInput({ value, onChange, place, groups, readOnly, id }: RightValue
               {readOnly ? null : (
                 <button
                   type="button"
-                  aria-label={`Remove ${item} from ${place}`}
+                  aria-label={`Remove ${item} from ${place.toLowerCase()}`}
                   className="rounded p-0.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-500"
                   onClick={() => set(values.filter((candidate) => candidate !== item))}
                 >
