@@ -4,7 +4,7 @@ import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { password, screenshots, signUp } from "./support/journey-helpers";
+import { password, screenshots, signUp, waitUntilSaved } from "./support/journey-helpers";
 import { test } from "./support/test";
 
 // The flows home and the flow editor, as a bookkeeper uses them: sign up, build a
@@ -17,10 +17,6 @@ const sample = {
   email: "ada@example.com",
   lines: [{ name: "Analytical engine", qty: 2, price: 1250 }],
 };
-
-async function waitUntilSaved(page: Page) {
-  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
-}
 
 const steps = (page: Page) => page.getByRole("list", { name: "Actions" }).getByRole("listitem");
 

@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { expect as baseExpect, type Locator, type Page } from "@playwright/test";
-import { connectSandboxXero, screenshots, signUp, xeroGet } from "./support/journey-helpers";
+import {
+  addStep,
+  connectSandboxXero,
+  postJson,
+  screenshots,
+  signUp,
+  testStep,
+  xeroGet,
+} from "./support/journey-helpers";
 import { test } from "./support/test";
 
 // The journey of issue #7, end to end through the real web app, worker and Xero sandbox: sign up,
@@ -38,24 +46,6 @@ const realOrder = {
   ],
 };
 
-async function postJson(url: string, body: unknown) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { runId?: string } };
-}
-
-async function addStep(page: Page, search: string, title: string) {
-  await page.getByRole("button", { name: "Add a step" }).click();
-  await page.getByRole("combobox", { name: "Search actions", exact: true }).fill(search);
-  await page.getByRole("option", { name: new RegExp(title) }).click();
-  const panel = page.getByRole("dialog", { name: new RegExp(title) });
-  await expect(panel).toBeVisible();
-  return panel;
-}
-
 /** The data picker next to a field: opens it and picks the reference whose label matches. */
 async function insertData(page: Page, panel: Locator, field: string, reference: RegExp) {
   await panel.getByRole("button", { name: `Insert data into ${field}`, exact: true }).click();
@@ -66,13 +56,6 @@ async function insertData(page: Page, panel: Locator, field: string, reference: 
 async function choose(page: Page, combobox: Locator, option: RegExp) {
   await combobox.click();
   await page.getByRole("option", { name: option }).first().click();
-}
-
-async function testStep(panel: Locator) {
-  await panel.getByRole("button", { name: "Test step" }).click();
-  const result = panel.getByRole("region", { name: "Test result" });
-  await expect(panel.getByRole("button", { name: "Test step" })).toBeEnabled({ timeout: 30_000 });
-  return result;
 }
 
 test.afterAll(async () => {

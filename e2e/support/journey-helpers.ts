@@ -1,6 +1,6 @@
 import { prisma } from "@ledgerflow/db";
 import { encryptTokenPair } from "@ledgerflow/vault";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 // What the browser specs share (the journey, "Run now", the editor, money safety): signing up through
 // the form, connecting the sandbox Xero through its consent page (or seeding a connection directly),
@@ -35,6 +35,39 @@ export async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** POSTs JSON to a URL (a flow's webhook), answering its status and the body it sent back. */
+export async function postJson(url: string, body: unknown) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { runId?: string } };
+}
+
+/** The editor's autosave has caught up with what was typed. */
+export async function waitUntilSaved(page: Page) {
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+}
+
+/** "Add a step", searched and picked from the catalog: answers the step's panel, open. */
+export async function addStep(page: Page, search: string, title: string) {
+  await page.getByRole("button", { name: "Add a step" }).click();
+  await page.getByRole("combobox", { name: "Search actions", exact: true }).fill(search);
+  await page.getByRole("option", { name: new RegExp(title) }).click();
+  const panel = page.getByRole("dialog", { name: new RegExp(title) });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  return panel;
+}
+
+/** The step panel's "Test step", waited out: answers the region with its result. */
+export async function testStep(panel: Locator) {
+  await panel.getByRole("button", { name: "Test step" }).click();
+  const result = panel.getByRole("region", { name: "Test result" });
+  await expect(panel.getByRole("button", { name: "Test step" })).toBeEnabled({ timeout: 30_000 });
+  return result;
 }
 
 /** Connections → "+ Add a Xero connection" → the sandbox's consent page → one organisation allowed. */
