@@ -42,7 +42,7 @@ async function answerConsent(
   await page.getByRole("button", { name: answer.decision }).click();
 }
 
-const connectionRows = (page: Page) => page.getByRole("list", { name: "Xero connections" }).getByRole("listitem");
+const connectionRows = (page: Page) => page.getByRole("list", { name: "Connections" }).getByRole("listitem");
 
 async function workspaceOf(email: string) {
   const membership = await prisma.membership.findFirstOrThrow({
@@ -59,7 +59,7 @@ test.afterAll(async () => {
 test("connect two organisations, disconnect one, and the sandbox no longer lists it", async ({ page }) => {
   const email = await signUp(page, "two");
   await page.getByRole("link", { name: "Connections" }).first().click();
-  await expect(page.getByRole("heading", { name: "No Xero connections yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No connections yet" })).toBeVisible();
 
   await page.getByRole("button", { name: "+ Add a Xero connection" }).first().click();
   await answerConsent(page, { xeroEmail: `xero-${unique()}@sandbox.test`, count: 2, decision: "Allow access" });

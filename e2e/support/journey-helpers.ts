@@ -81,7 +81,7 @@ export async function connectSandboxXero(page: Page, xeroEmail: string) {
   for (let index = 0; index < total; index++) await organisations.nth(index).setChecked(index === 0);
   await page.getByRole("button", { name: "Allow access" }).click();
   await expect(page).toHaveURL(/\/connections\?connected=1$/);
-  await expect(page.getByRole("list", { name: "Xero connections" }).getByText("Active", { exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Connections" }).getByText("Active", { exact: true })).toBeVisible();
 }
 
 /**

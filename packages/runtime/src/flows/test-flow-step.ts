@@ -88,5 +88,6 @@ export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat
     output: "output" in result ? result.output : undefined,
     error: "error" in result ? result.error : undefined,
   });
-  return sample;
+  // Whether a run would stop at this step (a Filter) or wait there (a Delay): the Test button says so.
+  return "control" in result && result.control ? { ...sample, control: result.control } : sample;
 }

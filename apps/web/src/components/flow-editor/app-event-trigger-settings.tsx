@@ -89,6 +89,8 @@ export function AppEventTriggerSettings({
         <>
           <ConnectionPicker
             label={`${choice.connector.title} ${choice.connector.accountNoun}`}
+            addHref={`/connections?add=${choice.connector.key}`}
+            addLabel={`Add a ${choice.connector.title} connection`}
             connections={own}
             value={config.connectionId}
             onChange={(connectionId) => setConfig({ connectionId })}

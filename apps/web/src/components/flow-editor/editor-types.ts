@@ -10,7 +10,21 @@ import type {
 export type CatalogEntry = Pick<
   ActionDefinition,
   "key" | "kind" | "group" | "title" | "description" | "writes" | "fields" | "outputSample" | "needsConnection"
->;
+> & {
+  /** The connection a step of it acts with (its connector's), or null when it takes none. */
+  connection: StepConnection | null;
+};
+
+export interface StepConnection {
+  /** The connector's key: only its connections are offered. */
+  provider: string;
+  /** "Xero organisation", "HTTP connection". */
+  label: string;
+  /** "Add a Xero connection", "Add an HTTP connection". */
+  addLabel: string;
+  /** An HTTP request may send no credentials: "None" is a choice and switch-on asks for none. */
+  optional: boolean;
+}
 
 export interface ConnectionChoice {
   id: string;

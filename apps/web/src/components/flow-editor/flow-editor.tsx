@@ -122,8 +122,9 @@ export function FlowEditor(props: FlowEditorProps) {
       listSteps(draft).map((place) => place.node.key),
     );
     // A lone organisation is chosen at once, for a step that needs one (a Filter or a Formatter does not).
-    const needsConnection = catalog.find((entry) => entry.key === actionKey)?.needsConnection !== false;
-    const connectionId = needsConnection && connections.length === 1 ? connections[0]?.id : undefined;
+    const needed = catalog.find((entry) => entry.key === actionKey)?.connection;
+    const own = needed && !needed.optional ? connections.filter((c) => c.provider === needed.provider) : [];
+    const connectionId = own.length === 1 ? own[0]?.id : undefined;
     setSteps((steps) => [...steps, { key, action: actionKey, input: {}, ...(connectionId ? { connectionId } : {}) }]);
     setOpenKey(key);
   };

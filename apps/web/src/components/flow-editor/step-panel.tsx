@@ -70,7 +70,12 @@ export function StepPanel(props: StepPanelProps) {
             {...control}
             disabled={readOnly}
             value={step.action}
-            onChange={(key) => onChange({ ...step, action: key, input: {} })}
+            onChange={(key) => {
+              // A connection of another app means nothing to the new action: it is chosen again.
+              const { connectionId, ...rest } = step;
+              const sameApp = key.split(".", 1)[0] === step.action.split(".", 1)[0];
+              onChange({ ...rest, action: key, input: {}, ...(sameApp && connectionId ? { connectionId } : {}) });
+            }}
             searchPlaceholder="Search actions…"
             options={catalog.map((entry) => ({ value: entry.key, label: entry.title, group: entry.group }))}
           />
@@ -78,12 +83,18 @@ export function StepPanel(props: StepPanelProps) {
       </Field>
       {action ? <p className="-mt-4 text-sm text-slate-500">{action.description}</p> : null}
 
-      {action && action.needsConnection !== false ? (
+      {action?.connection ? (
         <ConnectionPicker
-          label="Xero organisation"
-          connections={connections}
+          label={action.connection.label}
+          addHref={`/connections?add=${action.connection.provider}`}
+          addLabel={action.connection.addLabel}
+          optional={action.connection.optional}
+          connections={connections.filter((connection) => connection.provider === action.connection?.provider)}
           value={step.connectionId}
-          onChange={(connectionId) => onChange({ ...step, connectionId })}
+          onChange={(connectionId) => {
+            const { connectionId: _previous, ...rest } = step;
+            onChange(connectionId ? { ...rest, connectionId } : rest);
+          }}
           error={fieldErrors.get("connectionId")}
           readOnly={readOnly}
         />

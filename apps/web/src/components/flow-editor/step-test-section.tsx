@@ -1,6 +1,6 @@
 "use client";
 
-import { describeRepeatedTest, describeWrites, type FlowStep, testWouldRepeat } from "@ledgerflow/engine";
+import { describeRepeatedTest, describeWrites, type FlowStep, stepWrites, testWouldRepeat } from "@ledgerflow/engine";
 import { FlaskConicalIcon } from "lucide-react";
 import { useState, useTransition } from "react";
 import { testStepAction } from "@/server/flows/test-step-action";
@@ -39,7 +39,8 @@ export function StepTestSection({
   const [testError, setTestError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const organisation = connections.find((connection) => connection.id === step.connectionId)?.name;
-  const writes = action.writes;
+  // A GET through the HTTP step writes nothing: what the step as set up writes, not its action.
+  const writes = stepWrites(action, step.input);
   const repeats = testWouldRepeat(writes, sample?.output);
 
   const runTest = (confirmRepeat?: boolean) =>

@@ -10,8 +10,17 @@ const statusBadge: Record<ConnectionListItem["status"], { label: string; tone: B
   REVOKED: { label: "Revoked", tone: "neutral" },
 };
 
-/** One Xero connection, named by its organisation: who connected it and when, its status, and what an editor can do. */
-export function ConnectionRow({ connection, canManage }: { connection: ConnectionListItem; canManage: boolean }) {
+interface ConnectionRowProps {
+  connection: ConnectionListItem;
+  /** The connector's name: "Xero", "HTTP". */
+  providerTitle: string;
+  /** Made through a consent (Xero's OAuth), so "Reconnect" can renew it; a typed-in one is added again. */
+  reconnectable: boolean;
+  canManage: boolean;
+}
+
+/** One connection, by its name (a Xero organisation's): who connected it and when, its status, and what an editor can do. */
+export function ConnectionRow({ connection, providerTitle, reconnectable, canManage }: ConnectionRowProps) {
   const badge = statusBadge[connection.status];
   const connectedBy = connection.createdBy.name ?? connection.createdBy.email;
   return (
@@ -25,7 +34,7 @@ export function ConnectionRow({ connection, canManage }: { connection: Connectio
           <Badge tone={badge.tone}>{badge.label}</Badge>
         </div>
         <p className="text-sm text-slate-500">
-          Xero · connected by {connectedBy} on <LocalTime value={connection.createdAt} format="date" />
+          {providerTitle} · connected by {connectedBy} on <LocalTime value={connection.createdAt} format="date" />
         </p>
         {connection.status === "NEEDS_REAUTH" ? (
           <p className="text-sm text-amber-800">
@@ -35,9 +44,14 @@ export function ConnectionRow({ connection, canManage }: { connection: Connectio
       </div>
       {canManage ? (
         <div className="flex shrink-0 items-start gap-2">
-          {connection.status !== "ACTIVE" ? <StartConnectionButton label="Reconnect" /> : null}
+          {reconnectable && connection.status !== "ACTIVE" ? <StartConnectionButton label="Reconnect" /> : null}
           {connection.status !== "REVOKED" ? (
-            <DisconnectButton connectionId={connection.id} organisationName={connection.name} />
+            <DisconnectButton
+              connectionId={connection.id}
+              organisationName={connection.name}
+              providerTitle={providerTitle}
+              revocable={reconnectable}
+            />
           ) : null}
         </div>
       ) : null}

@@ -6,13 +6,20 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { disconnectConnection } from "@/server/connections/disconnect-connection-action";
 
-/** Disconnect with a confirmation: it stops every flow that uses this organisation. */
+/**
+ * Disconnect with a confirmation: it stops every flow that uses this connection. A connection made
+ * through a consent (`revocable`: Xero's) is also revoked at the provider; a typed-in one is erased.
+ */
 export function DisconnectButton({
   connectionId,
   organisationName,
+  providerTitle,
+  revocable,
 }: {
   connectionId: string;
   organisationName: string;
+  providerTitle: string;
+  revocable: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [result, formAction, pending] = useActionState(
@@ -21,9 +28,9 @@ export function DisconnectButton({
       if (outcome.ok) {
         setOpen(false);
         toast.success(
-          outcome.data.revokedAtProvider
+          outcome.data.revokedAtProvider || !revocable
             ? `Disconnected ${organisationName}.`
-            : `Disconnected ${organisationName} here. Xero could not be reached: remove Ledgerflow from Xero's connected apps too.`,
+            : `Disconnected ${organisationName} here. ${providerTitle} could not be reached: remove Ledgerflow from ${providerTitle}'s connected apps too.`,
         );
       }
       return outcome;
@@ -39,7 +46,11 @@ export function DisconnectButton({
       </DialogTrigger>
       <DialogContent
         title={`Disconnect ${organisationName}?`}
-        description="Ledgerflow will revoke its access at Xero and delete the stored tokens. Flows that use this organisation will fail until you reconnect it."
+        description={
+          revocable
+            ? `Ledgerflow will revoke its access at ${providerTitle} and delete the stored tokens. Flows that use this organisation will fail until you reconnect it.`
+            : "Ledgerflow will delete the stored credentials. Steps that use this connection will fail until you choose another."
+        }
       >
         <form action={formAction} className="flex flex-col gap-4">
           <input type="hidden" name="connectionId" value={connectionId} />

@@ -1,4 +1,4 @@
-import { listConnections, roleAllows } from "@ledgerflow/runtime";
+import { appConnectors, listConnections, roleAllows } from "@ledgerflow/runtime";
 import { ChevronRightIcon, PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspace } from "@/server/with-workspace";
+import { AddSecretConnectionDialog } from "./add-secret-connection-dialog";
 import { ConnectionRow } from "./connection-row";
 import { StartConnectionButton } from "./start-connection-button";
 
@@ -37,13 +38,30 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
   // The webhooks page shows the whole app's deliveries: owners only (xero-webhooks/page.tsx).
   const isOwner = roleAllows(role, "OWNER");
   const notice = callbackNotice(await searchParams);
+  const connectors = appConnectors();
+  // Connectors whose connection is typed in (HTTP's credentials) rather than granted through a consent.
+  const typedIn = connectors
+    .list()
+    .flatMap((connector) =>
+      connector.auth.kind === "secret"
+        ? [{ provider: connector.key, noun: connector.auth.accountNoun, fields: connector.auth.fields }]
+        : [],
+    );
+  const addButtons = canManage ? (
+    <div className="flex flex-wrap items-start justify-end gap-2">
+      {typedIn.map((connector) => (
+        <AddSecretConnectionDialog key={connector.provider} {...connector} />
+      ))}
+      <StartConnectionButton label="+ Add a Xero connection" />
+    </div>
+  ) : null;
 
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <PageHeader
         title="Connections"
-        description="Each Xero connection lets your flows work in one Xero organisation. Tokens are encrypted and never leave the server."
-        actions={canManage ? <StartConnectionButton label="+ Add a Xero connection" /> : null}
+        description="Each Xero connection lets your flows work in one Xero organisation; an HTTP connection holds another app's API key. Tokens and keys are encrypted and never leave the server."
+        actions={addButtons}
       />
       {notice ? (
         <p
@@ -63,19 +81,24 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
         </p>
       ) : null}
       {connections.length === 0 ? (
-        <EmptyState
-          icon={<PlugIcon />}
-          title="No Xero connections yet"
-          actions={canManage ? <StartConnectionButton label="+ Add a Xero connection" /> : null}
-        >
+        <EmptyState icon={<PlugIcon />} title="No connections yet" actions={addButtons}>
           Connect a Xero organisation to create contacts, invoices and payments from your flows.
         </EmptyState>
       ) : (
         <Card>
-          <ul aria-label="Xero connections" className="divide-y divide-slate-100">
-            {connections.map((connection) => (
-              <ConnectionRow key={connection.id} connection={connection} canManage={canManage} />
-            ))}
+          <ul aria-label="Connections" className="divide-y divide-slate-100">
+            {connections.map((connection) => {
+              const connector = connectors.find(connection.provider);
+              return (
+                <ConnectionRow
+                  key={connection.id}
+                  connection={connection}
+                  providerTitle={connector?.title ?? connection.provider}
+                  reconnectable={connector?.auth.kind === "oauth2"}
+                  canManage={canManage}
+                />
+              );
+            })}
           </ul>
         </Card>
       )}

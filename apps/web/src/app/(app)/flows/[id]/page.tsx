@@ -1,8 +1,9 @@
 import { serverEnv } from "@ledgerflow/config";
+import type { AnyConnector } from "@ledgerflow/engine";
 import { appConnectors, getFlowForEditor, NotFoundError, roleAllows } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { CatalogEntry, StepSampleView } from "@/components/flow-editor/editor-types";
+import type { CatalogEntry, StepConnection, StepSampleView } from "@/components/flow-editor/editor-types";
 import { FlowEditor } from "@/components/flow-editor/flow-editor";
 import { listTriggerChoices } from "@/server/flows/list-trigger-choices";
 import { requireWorkspace } from "@/server/with-workspace";
@@ -26,12 +27,44 @@ export async function generateMetadata({ params }: FlowPageProps): Promise<Metad
   return { title: flow.name };
 }
 
+/** "an HTTP connection", "a key": an initialism read letter by letter takes "an" before a vowel sound. */
+function article(noun: string): "a" | "an" {
+  return /^([aeiou]|[FHLMNRSX][A-Z])/i.test(noun) && !/^[FHLMNRSX][a-z]/.test(noun) ? "an" : "a";
+}
+
+/**
+ * Which connection a step of the connector's acts with: a consent's (Xero's organisation) when the
+ * action needs one, a typed-in one (an HTTP connection) when the action may use one.
+ */
+function stepConnection(connector: AnyConnector | undefined, needed: boolean): StepConnection | null {
+  if (!connector) return null;
+  const { auth, title } = connector;
+  if (needed && auth.kind === "oauth2") {
+    return {
+      provider: connector.key,
+      label: `${title} ${auth.accountNoun}`,
+      addLabel: `Add a ${title} connection`,
+      optional: false,
+    };
+  }
+  if (auth.kind === "secret") {
+    return {
+      provider: connector.key,
+      label: auth.accountNoun,
+      addLabel: `Add ${article(auth.accountNoun)} ${auth.accountNoun}`,
+      optional: !needed,
+    };
+  }
+  return null;
+}
+
 /** `/flows/[id]`: the editor. VIEWERs get the same screen, read-only. */
 export default async function FlowPage({ params }: FlowPageProps) {
   const { flow, role } = await loadFlow((await params).id);
   // Everything the browser needs of the catalog; `run` stays on the server.
-  const catalog: CatalogEntry[] = appConnectors()
-    .catalog.list()
+  const connectors = appConnectors();
+  const catalog: CatalogEntry[] = connectors.catalog
+    .list()
     .map(({ key, kind, group, title, description, writes, fields, outputSample, needsConnection }) => ({
       key,
       kind,
@@ -42,6 +75,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
       fields,
       outputSample,
       needsConnection,
+      connection: stepConnection(connectors.ownerOf(key), needsConnection !== false),
     }));
   const samples: StepSampleView[] = flow.stepSamples.map((sample) => ({
     stepKey: sample.stepKey,
