@@ -126,7 +126,7 @@ describe("Only continue if…", () => {
     const problems = validateFlowDefinitionForPublish(definition, catalog).map((problem) => problem.message);
     expect(problems).toEqual([
       "Only continue if in condition 1: choose the value to check",
-      'Only continue if in condition 2: "number.gt" needs a number like 1000 or 1,200.50, not "lots"',
+      'Only continue if in condition 2: ">" needs a number like 1000 or 1,200.50, not "lots"',
     ]);
   });
 

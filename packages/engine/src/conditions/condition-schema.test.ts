@@ -34,37 +34,37 @@ describe("conditionGroupsSchema", () => {
     [
       "a missing right value",
       [{ conditions: [{ left: total, operator: "number.gt" }] }],
-      '0.conditions.0.right: "number.gt" needs a number like 1000 or 1,200.50',
+      '0.conditions.0.right: ">" needs a number like 1000 or 1,200.50',
     ],
     [
       "a right value that is no number",
       [{ conditions: [{ ...condition, right: "1.000,00" }] }],
-      '0.conditions.0.right: "number.gt" needs a number like 1000 or 1,200.50, not "1.000,00"',
+      '0.conditions.0.right: ">" needs a number like 1000 or 1,200.50, not "1.000,00"',
     ],
     [
       "a right value for an operator that takes none",
       [{ conditions: [{ left: total, operator: "text.isEmpty", right: "" }] }],
-      '0.conditions.0.right: "text.isEmpty" compares with nothing, so takes no value',
+      '0.conditions.0.right: "is empty" compares with nothing, so takes no value',
     ],
     [
       "empty text to look for",
       [{ conditions: [{ left: total, operator: "text.contains", right: "  " }] }],
-      '0.conditions.0.right: "text.contains" needs text to compare with, not "  "',
+      '0.conditions.0.right: "contains" needs text to compare with, not "  "',
     ],
     [
       "an empty choice",
       [{ conditions: [{ left: total, operator: "text.isOneOf", right: ["paid", ""] }] }],
-      '0.conditions.0.right: "text.isOneOf" needs a list of texts to choose from, not a list of 2 items',
+      '0.conditions.0.right: "is one of" needs a list of texts to choose from, not a list of 2 items',
     ],
     [
       "a window of more than ten years",
       [{ conditions: [{ left: total, operator: "date.withinLastDays", right: 3651 }] }],
-      '0.conditions.0.right: "date.withinLastDays" needs a whole number of days from 0 to 3650, not 3651',
+      '0.conditions.0.right: "is within the last" needs a whole number of days from 0 to 3650, not 3651',
     ],
     [
       "a date that is no date",
       [{ conditions: [{ left: total, operator: "date.before", right: "2026-02-30" }] }],
-      '0.conditions.0.right: "date.before" needs a date like 2026-12-01, not "2026-02-30"',
+      '0.conditions.0.right: "is before" needs a date like 2026-12-01, not "2026-02-30"',
     ],
     [
       "a condition without a label",

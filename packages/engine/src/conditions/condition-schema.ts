@@ -33,7 +33,10 @@ export const conditionSchema = z
   .object({
     left: leftSchema,
     operator: z.enum(OPERATOR_KEYS, {
-      error: (issue) => `${JSON.stringify(issue.input) ?? "nothing"} is not a known operator`,
+      error: (issue) =>
+        issue.input === undefined || issue.input === ""
+          ? "choose how to compare"
+          : `${JSON.stringify(issue.input)} is not a known operator`,
     }),
     right: z.union([scalarSchema, z.array(scalarSchema).max(MAX_ONE_OF_ITEMS)]).optional(),
   })
@@ -58,14 +61,24 @@ export type Condition = z.infer<typeof conditionSchema>;
 export type ConditionGroup = z.infer<typeof conditionGroupSchema>;
 export type ConditionGroups = z.infer<typeof conditionGroupsSchema>;
 
+/** An operator as a bookkeeper reads it in a message: "is greater than" is said ">" in explanations too. */
+function said(operator: OperatorKey): string {
+  const { holds } = OPERATORS[operator];
+  // Phrases shared by several types ("is", "is empty") name the type, so the message points at one row.
+  const type = operator.split(".", 1)[0];
+  return ["is", "is not", "is empty", "is not empty", "contains", "does not contain"].includes(holds) && type !== "text"
+    ? `${holds} (${type})`
+    : holds;
+}
+
 /** Why `right` cannot serve `operator`, or undefined when it can. */
 function rightProblem(operator: OperatorKey, right: unknown): string | undefined {
   const kind: RightKind = OPERATORS[operator].right;
   if (kind === "none") {
-    return right === undefined ? undefined : `"${operator}" compares with nothing, so takes no value`;
+    return right === undefined ? undefined : `"${said(operator)}" compares with nothing, so takes no value`;
   }
-  if (right === undefined) return `"${operator}" needs ${RIGHT_NEEDS[kind]}`;
-  return readsAs(kind, right) ? undefined : `"${operator}" needs ${RIGHT_NEEDS[kind]}, not ${showValue(right)}`;
+  if (right === undefined) return `"${said(operator)}" needs ${RIGHT_NEEDS[kind]}`;
+  return readsAs(kind, right) ? undefined : `"${said(operator)}" needs ${RIGHT_NEEDS[kind]}, not ${showValue(right)}`;
 }
 
 const RIGHT_NEEDS: Record<Exclude<RightKind, "none">, string> = {
