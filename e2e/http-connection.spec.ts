@@ -85,7 +85,7 @@ test("add an HTTP connection with a bearer token, refuse a bad header, and send 
     const panel = await addStep(page, "HTTP", "Send an HTTP request");
     await panel.getByRole("combobox", { name: "HTTP connection" }).click();
     await page.getByRole("option", { name: "CRM API" }).click();
-    await panel.getByLabel("URL").fill(crmUrl);
+    await panel.getByRole("textbox", { name: /^URL/ }).fill(crmUrl);
     await waitUntilSaved(page);
     await expect(panel.getByText("It writes nothing anywhere.")).toBeVisible();
     const result = await testStep(panel);

@@ -50,3 +50,17 @@ export function findStep(definition: FlowDefinition, key: string): { step: FlowS
   const place = findPlace(definition, key);
   return place && !isPathsStep(place.node) ? { step: place.node, index: place.index } : undefined;
 }
+
+/** The definition with every action step, at any depth, replaced by what `change` makes of it. */
+export function mapActionSteps(definition: FlowDefinition, change: (step: FlowStep) => FlowStep): FlowDefinition {
+  const mapList = (list: FlowNode[]): FlowNode[] =>
+    list.map((node) => {
+      if (!isPathsStep(node)) return change(node);
+      return {
+        ...node,
+        paths: node.paths.map((path) => ({ ...path, steps: mapList(path.steps) })),
+        ...(node.otherwise ? { otherwise: { steps: mapList(node.otherwise.steps) } } : {}),
+      };
+    });
+  return { ...definition, steps: mapList(definition.steps) };
+}

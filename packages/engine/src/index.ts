@@ -66,13 +66,14 @@ export {
   type FlowPath,
   type FlowStep,
   flowDefinitionSchema,
+  flowStepSchema,
   isPathsStep,
   MAX_PATH_DEPTH,
   MAX_PATHS,
   type PathsStep,
   upgradeFlowDefinition,
 } from "./flow-definition";
-export { findPlace, findStep, listActionSteps, listSteps, type StepPlace } from "./flow-steps";
+export { findPlace, findStep, listActionSteps, listSteps, mapActionSteps, type StepPlace } from "./flow-steps";
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
 export { type ClientFor, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";

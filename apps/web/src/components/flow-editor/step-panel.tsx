@@ -9,6 +9,7 @@ import { Field } from "../ui/field";
 import { ConnectionPicker } from "./connection-picker";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
 import { FieldInput } from "./field-input";
+import { StepPreview } from "./step-preview";
 import { StepTestSection } from "./step-test-section";
 
 interface StepPanelProps {
@@ -130,6 +131,11 @@ export function StepPanel(props: StepPanelProps) {
             />
           ))}
         </section>
+      ) : null}
+
+      {/* Steps that write nothing and reach no other app (Formatter, Filter) are worked out as you type. */}
+      {action && !action.writes && action.connection === null && action.needsConnection === false ? (
+        <StepPreview flowId={flowId} step={step} />
       ) : null}
 
       {action ? (
