@@ -49,6 +49,7 @@ export async function builtIn(ctx) {
       idempotencyKey: "bench",
       signal: new AbortController().signal,
       flow: engine.recordFlowControl().controls,
+      timeZone: "UTC",
     };
     const engineMs = [];
     const floorMs = [];

@@ -91,7 +91,7 @@ describe("Delay", () => {
   it("a run waiting 2 s for a delay survives its worker's kill -9 and goes on once, after the moment", async () => {
     const { workspace, connection, flow } = await seedConnectedFlow(
       system,
-      thenCreateContact({ key: "wait", action: "delay.until", input: { until: "{{trigger.body.resumeAt}}" } }),
+      thenCreateContact({ key: "wait", action: "delay.delayUntil", input: { until: "{{trigger.body.resumeAt}}" } }),
     );
     const customer = `Delayed ${randomUUID().slice(0, 6)}`;
     const resumeAt = new Date(Date.now() + 2_000);

@@ -78,7 +78,7 @@ it("Redis restarted empty while a run waits for a Delay: PostgreSQL knows the mo
       schemaVersion: 2,
       trigger: { type: "manual", config: {} },
       steps: [
-        { key: "wait", action: "delay.until", input: { until: "{{trigger.body.resumeAt}}" } },
+        { key: "wait", action: "delay.delayUntil", input: { until: "{{trigger.body.resumeAt}}" } },
         {
           key: "customer",
           action: "xero.findOrCreateContact",

@@ -46,6 +46,8 @@ export interface FieldSpec {
   verbatim?: boolean;
   /** A credential (a password, an API key): typed as a password and never shown again once saved. */
   secret?: boolean;
+  /** Left empty, the field takes the flow's own setting (its time zone) rather than `default`. */
+  defaultFromFlow?: "timeZone";
 }
 
 export interface ActionContext<TClient = unknown> {
@@ -56,6 +58,8 @@ export interface ActionContext<TClient = unknown> {
   signal: AbortSignal;
   /** Stop the run here or make it wait (flow-control.ts); most actions never touch it. */
   flow: FlowControls;
+  /** The flow's IANA time zone (UTC unless the flow has one): where "today" is. */
+  timeZone: string;
 }
 
 /**

@@ -27,7 +27,7 @@ export type DecidePathsResult =
   | { ok: true; resolved: PlainObject; decision: PathsDecision }
   | { ok: false; resolved: PlainObject; error: StepError };
 
-export function decidePaths(node: PathsStep, context: TemplateContext, now: Date): DecidePathsResult {
+export function decidePaths(node: PathsStep, context: TemplateContext, now: Date, timeZone = "UTC"): DecidePathsResult {
   const mappings: PlainObject = Object.fromEntries(node.paths.map((path) => [path.key, path.conditions]));
   const { value: resolved } = resolveStepInput(mappings, context);
   const paths: PathsDecision["paths"] = [];
@@ -40,7 +40,7 @@ export function decidePaths(node: PathsStep, context: TemplateContext, now: Date
       });
       return { ok: false, resolved, error };
     }
-    const result = evaluateConditions(read.value, now, "UTC");
+    const result = evaluateConditions(read.value, now, timeZone);
     paths.push({ key: path.key, name: path.name, passed: result.passed, explanation: explainConditions(result) });
   }
   const passing = paths.filter((path) => path.passed).map((path) => path.key);

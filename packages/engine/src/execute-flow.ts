@@ -10,7 +10,7 @@ import type { Catalog } from "./catalog";
 import { decidePaths, noPathReason, PATHS_ACTION, type PathsDecision, takenBranches } from "./decide-paths";
 import { type FlowDefinition, type FlowNode, type FlowStep, isPathsStep, type PathsStep } from "./flow-definition";
 import { defineOwn, type PlainObject } from "./plain-data";
-import { type ClientFor, callAction, prepareStep } from "./run-step";
+import { type ClientFor, callAction, flowSettingsOf, prepareStep } from "./run-step";
 
 /** A step as run history records it: an action step, or a Paths step's decision (`action: "paths"`). */
 export interface ExecutedStep {
@@ -83,6 +83,7 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
   const signal = options.signal ?? new AbortController().signal;
   const reusable = new Map(Object.entries(options.previousOutputs ?? {}));
   const outputs: PlainObject = {};
+  const settings = flowSettingsOf(definition);
 
   const reuse = async (step: ExecutedStep): Promise<boolean> => {
     if (!reusable.has(step.key)) return false;
@@ -95,7 +96,7 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
   const runAction = async (step: FlowStep): Promise<LineOutcome | undefined> => {
     if (await reuse(step)) return undefined;
     const started = performance.now();
-    const prepared = prepareStep(catalog, step, { trigger, steps: outputs });
+    const prepared = prepareStep(catalog, step, { trigger, steps: outputs }, settings);
     if (prepared.resolved) await hooks.onStepStart?.(step, prepared.resolved);
     const result = prepared.ok
       ? await callAction({
@@ -105,6 +106,7 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
           clientFor,
           idempotencyKey: options.idempotencyKeys?.[step.key] ?? `${runId}:${step.key}`,
           signal,
+          timeZone: settings.timeZone,
         })
       : prepared;
     if (!result.ok && "deferred" in result) {
@@ -132,7 +134,7 @@ export async function executeFlow(options: ExecuteFlowOptions): Promise<ExecuteF
       await reuse(step);
     } else {
       const started = performance.now();
-      const decided = decidePaths(node, { trigger, steps: outputs }, new Date());
+      const decided = decidePaths(node, { trigger, steps: outputs }, new Date(), settings.timeZone);
       await hooks.onStepStart?.(step, decided.resolved);
       if (!decided.ok) {
         await hooks.onStepFailed?.(step, decided.error, decided.resolved);

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { type MappingValue, mappingValueSchema, stepInputSchema } from "./mapping-schema";
 import { MAX_JSON_DEPTH, refineStorable } from "./storable-json";
-import { triggerSchema } from "./trigger-schema";
+import { timezoneSchema, triggerSchema } from "./trigger-schema";
 
 export const FLOW_DEFINITION_VERSION = 2;
 /** Every step counts, those inside paths and the Paths steps themselves too. */
@@ -113,6 +113,8 @@ const MAX_DEFINITION_DEPTH = MAX_JSON_DEPTH + 8 + 4 * MAX_PATH_DEPTH;
 const flowDefinitionShape = z
   .object({
     schemaVersion: z.literal(FLOW_DEFINITION_VERSION),
+    /** The flow's IANA time zone: "today" for a Filter, dates a Formatter or Delay reads; UTC if unset. */
+    timeZone: timezoneSchema.optional(),
     trigger: triggerSchema,
     steps: stepListSchema,
   })

@@ -75,7 +75,7 @@ export {
 } from "./flow-definition";
 export { findPlace, findStep, listActionSteps, listSteps, mapActionSteps, type StepPlace } from "./flow-steps";
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
-export { type ClientFor, prepareStep } from "./run-step";
+export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { stepWrites } from "./step-writes";

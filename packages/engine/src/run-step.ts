@@ -6,7 +6,7 @@ import { CallDeferredError } from "./call-deferred-error";
 import type { Catalog, CatalogAction } from "./catalog";
 import { type FlowControl, recordFlowControl } from "./flow-control";
 import type { FlowStep } from "./flow-definition";
-import type { PlainObject } from "./plain-data";
+import { defineOwn, type PlainObject, readOwn } from "./plain-data";
 import { resolveStepInput, type TemplateContext } from "./template-resolver";
 import { validateStepInput } from "./validate-step-input";
 
@@ -24,14 +24,40 @@ export type PreparedStep =
     }
   | { ok: false; error: StepError; resolved?: PlainObject };
 
-/** Finds the step's action, resolves its templates against `context` and validates the result. */
-export function prepareStep(catalog: Catalog, step: FlowStep, context: TemplateContext): PreparedStep {
+/** What a step takes from its flow rather than from its own fields. */
+export interface FlowSettings {
+  /** IANA; UTC when the flow has none. */
+  timeZone: string;
+}
+
+export const DEFAULT_FLOW_SETTINGS: FlowSettings = { timeZone: "UTC" };
+
+/** The settings a definition gives its steps. */
+export function flowSettingsOf(definition: { timeZone?: string }): FlowSettings {
+  return { timeZone: definition.timeZone ?? DEFAULT_FLOW_SETTINGS.timeZone };
+}
+
+/**
+ * Finds the step's action, resolves its templates against `context` and validates the result; a
+ * field left empty that takes the flow's setting (`defaultFromFlow`) gets it first.
+ */
+export function prepareStep(
+  catalog: Catalog,
+  step: FlowStep,
+  context: TemplateContext,
+  flow: FlowSettings = DEFAULT_FLOW_SETTINGS,
+): PreparedStep {
   const action = catalog.get(step.action);
   if (!action) {
     const message = `The action "${step.action}" of step "${step.key}" is no longer available; choose another.`;
     return { ok: false, error: new StepError(message, { code: "unknown_action", field: "action" }) };
   }
   const { value: resolved, references } = resolveStepInput(step.input, context);
+  for (const field of action.fields) {
+    const given = readOwn(resolved, field.name);
+    if (field.defaultFromFlow && (given === undefined || given === ""))
+      defineOwn(resolved, field.name, flow[field.defaultFromFlow]);
+  }
   const validation = validateStepInput(resolved, action.fields, references, action.check?.bind(action));
   if (validation.ok) return { ok: true, action, resolved, input: validation.input };
 
@@ -52,6 +78,8 @@ export interface CallActionOptions {
   clientFor: ClientFor;
   idempotencyKey: string;
   signal: AbortSignal;
+  /** The flow's IANA time zone, handed to the action as `ctx.timeZone`. */
+  timeZone?: string;
 }
 
 export type ActionResult =
@@ -67,11 +95,12 @@ export type ActionResult =
  */
 export async function callAction(options: CallActionOptions): Promise<ActionResult> {
   const { step, action, input, clientFor, idempotencyKey, signal } = options;
+  const timeZone = options.timeZone ?? DEFAULT_FLOW_SETTINGS.timeZone;
   try {
     signal.throwIfAborted();
     const client = await clientFor(step, action);
     const flow = recordFlowControl();
-    const output = await action.run({ client, idempotencyKey, signal, flow: flow.controls }, input);
+    const output = await action.run({ client, idempotencyKey, signal, flow: flow.controls, timeZone }, input);
     const control = flow.requested();
     return control ? { ok: true, output: toJsonData(output), control } : { ok: true, output: toJsonData(output) };
   } catch (error) {

@@ -7,7 +7,7 @@ import type { FlowControl } from "./flow-control";
 import { type FlowDefinition, type FlowStep, isPathsStep } from "./flow-definition";
 import { findPlace } from "./flow-steps";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
-import { type ClientFor, callAction, prepareStep } from "./run-step";
+import { type ClientFor, callAction, flowSettingsOf, prepareStep } from "./run-step";
 import { listTemplateReferences, referencedStepKey } from "./template-references";
 
 export interface TestStepOptions {
@@ -48,7 +48,8 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
   }
   const trigger = options.sampleEvent ?? definition.trigger.sample ?? {};
 
-  const prepared = prepareStep(catalog, found.step, { trigger, steps: outputs });
+  const settings = flowSettingsOf(definition);
+  const prepared = prepareStep(catalog, found.step, { trigger, steps: outputs }, settings);
   if (!prepared.ok) {
     return { input: prepared.resolved, error: withUntestedHint(prepared.error.toJSON(), found.step, outputs) };
   }
@@ -62,6 +63,7 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
     // against a run or an earlier test, so every test gets a key of its own.
     idempotencyKey: `test:${crypto.randomUUID()}`,
     signal: options.signal ?? new AbortController().signal,
+    timeZone: settings.timeZone,
   });
   if (result.ok) {
     const { output, control } = result;

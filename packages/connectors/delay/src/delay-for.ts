@@ -20,7 +20,7 @@ const fields = {
 };
 
 export const delayFor = defineAction<undefined, typeof fields, DelayOutput>({
-  key: "delay.for",
+  key: "delay.delayFor",
   kind: "action",
   group: "Delay",
   title: "Delay for",

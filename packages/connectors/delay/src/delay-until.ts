@@ -15,13 +15,14 @@ const fields = {
   timeZone: field.text({
     label: "Time zone",
     default: "UTC",
+    defaultFromFlow: "timeZone",
     placeholder: "Pacific/Auckland",
-    help: "How a date or a time without an offset is read, e.g. Pacific/Auckland.",
+    help: "How a date or a time without an offset is read, e.g. Pacific/Auckland. Empty: the flow's time zone.",
   }),
 };
 
 export const delayUntil = defineAction<undefined, typeof fields, DelayOutput>({
-  key: "delay.until",
+  key: "delay.delayUntil",
   kind: "action",
   group: "Delay",
   title: "Delay until",

@@ -32,8 +32,8 @@ export const onlyContinueIf = defineAction<undefined, typeof fields, FilterOutpu
     groups: [{ passed: true, conditions: [{ passed: true, explanation: "total (1200.5) > 1000" }] }],
   },
   async run(ctx, input) {
-    // Flows have no time zone of their own yet: "today" for "within the last N days" is UTC's.
-    const result = evaluateConditions(input.conditions, new Date(), "UTC");
+    // "Today" for "within the last N days" is the flow's.
+    const result = evaluateConditions(input.conditions, new Date(), ctx.timeZone);
     const summary = `${result.passed ? "Continued" : "Stopped by filter"}: ${explainConditions(result)}`;
     if (!result.passed) ctx.flow.stop(summary);
     return { passed: result.passed, summary, groups: result.groups };

@@ -22,6 +22,8 @@ interface TextOptions extends FieldOptions<string> {
   maxLength?: number;
   /** A credential: typed as a password, never shown again once saved (a connection's form). */
   secret?: boolean;
+  /** Left empty, the field takes the flow's time zone. */
+  defaultFromFlow?: "timeZone";
   /** Taken exactly as given: blanks kept, and a mapped number stays a number (`string | number`). */
   verbatim?: boolean;
 }

@@ -8,7 +8,7 @@ const fields = {
   date: dateTimeField("Date and time"),
   fromTimeZone: timeZoneField(
     "From time zone",
-    "For a time written without an offset: where it happened. Default UTC.",
+    "For a time written without an offset: where it happened. Empty: the flow's time zone.",
   ),
   toTimeZone: field.text({ label: "To time zone", help: "e.g. Pacific/Auckland.", required: true, maxLength: 64 }),
 };

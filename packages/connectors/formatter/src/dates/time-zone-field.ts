@@ -1,14 +1,16 @@
-// Flows have no time zone of their own (only a schedule trigger has one), so every date step says
-// which zone it works in: where "today", the start of a month and a day's length are counted.
+// Every date step works in a time zone — where "today", the start of a month and a day's length are
+// counted: the flow's own unless the step names another.
 import { field, type InputCheckProblem } from "@ledgerflow/engine";
 import { IANAZone } from "luxon";
 
 export function timeZoneField(label = "Time zone", help?: string) {
   return field.text({
     label,
-    help: help ?? "A name like Pacific/Auckland or Europe/London, or UTC. Days and months are counted in it.",
+    help:
+      help ?? "A name like Pacific/Auckland or Europe/London. Days and months are counted in it. Empty: the flow's.",
     required: true,
     default: "UTC",
+    defaultFromFlow: "timeZone",
     maxLength: 64,
   });
 }

@@ -104,6 +104,7 @@ export async function runAction<TInput, TOutput>(
     idempotencyKey: options.idempotencyKey ?? `test:${randomUUID()}`,
     signal: options.signal ?? new AbortController().signal,
     flow: recordFlowControl().controls,
+    timeZone: "UTC",
   };
   return action.run(ctx, prepared.input as TInput);
 }
