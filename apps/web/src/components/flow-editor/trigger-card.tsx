@@ -1,7 +1,8 @@
 import type { FlowTrigger } from "@ledgerflow/engine";
-import { AlertCircleIcon, ChevronRightIcon } from "lucide-react";
+import { ChevronRightIcon } from "lucide-react";
 import { triggerTypePresentation } from "../trigger-type-label";
 import type { ConnectionChoice, TriggerChoice } from "./editor-types";
+import { ToFix } from "./to-fix";
 
 interface TriggerCardProps {
   trigger: FlowTrigger;
@@ -52,12 +53,7 @@ export function TriggerCard({ trigger, triggers, connections, problemCount, onOp
         <span className="text-sm font-medium text-slate-900">{title}</span>
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
           <span className="truncate">{describe(trigger, connections)}</span>
-          {problemCount > 0 ? (
-            <span className="inline-flex items-center gap-1 text-amber-700">
-              <AlertCircleIcon aria-hidden className="size-3.5" />
-              {problemCount} to fix
-            </span>
-          ) : null}
+          <ToFix count={problemCount} />
         </span>
       </span>
       <ChevronRightIcon aria-hidden className="size-4 text-slate-400" />
