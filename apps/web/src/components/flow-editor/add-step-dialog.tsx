@@ -4,18 +4,36 @@ import { Command } from "cmdk";
 import { PlusIcon, SearchIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../ui/button";
+import { cn } from "../ui/class-names";
 import { Dialog, DialogContent } from "../ui/dialog";
 import type { CatalogEntry } from "./editor-types";
 
+interface AddStepDialogProps {
+  catalog: CatalogEntry[];
+  onAdd: (actionKey: string) => void;
+  /** The button's words; "Add a step" unless it adds somewhere in particular ("Add a step before the paths"). */
+  label?: string;
+  /** Its name for screen readers when the words alone are ambiguous ("Add a step to Card payments"). */
+  name?: string;
+  id?: string;
+  className?: string;
+}
+
 /** "Add a step": pick an action or search from the catalog, grouped, searchable. */
-export function AddStepDialog({ catalog, onAdd }: { catalog: CatalogEntry[]; onAdd: (actionKey: string) => void }) {
+export function AddStepDialog({ catalog, onAdd, label = "Add a step", name, id, className }: AddStepDialogProps) {
   const [open, setOpen] = useState(false);
   const groups = [...new Set(catalog.map((entry) => entry.group))];
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <Button variant="secondary" className="w-full border-dashed" onClick={() => setOpen(true)}>
+      <Button
+        id={id}
+        variant="secondary"
+        aria-label={name}
+        className={cn("w-full border-dashed", className)}
+        onClick={() => setOpen(true)}
+      >
         <PlusIcon />
-        Add a step
+        {label}
       </Button>
       <DialogContent title="Add a step" description="What should happen in Xero next?" className="max-w-xl p-0 pt-6">
         <Command className="flex flex-col">

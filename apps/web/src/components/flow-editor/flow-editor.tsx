@@ -1,31 +1,15 @@
 "use client";
 
 import {
-  closestCenter,
-  DndContext,
-  type DragEndEvent,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-} from "@dnd-kit/core";
-import {
-  arrayMove,
-  SortableContext,
-  sortableKeyboardCoordinates,
-  verticalListSortingStrategy,
-} from "@dnd-kit/sortable";
-import {
   buildSampleContext,
   type CatalogAction,
   createCatalog,
   type FlowDefinition,
-  type FlowNode,
-  type FlowStep,
   findPlace,
   isPathsStep,
   listDataReferences,
   listSteps,
+  OTHERWISE_PATH,
   type PublishProblem,
   sameFlowBehaviour,
   validateFlowDefinitionForPublish,
@@ -34,16 +18,18 @@ import { EyeIcon } from "lucide-react";
 import { useMemo, useState } from "react";
 import { FlowEnabledSwitch } from "../flows/flow-enabled-switch";
 import { Sheet, SheetContent } from "../ui/sheet";
-import { AddStepDialog } from "./add-step-dialog";
 import { DeleteFlowButton } from "./delete-flow-button";
 import type { FlowEditorProps, StepSampleView } from "./editor-types";
 import { FlowHeader } from "./flow-header";
+import { isPathProblem } from "./paths/path-branch";
+import { PathPanel } from "./paths/path-panel";
+import { StepList } from "./paths/step-list";
+import { updatePath } from "./paths/step-tree";
+import { StepTreeProvider, treeIds, useStepTreeEditor } from "./paths/use-step-tree";
 import { PublishChanges } from "./publish-changes";
 import { isTriggerProblem, PublishProblems } from "./publish-problems";
 import { RunNowDialog } from "./run-now-dialog";
 import { SaveIndicator } from "./save-indicator";
-import { StepCard } from "./step-card";
-import { newStepKey } from "./step-key";
 import { StepPanel } from "./step-panel";
 import { TriggerCard } from "./trigger-card";
 import { TriggerPanel } from "./trigger-panel";
@@ -70,6 +56,8 @@ export function FlowEditor(props: FlowEditorProps) {
   const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
   const [samples, setSamples] = useState<StepSampleView[]>(initialSamples);
   const [openKey, setOpenKey] = useState<string | null>(null);
+  // A path's panel (its name and conditions), by its Paths step's key and its own.
+  const [openPath, setOpenPath] = useState<{ paths: string; path: string } | null>(null);
   const [webhook, setWebhook] = useState(flow.webhook);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   // A refusal describes the draft it was about: once the user edits, the live checks take over.
@@ -100,39 +88,45 @@ export function FlowEditor(props: FlowEditorProps) {
       `Step ${index + 1} (${isPathsStep(node) ? "Paths" : (catalog.find((entry) => entry.key === node.action)?.title ?? node.action)})`,
     ]),
   );
-  // The main line's action steps; a Paths step (version 2) is drawn by the paths editor.
-  const lineSteps = draft.steps.filter((node): node is FlowStep => !isPathsStep(node));
-
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-
-  const setSteps = (change: (steps: FlowNode[]) => FlowNode[]) =>
-    update((current) => ({ ...current, steps: change(current.steps) }));
-  const moveStep = (from: number, to: number) => setSteps((steps) => arrayMove(steps, from, to));
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    const keys = draft.steps.map((step) => step.key);
-    moveStep(keys.indexOf(String(active.id)), keys.indexOf(String(over.id)));
-  };
-  const addStep = (actionKey: string) => {
-    const key = newStepKey(
-      actionKey,
-      listSteps(draft).map((place) => place.node.key),
-    );
-    // A lone organisation is chosen at once, for a step that needs one (a Filter or a Formatter does not).
-    const needed = catalog.find((entry) => entry.key === actionKey)?.connection;
-    const own = needed && !needed.optional ? connections.filter((c) => c.provider === needed.provider) : [];
-    const connectionId = own.length === 1 ? own[0]?.id : undefined;
-    setSteps((steps) => [...steps, { key, action: actionKey, input: {}, ...(connectionId ? { connectionId } : {}) }]);
+  const openStepPanel = (key: string | null) => {
+    setOpenPath(null);
     setOpenKey(key);
+  };
+  const tree = useStepTreeEditor({
+    definition: draft,
+    update,
+    catalog,
+    connections,
+    samples,
+    problems,
+    readOnly,
+    openStep: openStepPanel,
+    openPath: (paths, path) => {
+      setOpenKey(null);
+      setOpenPath({ paths, path });
+    },
+  });
+  // A problem of a Paths step opens the path it is about: its conditions, or its steps to add one.
+  const openProblem = (stepKey: string, field: string | undefined) => {
+    const node = findPlace(draft, stepKey)?.node;
+    if (!node || !isPathsStep(node)) return openStepPanel(stepKey);
+    const path = [...node.paths.map((candidate) => candidate.key), OTHERWISE_PATH].find((key) =>
+      isPathProblem(field, key),
+    );
+    if (path && field?.endsWith(".conditions")) return tree.openPath(stepKey, path);
+    const target = document.getElementById(path ? treeIds.addToPath(stepKey, path) : treeIds.paths(stepKey));
+    target?.scrollIntoView({ block: "center" });
+    target?.focus();
   };
 
   const openPlace = openKey === null ? undefined : findPlace(draft, openKey);
   const openStepIndex = openPlace?.index ?? -1;
   const openStep = openPlace && !isPathsStep(openPlace.node) ? openPlace.node : undefined;
   const openAction = openStep ? catalog.find((entry) => entry.key === openStep.action) : undefined;
+  const openPathsPlace = openPath ? findPlace(draft, openPath.paths) : undefined;
+  const openPathsStep = openPathsPlace && isPathsStep(openPathsPlace.node) ? openPathsPlace.node : undefined;
+  const openPathValue = openPathsStep?.paths.find((path) => path.key === openPath?.path);
+  const pickerOptions = (stepKey: string) => ({ definition: draft, stepKey, sampleOutputs, catalog: engineCatalog });
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -190,8 +184,8 @@ export function FlowEditor(props: FlowEditorProps) {
           problems={shownProblems}
           refused={shownRefusal?.by ?? null}
           stepTitles={stepTitles}
-          onOpenStep={setOpenKey}
-          onOpenTrigger={() => setOpenKey(TRIGGER)}
+          onOpenStep={openProblem}
+          onOpenTrigger={() => openStepPanel(TRIGGER)}
         />
 
         <ol aria-label="Steps" className="flex flex-col">
@@ -201,41 +195,21 @@ export function FlowEditor(props: FlowEditorProps) {
               triggers={triggers}
               connections={connections}
               problemCount={triggerProblems.length}
-              onOpen={() => setOpenKey(TRIGGER)}
+              onOpen={() => openStepPanel(TRIGGER)}
             />
             <span aria-hidden className="h-5 w-px bg-slate-300" />
           </li>
           <li>
-            <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-              <SortableContext items={lineSteps.map((step) => step.key)} strategy={verticalListSortingStrategy}>
-                <ol aria-label="Actions" className="flex flex-col gap-5">
-                  {lineSteps.map((step, index) => (
-                    <StepCard
-                      key={step.key}
-                      step={step}
-                      index={index}
-                      count={lineSteps.length}
-                      action={catalog.find((entry) => entry.key === step.action)}
-                      connection={connections.find((connection) => connection.id === step.connectionId)}
-                      sample={samples.find((sample) => sample.stepKey === step.key)}
-                      problemCount={problems.filter((problem) => problem.stepKey === step.key).length}
-                      readOnly={readOnly}
-                      onOpen={() => setOpenKey(step.key)}
-                      onMove={(to) => moveStep(index, to)}
-                      onRemove={() => setSteps((steps) => steps.filter((candidate) => candidate.key !== step.key))}
-                    />
-                  ))}
-                </ol>
-              </SortableContext>
-            </DndContext>
+            <StepTreeProvider value={tree}>
+              <StepList steps={draft.steps} at={null} label="Actions" />
+            </StepTreeProvider>
           </li>
         </ol>
-        {readOnly ? null : <AddStepDialog catalog={catalog} onAdd={addStep} />}
       </div>
 
       <Sheet
-        open={openKey !== null && (openKey === TRIGGER || openStep !== undefined)}
-        onOpenChange={(open) => !open && setOpenKey(null)}
+        open={(openKey !== null && (openKey === TRIGGER || openStep !== undefined)) || openPathValue !== undefined}
+        onOpenChange={(open) => !open && openStepPanel(null)}
       >
         {openKey === TRIGGER ? (
           <SheetContent title="Trigger" description="What starts this flow, and the sample data to build with.">
@@ -262,24 +236,12 @@ export function FlowEditor(props: FlowEditorProps) {
               step={openStep}
               catalog={catalog}
               connections={connections}
-              groups={listDataReferences({
-                definition: draft,
-                stepKey: openStep.key,
-                sampleOutputs,
-                catalog: engineCatalog,
-              })}
-              sampleContext={buildSampleContext({
-                definition: draft,
-                stepKey: openStep.key,
-                sampleOutputs,
-                catalog: engineCatalog,
-              })}
+              groups={listDataReferences(pickerOptions(openStep.key))}
+              sampleContext={buildSampleContext(pickerOptions(openStep.key))}
               sample={samples.find((sample) => sample.stepKey === openStep.key)}
               problems={problems.filter((problem) => problem.stepKey === openStep.key)}
               readOnly={readOnly}
-              onChange={(step) =>
-                setSteps((steps) => steps.map((candidate) => (candidate.key === step.key ? step : candidate)))
-              }
+              onChange={tree.replaceStep}
               flush={flush}
               onTested={(sample) =>
                 setSamples((current) => [
@@ -287,6 +249,24 @@ export function FlowEditor(props: FlowEditorProps) {
                   sample,
                 ])
               }
+            />
+          </SheetContent>
+        ) : openPathsStep && openPathValue ? (
+          <SheetContent
+            title={openPathValue.name}
+            description={`A path of step ${(openPathsPlace?.index ?? 0) + 1} (Paths): its steps run when these conditions hold.`}
+          >
+            <PathPanel
+              key={`${openPathsStep.key}:${openPathValue.key}`}
+              path={openPathValue}
+              groups={listDataReferences(pickerOptions(openPathsStep.key))}
+              sampleContext={buildSampleContext(pickerOptions(openPathsStep.key))}
+              problems={problems.filter(
+                (problem) =>
+                  problem.stepKey === openPathsStep.key && problem.field === `paths.${openPathValue.key}.conditions`,
+              )}
+              readOnly={readOnly}
+              onChange={(path) => tree.changePaths(openPathsStep.key, (node) => updatePath(node, path.key, () => path))}
             />
           </SheetContent>
         ) : null}

@@ -5,7 +5,8 @@ interface PublishProblemsProps {
   problems: PublishProblem[];
   /** Step titles by key, to say where each problem is. */
   stepTitles: Map<string, string>;
-  onOpenStep: (stepKey: string) => void;
+  /** Opens the step a problem is about; a Paths step's `field` says which of its paths. */
+  onOpenStep: (stepKey: string, field: string | undefined) => void;
   /** Problems with the trigger (fields `trigger.…`, no step) link to the trigger's panel. */
   onOpenTrigger: () => void;
   /**
@@ -55,7 +56,7 @@ export function PublishProblems({ problems, stepTitles, onOpenStep, onOpenTrigge
               <button
                 type="button"
                 className="font-medium text-slate-900 underline-offset-2 hover:underline"
-                onClick={() => onOpenStep(problem.stepKey!)}
+                onClick={() => onOpenStep(problem.stepKey!, problem.field)}
               >
                 {stepTitles.get(problem.stepKey) ?? problem.stepKey}
               </button>

@@ -14,10 +14,14 @@ import {
 import { Button } from "../ui/button";
 import { cn } from "../ui/class-names";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
+import { ToFix } from "./to-fix";
 
 interface StepCardProps {
   step: FlowStep;
-  index: number;
+  /** Its number in the whole flow, depth-first (as run history numbers it). */
+  number: number;
+  /** Where it is in its own list of steps (the main line's or a path's), and how many that list moves among. */
+  position: number;
   count: number;
   action: CatalogEntry | undefined;
   connection: ConnectionChoice | undefined;
@@ -29,12 +33,13 @@ interface StepCardProps {
   onRemove: () => void;
 }
 
-/** One action step in the editor's column: drag it, or move it with the buttons (keyboard). */
+/** One action step in its list (the main line or a path): drag it, or move it with the buttons (keyboard). */
 export function StepCard(props: StepCardProps) {
-  const { step, index, count, action, connection, sample, problemCount, readOnly, onOpen, onMove, onRemove } = props;
+  const { step, number, position, count, action, connection, sample, problemCount, readOnly } = props;
+  const { onOpen, onMove, onRemove } = props;
   const sortable = useSortable({ id: step.key, disabled: readOnly });
   const title = action?.title ?? step.action;
-  const label = `Step ${index + 1}: ${title}`;
+  const label = `Step ${number}: ${title}`;
 
   return (
     <li
@@ -64,19 +69,16 @@ export function StepCard(props: StepCardProps) {
         className={cn("flex min-w-0 flex-1 items-start gap-3 py-3.5 pr-2 text-left", readOnly && "pl-4")}
       >
         <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-lg bg-sky-50 text-xs font-semibold text-sky-700 ring-1 ring-sky-100">
-          {index + 1}
+          {number}
         </span>
         <span className="flex min-w-0 flex-col gap-0.5">
           <span className="text-xs font-medium text-slate-500">{action?.group ?? "Action"}</span>
           <span className="truncate text-sm font-medium text-slate-900">{title}</span>
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-            <span className="font-mono">steps.{step.key}</span>
+            <span className="max-w-full truncate font-mono">steps.{step.key}</span>
             {connection ? <span>{connection.name}</span> : null}
             {problemCount > 0 ? (
-              <span className="inline-flex items-center gap-1 text-amber-700">
-                <AlertCircleIcon aria-hidden className="size-3.5" />
-                {problemCount} to fix
-              </span>
+              <ToFix count={problemCount} />
             ) : sample && !sample.error ? (
               <span className="inline-flex items-center gap-1 text-emerald-700">
                 <CheckCircle2Icon aria-hidden className="size-3.5" />
@@ -97,8 +99,8 @@ export function StepCard(props: StepCardProps) {
             variant="ghost"
             size="icon"
             aria-label={`Move ${label} up`}
-            disabled={index === 0}
-            onClick={() => onMove(index - 1)}
+            disabled={position === 0}
+            onClick={() => onMove(position - 1)}
           >
             <ArrowUpIcon />
           </Button>
@@ -106,8 +108,8 @@ export function StepCard(props: StepCardProps) {
             variant="ghost"
             size="icon"
             aria-label={`Move ${label} down`}
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1)}
+            disabled={position >= count - 1}
+            onClick={() => onMove(position + 1)}
           >
             <ArrowDownIcon />
           </Button>
