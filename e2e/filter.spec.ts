@@ -1,8 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
-import { expect as baseExpect, type Locator } from "@playwright/test";
+import { expect as baseExpect } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { addStep, choose, postJson, screenshots, signUp, testStep, waitUntilSaved } from "./support/journey-helpers";
+import {
+  addStep,
+  choose,
+  condition,
+  newFlow,
+  postJson,
+  screenshots,
+  signUp,
+  testStep,
+  waitUntilSaved,
+  webhookTrigger,
+} from "./support/journey-helpers";
 import { test } from "./support/test";
 
 // The Filter step of #15 end to end, as a shop owner builds it: a webhook of orders, "Only continue
@@ -17,18 +28,6 @@ test.use({ actionTimeout: 20_000 });
 
 const sample = { total: "1,200.50", tier: "retail" };
 
-/** The controls of one condition, by the names screen readers hear. */
-function condition(panel: Locator, number: number, group: number) {
-  const place = `Condition ${number} of group ${group}`;
-  return {
-    value: panel.getByRole("textbox", { name: `${place}: value to check`, exact: true }),
-    name: panel.getByRole("textbox", { name: `${place}: named in run history`, exact: true }),
-    insertData: panel.getByRole("button", { name: `Insert data into ${place}: value to check`, exact: true }),
-    operator: panel.getByRole("combobox", { name: `${place}: how to compare`, exact: true }),
-    remove: panel.getByRole("button", { name: `Remove ${place.toLowerCase()}`, exact: true }),
-  };
-}
-
 test.afterAll(async () => {
   await prisma.$disconnect();
 });
@@ -42,20 +41,8 @@ test("Only continue if…: built, tested both ways, switched on; a small order i
   await page.setViewportSize({ width: 1440, height: 900 });
   await signUp(page, "Fran Filter", `filter-${unique}@example.com`);
 
-  await page.getByRole("button", { name: "New flow" }).click();
-  await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
-  await page.getByLabel("Flow name").fill(flowName);
-  await page.getByLabel("Flow name").press("Enter");
-
-  let webhookUrl = "";
-  await test.step("webhook trigger with an order as its sample", async () => {
-    await page.getByRole("button", { name: "Trigger: Webhook" }).click();
-    const trigger = page.getByRole("dialog", { name: "Trigger" });
-    webhookUrl = await trigger.getByRole("textbox", { name: "Webhook URL" }).inputValue();
-    await trigger.getByLabel("Sample request body (JSON)").fill(JSON.stringify(sample, null, 2));
-    await waitUntilSaved(page);
-    await page.keyboard.press("Escape");
-  });
+  await newFlow(page, flowName);
+  const webhookUrl = await test.step("webhook trigger with an order as its sample", () => webhookTrigger(page, sample));
 
   const panel = page.getByRole("dialog", { name: /Only continue if/ });
   await test.step("add the filter: no organisation to choose, one empty condition to start", async () => {

@@ -47,19 +47,55 @@ export async function postJson(url: string, body: unknown) {
   return { status: response.status, body: (await response.json()) as { runId?: string } };
 }
 
+/** "New flow" from the flows home, named: answers its id. */
+export async function newFlow(page: Page, name: string) {
+  await page.getByRole("link", { name: "Flows" }).first().click();
+  await page.getByRole("button", { name: "New flow" }).click();
+  await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
+  await page.getByLabel("Flow name").fill(name);
+  await page.getByLabel("Flow name").press("Enter");
+  return page.url().split("/").at(-1) ?? "";
+}
+
+/** The editor's webhook trigger, with `sample` typed in as its sample body: answers its URL. */
+export async function webhookTrigger(page: Page, sample: unknown) {
+  await page.getByRole("button", { name: "Trigger: Webhook" }).click();
+  const trigger = page.getByRole("dialog", { name: "Trigger" });
+  const url = await trigger.getByRole("textbox", { name: "Webhook URL" }).inputValue();
+  await trigger.getByLabel("Sample request body (JSON)").fill(JSON.stringify(sample, null, 2));
+  await waitUntilSaved(page);
+  await page.keyboard.press("Escape");
+  return url;
+}
+
 /** The editor's autosave has caught up with what was typed. */
 export async function waitUntilSaved(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
 }
 
-/** "Add a step", searched and picked from the catalog: answers the step's panel, open. */
-export async function addStep(page: Page, search: string, title: string) {
-  await page.getByRole("button", { name: "Add a step" }).click();
+/**
+ * "Add a step" (or another list's, e.g. "Add a step to Card payments"), searched and picked from the
+ * catalog: answers the step's panel, open.
+ */
+export async function addStep(page: Page, search: string, title: string, button = "Add a step") {
+  await page.getByRole("button", { name: button, exact: true }).click();
   await page.getByRole("combobox", { name: "Search actions", exact: true }).fill(search);
   await page.getByRole("option", { name: new RegExp(title) }).click();
   const panel = page.getByRole("dialog", { name: new RegExp(title) });
   await expect(panel).toBeVisible({ timeout: 20_000 });
   return panel;
+}
+
+/** The controls of one condition of a condition builder (a Filter's, a path's), by the names screen readers hear. */
+export function condition(panel: Locator, number: number, group: number) {
+  const place = `Condition ${number} of group ${group}`;
+  return {
+    value: panel.getByRole("textbox", { name: `${place}: value to check`, exact: true }),
+    name: panel.getByRole("textbox", { name: `${place}: named in run history`, exact: true }),
+    insertData: panel.getByRole("button", { name: `Insert data into ${place}: value to check`, exact: true }),
+    operator: panel.getByRole("combobox", { name: `${place}: how to compare`, exact: true }),
+    remove: panel.getByRole("button", { name: `Remove ${place.toLowerCase()}`, exact: true }),
+  };
 }
 
 /** The step panel's "Test step", waited out: answers the region with its result. */
