@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
-  outputDir: "artifacts",
+  // Each run on a shared machine (LEDGERFLOW_TEST_ID) keeps its traces apart: a run empties its folder first.
+  outputDir: process.env.LEDGERFLOW_TEST_ID ? `artifacts/run-${process.env.LEDGERFLOW_TEST_ID}` : "artifacts",
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
