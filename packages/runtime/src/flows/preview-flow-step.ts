@@ -1,15 +1,8 @@
-import { prisma } from "@ledgerflow/db";
-import {
-  type FlowStep,
-  findStep,
-  flowStepSchema,
-  mapActionSteps,
-  testStep,
-  upgradeFlowDefinition,
-} from "@ledgerflow/engine";
+import { type FlowStep, findStep, flowStepSchema, mapActionSteps, testStep } from "@ledgerflow/engine";
 import { appConnectors } from "../connectors/app-connectors";
 import type { ConnectorRegistry } from "../connectors/connector-registry";
-import { InvalidInputError, NotFoundError } from "../errors/domain-errors";
+import { InvalidInputError } from "../errors/domain-errors";
+import { readDraftForTest } from "./read-draft-for-test";
 
 export interface PreviewFlowStepInput {
   workspaceId: string;
@@ -49,23 +42,7 @@ export async function previewFlowStep(input: PreviewFlowStepInput) {
       "step",
     );
   }
-  const flow = await prisma.flow.findFirst({
-    where: { id: input.flowId, workspaceId: input.workspaceId },
-    select: {
-      draft: true,
-      stepSamples: { where: { workspaceId: input.workspaceId }, select: { stepKey: true, output: true } },
-    },
-  });
-  if (!flow) throw new NotFoundError("Flow");
-  let definition: ReturnType<typeof upgradeFlowDefinition>;
-  try {
-    definition = upgradeFlowDefinition(flow.draft);
-  } catch {
-    throw new InvalidInputError("This flow's draft could not be read; reload the editor and try again.");
-  }
-  const sampleOutputs = Object.fromEntries(
-    flow.stepSamples.filter((sample) => sample.output !== null).map((sample) => [sample.stepKey, sample.output]),
-  );
+  const { definition, sampleOutputs } = await readDraftForTest(input.workspaceId, input.flowId);
   // A step added a moment ago may not be saved yet: it is previewed at the end of the flow.
   const withStep = findStep(definition, step.key)
     ? mapActionSteps(definition, (candidate) => (candidate.key === step.key ? step : candidate))

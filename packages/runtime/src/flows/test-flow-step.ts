@@ -8,11 +8,11 @@ import {
   type TestStepResult,
   testStep,
   testWouldRepeat,
-  upgradeFlowDefinition,
 } from "@ledgerflow/engine";
 import { appConnectors } from "../connectors/app-connectors";
 import { clientFor } from "../connectors/client-for";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors";
+import { ConflictError } from "../errors/domain-errors";
+import { readDraftForTest } from "./read-draft-for-test";
 import { saveStepSample } from "./save-step-sample";
 
 export interface TestFlowStepOptions {
@@ -51,27 +51,13 @@ async function refuseRepeatedTest(
  * picker and the next steps' tests). A failed test is a normal result, not an exception.
  */
 export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat }: TestFlowStepOptions) {
-  const flow = await prisma.flow.findFirst({
-    where: { id: flowId, workspaceId },
-    select: { draft: true, stepSamples: { where: { workspaceId }, select: { stepKey: true, output: true } } },
-  });
-  if (!flow) throw new NotFoundError("Flow");
-
-  let definition: ReturnType<typeof upgradeFlowDefinition>;
-  try {
-    definition = upgradeFlowDefinition(flow.draft);
-  } catch {
-    throw new InvalidInputError("This flow's draft could not be read; reload the editor and try again.");
-  }
+  const { definition, sampleOutputs, stepSamples } = await readDraftForTest(workspaceId, flowId);
 
   if (confirmRepeat !== true) {
-    const last = flow.stepSamples.find((sample) => sample.stepKey === stepKey);
+    const last = stepSamples.find((sample) => sample.stepKey === stepKey);
     await refuseRepeatedTest(workspaceId, definition, stepKey, last?.output);
   }
 
-  const sampleOutputs = Object.fromEntries(
-    flow.stepSamples.filter((sample) => sample.output !== null).map((sample) => [sample.stepKey, sample.output]),
-  );
   const result: TestStepResult = await testStep({
     definition,
     stepKey,
