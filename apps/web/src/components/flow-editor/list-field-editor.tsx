@@ -12,7 +12,7 @@ import { PlusIcon, Trash2Icon } from "lucide-react";
 import { Button } from "../ui/button";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
-import { Tabs, TabsList, TabsTrigger } from "../ui/tabs";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
 import { FieldInput, type FieldInputProps } from "./field-input";
 
 const ITEM_NAME = "line";
@@ -63,12 +63,14 @@ export function ListFieldEditor(props: FieldInputProps) {
             One per item of a list
           </TabsTrigger>
         </TabsList>
+        {/* Inside the tabs, so each tab controls its panel (aria-controls names a panel that exists). */}
+        <TabsContent value="rows" className="mt-3">
+          <RowsEditor {...props} itemFields={itemFields} rows={rows} />
+        </TabsContent>
+        <TabsContent value="each" className="mt-3">
+          {mode === "each" ? <EachEditor {...props} itemFields={itemFields} mapping={value as EachMapping} /> : null}
+        </TabsContent>
       </Tabs>
-      {mode === "rows" ? (
-        <RowsEditor {...props} itemFields={itemFields} rows={rows} />
-      ) : (
-        <EachEditor {...props} itemFields={itemFields} mapping={value as EachMapping} />
-      )}
     </fieldset>
   );
 }

@@ -33,7 +33,7 @@ export function Select({ options, placeholder = "Choose…", id, className, ...p
         aria-label={ariaLabel}
         className={cn(controlClassName, "flex h-9 items-center justify-between gap-2 text-left", className)}
       >
-        <SelectPrimitive.Value placeholder={<span className="text-slate-400">{placeholder}</span>} />
+        <SelectPrimitive.Value placeholder={<span className="text-slate-500">{placeholder}</span>} />
         <SelectPrimitive.Icon>
           <ChevronDownIcon className="size-4 text-slate-500" />
         </SelectPrimitive.Icon>
