@@ -169,6 +169,8 @@ test("Only continue if…: built, tested both ways, switched on; a small order i
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();
     await expect(page.getByRole("region", { name: "Before switching on" })).toHaveCount(0);
+    // The switch moves at once; "Run now" comes once the server has published the flow and armed its trigger.
+    await expect(page.getByRole("button", { name: "Run now" })).toBeVisible();
   });
 
   const big = await postJson(webhookUrl, { total: "2,500.00", tier: "retail" });

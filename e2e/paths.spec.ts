@@ -29,11 +29,6 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 300_000 });
 test.use({ actionTimeout: 20_000 });
 
-const unique = String(randomInt(100_000, 999_999));
-const sample = { customer: `ada lovelace ${unique}`, total: "1,200.50", method: "card", reference: `S-${unique}` };
-const cardOrder = { customer: `grace hopper ${unique}`, total: "2,500.00", method: "card", reference: `C-${unique}` };
-const transferOrder = { customer: `alan turing ${unique}`, total: 300, method: "transfer", reference: `T-${unique}` };
-
 /** A path's panel: its name, then "Only take this path if…" with the value picked from the data. */
 async function setUpPath(page: Page, panel: Locator, name: string, method: string) {
   await panel.getByRole("textbox", { name: /^Path name/ }).fill(name);
@@ -59,6 +54,11 @@ test.afterAll(async () => {
 });
 
 test("Paths: card payments and bank transfers each take their own path to Xero", async ({ page }) => {
+  // Its own account, flow and customers each time, so the test can be repeated (--repeat-each).
+  const unique = String(randomInt(100_000, 999_999));
+  const sample = { customer: `ada lovelace ${unique}`, total: "1,200.50", method: "card", reference: `S-${unique}` };
+  const cardOrder = { customer: `grace hopper ${unique}`, total: "2,500.00", method: "card", reference: `C-${unique}` };
+  const transferOrder = { customer: `alan turing ${unique}`, total: 300, method: "transfer", reference: `T-${unique}` };
   const flowName = `Orders by payment ${unique}`;
   await page.setViewportSize({ width: 1440, height: 900 });
   await signUp(page, "Pat Paths", `paths-${unique}@example.com`);
@@ -218,6 +218,8 @@ test("Paths: card payments and bank transfers each take their own path to Xero",
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();
     await expect(page.getByRole("region", { name: "Before switching on" })).toHaveCount(0);
+    // The switch moves at once; "Run now" comes once the server has published the flow and armed its trigger.
+    await expect(page.getByRole("button", { name: "Run now" })).toBeVisible();
   });
 
   const card = await postJson(webhookUrl, cardOrder);

@@ -30,11 +30,19 @@ export async function screenshots(page: Page, name: string, { phone = true, desk
 
 export async function signUp(page: Page, name: string, email: string) {
   await page.goto("/signup");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("button", { name: "Account menu" }).first()).toBeVisible({ timeout: 30_000 });
+  const accountMenu = page.getByRole("button", { name: "Account menu" }).first();
+  // Typed before React has hydrated the form, the values are lost and the click submits nothing
+  // (the fields are required): then they are typed again. A sign-up on its way is waited for.
+  await expect(async () => {
+    if (await accountMenu.isVisible()) return;
+    if ((await page.getByLabel("Email").inputValue({ timeout: 2_000 })) === "") {
+      await page.getByLabel("Your name").fill(name);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Create account" }).click();
+    }
+    await expect(accountMenu).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 /** POSTs JSON to a URL (a flow's webhook), answering its status and the body it sent back. */
