@@ -37,6 +37,27 @@ test("a run waits for 'Delay for 1 hour', says until when, and is cancelled from
     await page.keyboard.press("Escape");
   });
 
+  await test.step("the flow's time zone: a date step that names none reads its dates there", async () => {
+    // Retried as a whole: a click before React has hydrated the page opens nothing.
+    await expect(async () => {
+      await page.getByRole("combobox", { name: "Flow time zone" }).click();
+      await page.getByRole("combobox", { name: "Search the choices" }).fill("Auckland", { timeout: 2_000 });
+    }).toPass();
+    await page.getByRole("option", { name: "Pacific/Auckland" }).click();
+    await expect(page.getByRole("combobox", { name: "Flow time zone" })).toHaveText("Pacific/Auckland");
+    await waitUntilSaved(page);
+    const panel = await addStep(page, "read a date", "Read a date");
+    await panel.getByRole("textbox", { name: /^Date to read/ }).fill("2026-07-01T09:00");
+    // New Zealand's winter is UTC+12: the time written without an offset is read there.
+    await expect(panel.getByRole("region", { name: "Preview" }).getByRole("status")).toHaveText(
+      '"2026-07-01T09:00:00+12:00"',
+    );
+    await waitUntilSaved(page);
+    await page.keyboard.press("Escape");
+    await page.reload();
+    await expect(page.getByRole("combobox", { name: "Flow time zone" })).toHaveText("Pacific/Auckland");
+  });
+
   await test.step("Delay for 1 hour", async () => {
     const panel = await addStep(page, "delay for", "Delay for");
     await panel.getByRole("textbox", { name: /^Wait for/ }).fill("1");
@@ -84,6 +105,7 @@ test("a run waits for 'Delay for 1 hour', says until when, and is cancelled from
       .click();
     await expect(page.getByText("Run cancelled: the steps after the delay will not run")).toBeVisible();
     await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible();
-    await expect(page.getByRole("heading", { name: /Step 2:/ })).toHaveCount(0);
+    // Only the date step and the delay ran: nothing after the delay.
+    await expect(page.getByRole("heading", { name: /Step 3:/ })).toHaveCount(0);
   });
 });

@@ -21,6 +21,7 @@ import { Sheet, SheetContent } from "../ui/sheet";
 import { DeleteFlowButton } from "./delete-flow-button";
 import type { FlowEditorProps, StepSampleView } from "./editor-types";
 import { FlowHeader } from "./flow-header";
+import { FlowTimeZone } from "./flow-time-zone";
 import { isPathProblem } from "./paths/path-branch";
 import { PathPanel } from "./paths/path-panel";
 import { StepList } from "./paths/step-list";
@@ -114,7 +115,12 @@ export function FlowEditor(props: FlowEditorProps) {
       isPathProblem(field, key),
     );
     if (path && field?.endsWith(".conditions")) return tree.openPath(stepKey, path);
-    const target = document.getElementById(path ? treeIds.addToPath(stepKey, path) : treeIds.paths(stepKey));
+    // Its "Add a step" (none for a viewer: then the path's name), or the Paths step itself.
+    const target =
+      (path &&
+        (document.getElementById(treeIds.addToPath(stepKey, path)) ??
+          document.getElementById(treeIds.path(stepKey, path)))) ||
+      document.getElementById(treeIds.paths(stepKey));
     target?.scrollIntoView({ block: "center" });
     target?.focus();
   };
@@ -180,6 +186,11 @@ export function FlowEditor(props: FlowEditorProps) {
             You can view this flow. Ask an owner or editor to change it.
           </p>
         ) : null}
+        <FlowTimeZone
+          value={draft.timeZone}
+          onChange={(timeZone) => update((current) => ({ ...current, timeZone }))}
+          readOnly={readOnly}
+        />
         <PublishProblems
           problems={shownProblems}
           refused={shownRefusal?.by ?? null}
