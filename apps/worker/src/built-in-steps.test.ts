@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import type { FlowDefinition } from "@ledgerflow/engine";
-import { runFlowNow } from "@ledgerflow/runtime";
+import { disableFlow, runFlowNow } from "@ledgerflow/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "./testing/app-processes";
 import { finishedRun } from "./testing/finished-run";
@@ -88,7 +88,7 @@ describe("Filter", () => {
 });
 
 describe("Delay", () => {
-  it("a run waiting 2 s for a delay survives its worker's kill -9 and goes on once, after the moment", async () => {
+  it("a run waiting 2 s for a delay survives its flow switched off and its worker's kill -9, and goes on once, after the moment", async () => {
     const { workspace, connection, flow } = await seedConnectedFlow(
       system,
       thenCreateContact({ key: "wait", action: "delay.delayUntil", input: { until: "{{trigger.body.resumeAt}}" } }),
@@ -110,6 +110,8 @@ describe("Delay", () => {
     expect(waiting).toMatchObject({ leaseExpiresAt: null, nextAttemptAt: resumeAt });
     expect(waiting.steps.map((step) => step.stepKey)).toEqual(["wait"]);
 
+    // Switched off while it waits: a waiting run still finishes on the version it started on.
+    await disableFlow({ workspaceId: workspace.id, flowId: flow.id });
     system.workers[0]?.child.kill("SIGKILL");
     await system.workers[0]?.exited;
     await system.startWorker();
