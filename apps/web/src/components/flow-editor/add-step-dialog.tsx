@@ -35,7 +35,11 @@ export function AddStepDialog({ catalog, onAdd, label = "Add a step", name, id, 
         <PlusIcon />
         {label}
       </Button>
-      <DialogContent title="Add a step" description="What should happen in Xero next?" className="max-w-xl p-0 pt-6">
+      <DialogContent
+        title="Add a step"
+        description="What should happen next: in Xero, in another app, or to the data on its way?"
+        className="max-w-xl p-0 pt-6"
+      >
         <Command className="flex flex-col">
           <div className="mx-6 flex items-center gap-2 rounded-md border border-slate-300 px-3 focus-within:border-brand-500">
             <SearchIcon className="size-4 text-slate-400" />

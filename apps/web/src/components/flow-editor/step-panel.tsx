@@ -105,15 +105,18 @@ export function StepPanel(props: StepPanelProps) {
         <section aria-label="Fields" className="flex flex-col gap-4">
           <div className="flex items-center justify-between border-t border-slate-200 pt-5">
             <h3 className="text-sm font-semibold text-slate-900">Fields</h3>
-            <Button
-              variant="ghost"
-              size="sm"
-              disabled={!step.connectionId}
-              onClick={() => setRefreshToken((token) => token + 1)}
-            >
-              <RefreshCwIcon />
-              Refresh fields
-            </Button>
+            {/* Dropdowns are loaded from a connected app: a step without one has nothing to refresh. */}
+            {action.connection ? (
+              <Button
+                variant="ghost"
+                size="sm"
+                disabled={!step.connectionId}
+                onClick={() => setRefreshToken((token) => token + 1)}
+              >
+                <RefreshCwIcon />
+                Refresh fields
+              </Button>
+            ) : null}
           </div>
           {action.fields.map((field) => (
             <FieldInput
