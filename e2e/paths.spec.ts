@@ -120,13 +120,17 @@ test("Paths: card payments and bank transfers each take their own path to Xero",
     await expect(paths).toContainText("Only when method is card");
   });
 
-  await test.step("Path B, opened from its problem: Bank transfers, method is transfer", async () => {
-    await page
-      .getByRole("region", { name: "Before switching on" })
-      .getByRole("listitem")
-      .filter({ hasText: 'Path "Path B": add the conditions that choose it' })
-      .getByRole("button", { name: "Step 3 (Paths)" })
-      .click();
+  await test.step("Path B, opened from its problems: Bank transfers, method is transfer", async () => {
+    const problem = (text: string) =>
+      page
+        .getByRole("region", { name: "Before switching on" })
+        .getByRole("listitem")
+        .filter({ hasText: text })
+        .getByRole("button", { name: "Step 3 (Paths)" });
+    // No steps yet: the path's own "Add a step"; no conditions yet: the path's panel.
+    await problem('Path "Path B" has no steps yet').click();
+    await expect(page.getByRole("button", { name: "Add a step to Path B", exact: true })).toBeFocused();
+    await problem('Path "Path B": add the conditions that choose it').click();
     await expect(page.getByRole("dialog", { name: "Path B" })).toBeVisible();
     const panel = page.getByRole("dialog");
     await expect(panel.getByRole("alert")).toContainText("add the conditions that choose it");

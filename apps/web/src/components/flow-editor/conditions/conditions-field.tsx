@@ -153,7 +153,7 @@ export function ConditionsField({ spec, value, onChange, groups, error, readOnly
           <p className="text-xs text-slate-600">
             {conditionGroups.length >= MAX_CONDITION_GROUPS
               ? `At most ${MAX_CONDITION_GROUPS} groups.`
-              : "Another group of conditions: the run goes on when any one group holds."}
+              : "Another group of conditions: any one group holding is enough."}
           </p>
         </div>
       )}

@@ -45,7 +45,7 @@ export function PathBranch({ node, path }: { node: PathsStep; path: FlowPath | n
       <div className="flex flex-col gap-2 rounded-lg bg-slate-50 px-3 py-2.5 ring-1 ring-slate-200">
         <div className="flex items-start justify-between gap-2">
           <div className="flex min-w-0 flex-col gap-0.5">
-            <h3 id={headingId} className="text-sm font-semibold break-words text-slate-900">
+            <h3 id={headingId} tabIndex={-1} className="text-sm font-semibold break-words text-slate-900 outline-none">
               {name}
             </h3>
             <p className="text-xs break-words text-slate-600">

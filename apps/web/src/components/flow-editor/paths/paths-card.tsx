@@ -48,7 +48,7 @@ export function PathsCard({ node }: { node: PathsStep }) {
               <SplitIcon aria-hidden className="size-3.5" />
               Paths
             </span>
-            <h3 id={titleId} className="text-sm font-medium text-slate-900">
+            <h3 id={titleId} tabIndex={-1} className="text-sm font-medium text-slate-900 outline-none">
               <span className="sr-only">{label}: </span>
               Split into {plural(pathCount, "path")}
             </h3>
