@@ -144,7 +144,9 @@ function checkStepTree(steps: FlowNode[], ctx: z.RefinementCtx): void {
         ctx.addIssue({ code: "custom", path: here, message: `Paths go at most ${MAX_PATH_DEPTH} levels deep` });
         return;
       }
-      node.paths.forEach((path, pathIndex) => walk(path.steps, [...here, "paths", pathIndex, "steps"], depth + 1));
+      node.paths.forEach((path, pathIndex) => {
+        walk(path.steps, [...here, "paths", pathIndex, "steps"], depth + 1);
+      });
       if (node.otherwise) walk(node.otherwise.steps, [...here, "otherwise", "steps"], depth + 1);
     });
   };

@@ -27,7 +27,7 @@ export async function createSecretConnection(
 ): Promise<{ id: string; name: string }> {
   const input = createSecretConnectionInput.parse(rawInput);
   const connector = connectors.find(input.provider);
-  if (!connector || connector.auth.kind !== "secret") throw new NotFoundError("Connector");
+  if (connector?.auth.kind !== "secret") throw new NotFoundError("Connector");
   const { fields, check } = connector.auth;
   const parsed = validateStepInput(input.values, fields, [], check?.bind(connector.auth));
   if (!parsed.ok) {
