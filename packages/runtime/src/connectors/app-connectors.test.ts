@@ -29,11 +29,15 @@ describe("appConnectors", () => {
     expect(clientFor({ workspaceId: "w1" })(step, action)).toBeUndefined();
   });
 
-  it("gives an HTTP step no client and asks it for no connection, and counts it among the writes", () => {
+  it("gives an HTTP step without a connection no client, and counts it among the writes unless it only reads", () => {
     const action = appConnectors().catalog.get("http.request");
     if (!action) throw new Error("http.request is not in the catalog");
     expect(action.needsConnection).toBe(false);
-    expect(action.writes).toEqual({ noun: "HTTP request", verb: "creates" });
+    expect(action.writes).toEqual({
+      noun: "HTTP request",
+      verb: "creates",
+      unless: { field: "method", in: ["GET", "HEAD", "OPTIONS"] },
+    });
     const step: FlowStep = { key: "call", action: action.key, input: { url: "https://example.com/" } };
     expect(clientFor({ workspaceId: "w1" })(step, action)).toBeUndefined();
   });
