@@ -13,6 +13,8 @@ export type CatalogEntry = Pick<
 > & {
   /** The connection a step of it acts with (its connector's), or null when it takes none. */
   connection: StepConnection | null;
+  /** Worked out as it is typed: it writes nothing and reaches no other app (the runtime's isPreviewable). */
+  previewable: boolean;
 };
 
 export interface StepConnection {

@@ -137,9 +137,7 @@ export function StepPanel(props: StepPanelProps) {
       ) : null}
 
       {/* Steps that write nothing and reach no other app (Formatter, Filter) are worked out as you type. */}
-      {action && !action.writes && action.connection === null && action.needsConnection === false ? (
-        <StepPreview flowId={flowId} step={step} />
-      ) : null}
+      {action?.previewable ? <StepPreview flowId={flowId} step={step} /> : null}
 
       {action ? (
         <StepTestSection

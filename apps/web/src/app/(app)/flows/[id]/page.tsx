@@ -1,6 +1,6 @@
 import { serverEnv } from "@ledgerflow/config";
 import type { AnyConnector } from "@ledgerflow/engine";
-import { appConnectors, getFlowForEditor, NotFoundError, roleAllows } from "@ledgerflow/runtime";
+import { appConnectors, getFlowForEditor, isPreviewable, NotFoundError, roleAllows } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { CatalogEntry, StepConnection, StepSampleView } from "@/components/flow-editor/editor-types";
@@ -76,6 +76,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
       outputSample,
       needsConnection,
       connection: stepConnection(connectors.ownerOf(key), needsConnection !== false),
+      previewable: isPreviewable(key, connectors),
     }));
   const samples: StepSampleView[] = flow.stepSamples.map((sample) => ({
     stepKey: sample.stepKey,
