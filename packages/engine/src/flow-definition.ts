@@ -172,8 +172,14 @@ export function isPathsStep(node: FlowNode): node is PathsStep {
   return "type" in node && node.type === "paths";
 }
 
-export function createEmptyFlowDefinition(): FlowDefinition {
-  return { schemaVersion: FLOW_DEFINITION_VERSION, trigger: { type: "webhook", config: {} }, steps: [] };
+/** A new flow: a webhook trigger, no steps, and dates read in `timeZone` when the person's is known. */
+export function createEmptyFlowDefinition({ timeZone }: { timeZone?: string } = {}): FlowDefinition {
+  return {
+    schemaVersion: FLOW_DEFINITION_VERSION,
+    trigger: { type: "webhook", config: {} },
+    steps: [],
+    ...(timeZone ? { timeZone } : {}),
+  };
 }
 
 const storedVersionSchema = z.object({ schemaVersion: z.number().int() });

@@ -77,6 +77,14 @@ export { findPlace, findStep, listActionSteps, listSteps, mapActionSteps, type S
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
 export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
+export {
+  type CalendarSchedule,
+  calendarScheduleSchema,
+  calendarToCron,
+  cronToCalendar,
+  WEEKDAY_NAMES,
+} from "./schedule/calendar-schedule";
+export { describeSchedule } from "./schedule/describe-schedule";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
@@ -94,6 +102,7 @@ export {
   type ScheduleConfig,
   scheduleConfigSchema,
   type TriggerType,
+  timezoneSchema,
   triggerSchema,
 } from "./trigger-schema";
 export { type PublishProblem, validateFlowDefinitionForPublish } from "./validate-flow-for-publish";

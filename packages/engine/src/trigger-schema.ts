@@ -107,9 +107,12 @@ export const triggerSchema = z.preprocess(fromLegacyXeroEvent, triggerShape);
 export type FlowTrigger = z.output<typeof triggerSchema>;
 export type ScheduleConfig = z.output<typeof scheduleConfigSchema>;
 
-/** A trigger of `type` with the settings a new one starts with (the editor's trigger switcher). */
-export function createTrigger(type: TriggerType): FlowTrigger {
-  if (type === "schedule") return { type, config: { mode: "interval", everySeconds: 3_600, timezone: "UTC" } };
+/**
+ * A trigger of `type` with the settings a new one starts with (the editor's trigger switcher). A
+ * new schedule is the one bookkeepers ask for most, weekdays at 09:00, in the person's own zone.
+ */
+export function createTrigger(type: TriggerType, { timeZone = "UTC" }: { timeZone?: string } = {}): FlowTrigger {
+  if (type === "schedule") return { type, config: { mode: "cron", cron: "0 9 * * 1-5", timezone: timeZone } };
   if (type === "event") return { type, config: { event: "", input: {} } };
   return { type, config: {} };
 }

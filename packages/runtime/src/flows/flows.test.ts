@@ -53,6 +53,12 @@ describe("createFlow", () => {
     const { name } = await createFlow({ workspaceId, userId: user.id });
     expect(name).toBe("Untitled flow");
   });
+
+  it("starts the flow in its creator's time zone when one is given", async () => {
+    const { id } = await createFlow({ workspaceId, userId: user.id, timeZone: "Pacific/Auckland" });
+    const flow = await getFlowForEditor({ workspaceId, flowId: id, role: "OWNER" });
+    expect(flow.draft).toMatchObject({ timeZone: "Pacific/Auckland", steps: [] });
+  });
 });
 
 describe("workspace scoping", () => {

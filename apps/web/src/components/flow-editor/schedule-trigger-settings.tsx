@@ -1,13 +1,22 @@
 "use client";
 
-import { cronSchema, MIN_INTERVAL_SECONDS, type ScheduleConfig } from "@ledgerflow/engine";
+import {
+  type CalendarSchedule,
+  calendarToCron,
+  cronSchema,
+  cronToCalendar,
+  describeSchedule,
+  MIN_INTERVAL_SECONDS,
+  type ScheduleConfig,
+} from "@ledgerflow/engine";
 import { useEffect, useMemo, useState } from "react";
 import { previewScheduleAction } from "@/server/flows/preview-schedule-action";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
-import { Tabs, TabsList, TabsTrigger } from "../ui/tabs";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
+import { CalendarScheduleFields } from "./calendar-schedule-fields";
 
 interface ScheduleTriggerSettingsProps {
   config: ScheduleConfig;
@@ -15,25 +24,41 @@ interface ScheduleTriggerSettingsProps {
   readOnly: boolean;
 }
 
+type ScheduleView = "calendar" | "interval" | "cron";
+
 const units = [
   { value: "60", label: "minutes" },
   { value: "3600", label: "hours" },
   { value: "86400", label: "days" },
 ];
 
+const weekdaysAtNine: CalendarSchedule = { repeat: "weekly", days: [1, 2, 3, 4, 5], time: "09:00" };
+
 function splitInterval(seconds: number): { amount: number; unit: string } {
   const unit = [...units].reverse().find((candidate) => seconds % Number(candidate.value) === 0) ?? units[0]!;
   return { amount: seconds / Number(unit.value), unit: unit.value };
 }
 
-/** Cron or "every N minutes/hours/days", a time zone, and the next five times it will run. */
+/** A cron expression a calendar can say opens as the calendar; any other stays cron. */
+function viewOf(config: ScheduleConfig): ScheduleView {
+  if (config.mode === "interval") return "interval";
+  return cronToCalendar(config.cron) ? "calendar" : "cron";
+}
+
+/**
+ * A schedule on a calendar (every day / chosen weekdays / a day of the month, at a time), every
+ * N minutes/hours/days, or cron for those who want it; its time zone; the schedule in words; and
+ * the next five times it will run. Calendar schedules are stored as the cron they stand for.
+ */
 export function ScheduleTriggerSettings({ config, onChange, readOnly }: ScheduleTriggerSettingsProps) {
   const timezones = useMemo(() => Intl.supportedValuesOf("timeZone").map((zone) => ({ value: zone, label: zone })), []);
-  const [cronText, setCronText] = useState(config.mode === "cron" ? config.cron : "0 9 * * 1-5");
+  const [view, setView] = useState<ScheduleView>(() => viewOf(config));
+  const [cronText, setCronText] = useState(config.mode === "cron" ? config.cron : calendarToCron(weekdaysAtNine));
   const [cronError, setCronError] = useState<string | null>(null);
   const interval = config.mode === "interval" ? splitInterval(config.everySeconds) : { amount: 1, unit: "3600" };
   const [amountText, setAmountText] = useState(String(interval.amount));
   const [amountError, setAmountError] = useState<string | null>(null);
+  const calendar = (config.mode === "cron" && cronToCalendar(config.cron)) || weekdaysAtNine;
 
   const changeCron = (text: string) => {
     setCronText(text);
@@ -41,6 +66,13 @@ export function ScheduleTriggerSettings({ config, onChange, readOnly }: Schedule
     if (!parsed.success) return setCronError(parsed.error.issues[0]?.message ?? "Not a valid schedule");
     setCronError(null);
     onChange({ mode: "cron", cron: parsed.data, timezone: config.timezone });
+  };
+
+  const changeCalendar = (schedule: CalendarSchedule) => {
+    const cron = calendarToCron(schedule);
+    setCronText(cron);
+    setCronError(null);
+    onChange({ mode: "cron", cron, timezone: config.timezone });
   };
 
   const changeInterval = (amount: string, unit: string) => {
@@ -53,63 +85,73 @@ export function ScheduleTriggerSettings({ config, onChange, readOnly }: Schedule
     onChange({ mode: "interval", everySeconds, timezone: config.timezone });
   };
 
+  const changeView = (next: string) => {
+    setView(next as ScheduleView);
+    if (next === "interval") changeInterval(amountText, interval.unit);
+    if (next === "calendar") changeCalendar(calendar);
+    if (next === "cron") changeCron(cronText);
+  };
+
   return (
     <div className="flex flex-col gap-5">
-      <Tabs
-        value={config.mode}
-        onValueChange={(mode) => (mode === "cron" ? changeCron(cronText) : changeInterval(amountText, interval.unit))}
-      >
+      <Tabs value={view} onValueChange={changeView}>
         <TabsList aria-label="Kind of schedule">
+          <TabsTrigger value="calendar" disabled={readOnly}>
+            Calendar
+          </TabsTrigger>
           <TabsTrigger value="interval" disabled={readOnly}>
             Every…
           </TabsTrigger>
           <TabsTrigger value="cron" disabled={readOnly}>
-            Cron expression
+            Cron
           </TabsTrigger>
         </TabsList>
-      </Tabs>
-
-      {config.mode === "interval" ? (
-        <Field label="Run every" required error={amountError}>
-          {(control) => (
-            <div className="flex gap-2">
+        <TabsContent value="calendar">
+          <CalendarScheduleFields schedule={calendar} onChange={changeCalendar} readOnly={readOnly} />
+        </TabsContent>
+        <TabsContent value="interval">
+          <Field label="Run every" required error={amountError}>
+            {(control) => (
+              <div className="flex gap-2">
+                <Input
+                  {...control}
+                  className="w-24"
+                  inputMode="numeric"
+                  readOnly={readOnly}
+                  value={amountText}
+                  onChange={(event) => changeInterval(event.target.value, interval.unit)}
+                />
+                <Select
+                  aria-label="Unit"
+                  className="w-36"
+                  disabled={readOnly}
+                  value={interval.unit}
+                  onValueChange={(unit) => changeInterval(amountText, unit)}
+                  options={units}
+                />
+              </div>
+            )}
+          </Field>
+        </TabsContent>
+        <TabsContent value="cron">
+          <Field
+            label="Cron expression"
+            required
+            error={cronError}
+            help="minute hour day-of-month month day-of-week — e.g. 0 9 * * 1-5 runs at 9:00 on weekdays."
+          >
+            {(control) => (
               <Input
                 {...control}
-                className="w-24"
-                inputMode="numeric"
+                className="font-mono"
                 readOnly={readOnly}
-                value={amountText}
-                onChange={(event) => changeInterval(event.target.value, interval.unit)}
+                value={cronText}
+                onChange={(event) => changeCron(event.target.value)}
               />
-              <Select
-                aria-label="Unit"
-                className="w-36"
-                disabled={readOnly}
-                value={interval.unit}
-                onValueChange={(unit) => changeInterval(amountText, unit)}
-                options={units}
-              />
-            </div>
-          )}
-        </Field>
-      ) : (
-        <Field
-          label="Cron expression"
-          required
-          error={cronError}
-          help="minute hour day-of-month month day-of-week — e.g. 0 9 * * 1-5 runs at 9:00 on weekdays."
-        >
-          {(control) => (
-            <Input
-              {...control}
-              className="font-mono"
-              readOnly={readOnly}
-              value={cronText}
-              onChange={(event) => changeCron(event.target.value)}
-            />
-          )}
-        </Field>
-      )}
+            )}
+          </Field>
+        </TabsContent>
+      </Tabs>
 
       <Field label="Time zone" required>
         {(control) => (
@@ -123,6 +165,10 @@ export function ScheduleTriggerSettings({ config, onChange, readOnly }: Schedule
           />
         )}
       </Field>
+
+      <section aria-label="Schedule in words" aria-live="polite" className="text-sm font-medium text-slate-900">
+        {describeSchedule(config)}
+      </section>
 
       <NextFireTimes config={config} />
     </div>
@@ -150,7 +196,8 @@ function NextFireTimes({ config }: { config: ScheduleConfig }) {
     };
   }, [key]);
 
-  const format = new Intl.DateTimeFormat("en-GB", {
+  // The person's own date format (the browser's locale), in the schedule's zone.
+  const format = new Intl.DateTimeFormat(undefined, {
     dateStyle: "full",
     timeStyle: "short",
     timeZone: config.timezone,

@@ -1,4 +1,4 @@
-import type { FlowTrigger } from "@ledgerflow/engine";
+import { describeSchedule, type FlowTrigger } from "@ledgerflow/engine";
 import { ChevronRightIcon } from "lucide-react";
 import { triggerTypePresentation } from "../trigger-type-label";
 import type { ConnectionChoice, TriggerChoice } from "./editor-types";
@@ -14,12 +14,7 @@ interface TriggerCardProps {
 }
 
 function describe(trigger: FlowTrigger, connections: ConnectionChoice[]): string {
-  if (trigger.type === "schedule") {
-    const { config } = trigger;
-    if (config.mode === "cron") return `Cron ${config.cron} (${config.timezone})`;
-    const minutes = config.everySeconds / 60;
-    return minutes % 60 === 0 ? `Every ${minutes / 60} hour(s)` : `Every ${minutes} minute(s)`;
-  }
+  if (trigger.type === "schedule") return describeSchedule(trigger.config);
   if (trigger.type === "event") {
     if (!trigger.config.event) return "Choose what happens";
     const organisation = connections.find((connection) => connection.id === trigger.config.connectionId)?.name;

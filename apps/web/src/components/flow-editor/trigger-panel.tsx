@@ -39,7 +39,8 @@ export function TriggerPanel(props: TriggerPanelProps) {
   // An app event's sample is a record, the others' a request body: neither carries over.
   const switchTo = (type: TriggerType) =>
     onChange({
-      ...createTrigger(type),
+      // A new schedule starts in the person's own time zone, as the browser knows it.
+      ...createTrigger(type, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
       sample: type === "event" || trigger.type === "event" ? undefined : trigger.sample,
     });
   const setBody = (body: unknown) =>

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { createFlowAction } from "@/server/flows/create-flow-action";
 import { Button } from "../ui/button";
 
-/** Creates an empty flow and opens it in the editor. */
+/** Creates an empty flow in the browser's time zone and opens it in the editor. */
 export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
   const [pending, startTransition] = useTransition();
   return (
@@ -15,7 +15,7 @@ export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "
       disabled={pending}
       onClick={() =>
         startTransition(async () => {
-          const result = await createFlowAction({});
+          const result = await createFlowAction({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
           if (result && !result.ok) toast.error(result.error);
         })
       }

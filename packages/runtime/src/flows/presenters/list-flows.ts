@@ -1,5 +1,11 @@
 import { prisma, type RunStatus } from "@ledgerflow/db";
-import { flowDefinitionSchema, listActionSteps, type TriggerType } from "@ledgerflow/engine";
+import {
+  describeSchedule,
+  type FlowTrigger,
+  flowDefinitionSchema,
+  listActionSteps,
+  type TriggerType,
+} from "@ledgerflow/engine";
 import { appEventTitle } from "../../triggers/event/describe-app-event";
 
 export interface ListFlowsOptions {
@@ -14,7 +20,10 @@ export interface FlowListItem {
   description: string;
   enabled: boolean;
   triggerType: TriggerType | null;
-  /** A connector trigger's name, "Xero · Invoice paid"; null for the other kinds and before one is chosen. */
+  /**
+   * A connector trigger's name ("Xero · Invoice paid") or a schedule in words ("Weekdays at 09:00,
+   * Pacific/Auckland"); null for the other kinds and before an app event is chosen.
+   */
   triggerTitle: string | null;
   /** The Xero organisations the flow's steps use, by name. */
   organisations: string[];
@@ -29,6 +38,11 @@ export interface FlowList {
   flows: FlowListItem[];
   /** How many Xero organisations the workspace has connected (the empty state's first step). */
   connectionCount: number;
+}
+
+function triggerTitleOf(trigger: FlowTrigger | null): string | null {
+  if (trigger?.type === "schedule") return describeSchedule(trigger.config);
+  return trigger?.type === "event" && trigger.config.event ? appEventTitle(trigger.config.event) : null;
 }
 
 /** The flows page: every flow of the workspace with its trigger, organisations and recent runs. */
@@ -84,7 +98,7 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
       description: flow.description,
       enabled: flow.enabled,
       triggerType: trigger?.type ?? null,
-      triggerTitle: trigger?.type === "event" && trigger.config.event ? appEventTitle(trigger.config.event) : null,
+      triggerTitle: triggerTitleOf(trigger),
       organisations,
       lastRun: lastRun ? { status: lastRun.status, at: lastRun.createdAt } : null,
       runsLast7Days: countsByFlow.get(flow.id) ?? 0,
