@@ -75,6 +75,7 @@ export {
 } from "./flow-definition";
 export { findPlace, findStep, listActionSteps, listSteps, mapActionSteps, type StepPlace } from "./flow-steps";
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
+export { readOwn, readPath } from "./plain-data";
 export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
@@ -82,6 +83,16 @@ export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
 export { wholeTemplateExpression } from "./template-path";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
+export {
+  type ActionTestBehaviour,
+  type AppliedOverride,
+  applyTestOverride,
+  type CleanUpContext,
+  cleanUpRefusal,
+  createdTestRecord,
+  type TestOverride,
+  type TestRecordSpec,
+} from "./test-behaviour";
 export { type TestStepResult, testStep } from "./test-step";
 export { triggerPolling } from "./trigger-polling";
 export {
