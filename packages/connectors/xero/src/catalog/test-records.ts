@@ -48,7 +48,7 @@ export function documentTestRecord(type: DocumentType): XeroTestRecord {
       // Xero refuses to delete or void a document money was paid against: its payments go first.
       if (status === "PAID" || Number(invoice?.AmountPaid ?? 0) > 0) {
         throw cleanUpRefusal(
-          `Not cleaned up: the ${noun} has payments, and Xero voids only a ${noun} without any. Clean up its payments first, then this ${noun}.`,
+          `Not cleaned up: the ${noun} has payments, and Xero voids no ${noun} with payments. Clean up its payments first, then this ${noun}.`,
         );
       }
       const next = DELETABLE.includes(status) ? "DELETED" : "VOIDED";
