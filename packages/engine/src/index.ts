@@ -82,6 +82,7 @@ export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./st
 export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
 export { wholeTemplateExpression } from "./template-path";
+export { listTemplateReferences, referencedStepKey, type TemplateReference } from "./template-references";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
 export {
   type ActionTestBehaviour,
