@@ -26,6 +26,7 @@ export async function cleanUpTestRecords({ workspaceId, flowId }: CleanUpTestRec
   });
   const { catalog } = appConnectors();
   const clients = clientFor({ workspaceId });
+  // Bounds the whole clean-up; each call also has Xero's own timeout.
   const signal = AbortSignal.timeout(60_000);
   for (const record of records) {
     const action = catalog.get(record.action);
@@ -64,7 +65,9 @@ export async function cleanUpTestRecords({ workspaceId, flowId }: CleanUpTestRec
         outcome = { cleanedAt: null, cleanupResult: message, cleanupError: true };
       }
     }
-    await prisma.testRecord.update({ where: { id: record.id, workspaceId }, data: outcome });
+    // Only while still not cleaned: a clean-up running at the same time may have just done it, and
+    // its success must not be overwritten by this one's "already deleted".
+    await prisma.testRecord.updateMany({ where: { id: record.id, workspaceId, cleanedAt: null }, data: outcome });
   }
   return listTestRecords({ workspaceId, flowId });
 }
