@@ -127,6 +127,8 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     // The revenue accounts come live from the connected organisation.
     await choose(page, panel.getByRole("combobox", { name: "Account", exact: true }), /^200 · Sales/);
     await expect(panel.getByRole("textbox", { name: "Description", exact: true })).toHaveValue("{{line.name}}");
+    // A test makes a draft unless asked otherwise; the payment step needs the approved invoice.
+    await panel.getByRole("checkbox", { name: /^Test with the step's own status/ }).check();
     const result = await testStep(panel);
     await expect(result).toContainText("The test succeeded");
     await expect(result).toContainText("InvoiceID");

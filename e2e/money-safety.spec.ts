@@ -10,7 +10,8 @@ import { test } from "./support/test";
 // No button writes to Xero twice without the person being told and agreeing: a re-run from the
 // start of a run whose invoice and payment succeeded, and a second Test of a create-invoice step.
 // Each dialog names what will be written and where; cancelling writes nothing (read back from the
-// sandbox over its own API) and confirming writes exactly one more.
+// sandbox over its own API) and confirming writes exactly one more. Tests write drafts, the editor
+// lists what they created and cleans it up, and a test whose step changed says it is out of date.
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -52,14 +53,18 @@ async function signedInWithXero(page: Page, name: string) {
   return { user, workspace, connection };
 }
 
-/** The dialog at desktop and phone width: nothing wider than the screen, a screenshot of each. */
-async function atBothWidths(page: Page, name: string) {
+/**
+ * The page at desktop and phone width: nothing wider than the screen, a screenshot of each; the open
+ * dialog wholly on screen (unless `dialog: false`), and no axe violation with `axe: true`.
+ */
+async function atBothWidths(page: Page, name: string, { dialog = true, axe = false } = {}) {
   for (const [width, height] of [
     [1440, 900],
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await expect(page.getByRole("alertdialog")).toBeInViewport({ ratio: 1 });
+    if (dialog) await expect(page.getByRole("alertdialog")).toBeInViewport({ ratio: 1 });
+    if (axe) await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `e2e/artifacts/${name}-${width}.png`, fullPage: true });
   }
@@ -213,13 +218,12 @@ test("a second Test of a create-invoice step names the invoice the first one cre
   });
   const organisation = connection.name;
   const panel = page.getByRole("dialog", { name: /Create sales invoice/ });
-  const testButton = panel.getByRole("button", { name: "Test step" });
+  const testButton = panel.getByRole("button", { name: `Test creates a real invoice in ${organisation}` });
   const confirm = page.getByRole("alertdialog", { name: "Create another invoice?" });
 
-  await test.step("the panel says what a test writes and where before the first click", async () => {
+  await test.step("the Test button says what a test writes and where before the first click", async () => {
     await page.goto(`/flows/${flow.id}`);
     await page.getByRole("button", { name: "Open Step 1: Create sales invoice" }).click();
-    await expect(panel).toContainText(`Testing creates a real invoice in ${organisation}.`);
     await testButton.click();
     await expect(panel.getByText("The test succeeded")).toBeVisible();
     expect(await invoicesWithReference(connection.externalId, reference)).toHaveLength(1);
@@ -248,5 +252,156 @@ test("a second Test of a create-invoice step names the invoice the first one cre
     const invoices = await invoicesWithReference(connection.externalId, reference);
     expect(invoices).toHaveLength(2);
     expect(invoices.map((invoice) => invoice.InvoiceID)).toContain(first?.InvoiceID);
+  });
+});
+
+interface WireDocument {
+  InvoiceID: string;
+  InvoiceNumber: string;
+  Status: string;
+}
+
+async function invoiceInXero(tenantId: string, invoiceId: string) {
+  const { Invoices } = await xeroGet<{ Invoices: WireDocument[] }>(tenantId, `/Invoices/${invoiceId}`);
+  return Invoices[0];
+}
+
+test("a test writes a draft, the editor lists what tests created and cleans it up, and a changed step says which test is out of date", async ({
+  page,
+}) => {
+  const { user, workspace, connection } = await signedInWithXero(page, "Dana");
+  const organisation = connection.name;
+  const customer = `Drafted Co ${unique}`;
+  const flow = await prisma.flow.create({
+    data: {
+      workspaceId: workspace.id,
+      name: "Invoice and payment, tested",
+      draft: {
+        schemaVersion: 2,
+        trigger: { type: "manual", config: {}, sample: { body: { customer } } },
+        steps: [
+          {
+            key: "invoice",
+            action: "xero.createInvoice",
+            connectionId: connection.id,
+            input: {
+              ContactName: "{{trigger.body.customer}}",
+              Reference: `DRAFT-${unique}`,
+              Status: "AUTHORISED",
+              LineAmountTypes: "NoTax",
+              DueDate: "2026-12-31",
+              LineItems: [{ Description: "Consulting", Quantity: 1, UnitAmount: 100, AccountCode: "200" }],
+            },
+          },
+          {
+            key: "payment",
+            action: "xero.createPayment",
+            connectionId: connection.id,
+            input: {
+              InvoiceID: "{{steps.invoice.InvoiceID}}",
+              AccountCode: "090",
+              Amount: 100,
+              Date: "2026-11-24",
+            },
+          },
+        ],
+      } satisfies Prisma.InputJsonValue,
+      webhookToken: `e2e-money-${randomBytes(16).toString("hex")}`,
+      createdById: user.id,
+    },
+  });
+  const invoicePanel = page.getByRole("dialog", { name: /Create sales invoice/ });
+  const paymentPanel = page.getByRole("dialog", { name: /Record payment/ });
+  const records = page.getByRole("list", { name: "Records your tests created" });
+  const cleanUp = page.getByRole("button", { name: "Clean up", exact: true });
+  const confirm = page.getByRole("alertdialog", { name: /^Clean up \d test records?\?/ });
+  let draftId = "";
+
+  await test.step("before the first test, the button says it creates a real draft, and where", async () => {
+    await page.goto(`/flows/${flow.id}`);
+    await page.getByRole("button", { name: "Open Step 1: Create sales invoice" }).click();
+    await expect(
+      invoicePanel.getByRole("button", { name: `Test creates a real draft invoice in ${organisation}` }),
+    ).toBeVisible();
+    await expect(invoicePanel.getByRole("checkbox", { name: /^Test with the step's own status/ })).not.toBeChecked();
+    await atBothWidths(page, "test-records-button", { dialog: false, axe: true });
+  });
+
+  await test.step("the test creates a draft in Xero, says so, and the list shows it", async () => {
+    await invoicePanel.getByRole("button", { name: `Test creates a real draft invoice in ${organisation}` }).click();
+    const result = invoicePanel.getByRole("region", { name: "Test result" });
+    await expect(result).toContainText("The test succeeded");
+    await expect(result).toContainText("Tested as a draft; runs use Approved (awaiting payment).");
+    const sample = await prisma.stepSample.findFirstOrThrow({ where: { flowId: flow.id, stepKey: "invoice" } });
+    const tested = sample.output as unknown as WireDocument;
+    draftId = tested.InvoiceID;
+    expect((await invoiceInXero(connection.externalId, draftId))?.Status).toBe("DRAFT");
+    await page.keyboard.press("Escape");
+    await expect(records.getByRole("listitem")).toHaveCount(1);
+    await expect(records).toContainText(`Invoice ${tested.InvoiceNumber} (draft) · ${customer}`);
+    await expect(records).toContainText("Not cleaned up");
+  });
+
+  await test.step("Clean up says what it deletes, and deletes the draft in Xero", async () => {
+    await cleanUp.click();
+    await expect(confirm).toContainText(`in ${organisation}`);
+    await expect(confirm).toContainText("A draft invoice is deleted");
+    await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await atBothWidths(page, "test-records-clean-up-confirm", { axe: true });
+    await confirm.getByRole("button", { name: "Clean up" }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(records.getByRole("listitem").first()).toContainText("Deleted");
+    expect((await invoiceInXero(connection.externalId, draftId))?.Status).toBe("DELETED");
+    await expect(cleanUp).toBeDisabled();
+  });
+
+  await test.step("with the step's own status, the invoice is approved and the payment step can be tested", async () => {
+    await page.getByRole("button", { name: "Open Step 1: Create sales invoice" }).click();
+    await invoicePanel.getByRole("checkbox", { name: /^Test with the step's own status/ }).check();
+    await invoicePanel.getByRole("button", { name: `Test creates a real invoice in ${organisation}` }).click();
+    await page
+      .getByRole("alertdialog", { name: "Create another invoice?" })
+      .getByRole("button", { name: "Test again" })
+      .click();
+    const result = invoicePanel.getByRole("region", { name: "Test result" });
+    await expect(result).toContainText("AUTHORISED");
+    await expect(result).not.toContainText("Tested as a draft");
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: "Open Step 2: Record payment" }).click();
+    await paymentPanel.getByRole("button", { name: `Test creates a real payment in ${organisation}` }).click();
+    await expect(paymentPanel.getByRole("region", { name: "Test result" })).toContainText("The test succeeded");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Open Step 2: Record payment" })).toContainText("Tested");
+  });
+
+  await test.step("a changed field marks the invoice's test out of date, and the payment says to test the invoice first", async () => {
+    await page.getByRole("button", { name: "Open Step 1: Create sales invoice" }).click();
+    await invoicePanel.getByRole("textbox", { name: "Reference", exact: true }).fill(`CHANGED-${unique}`);
+    await expect(invoicePanel).toContainText("Test again: the fields changed since this test");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Open Step 1: Create sales invoice" })).toContainText(
+      "Test out of date",
+    );
+    await expect(page.getByRole("button", { name: "Open Step 2: Record payment" })).toContainText("Test out of date");
+    await page.getByRole("button", { name: "Open Step 2: Record payment" }).click();
+    await expect(paymentPanel).toContainText("Test “Create sales invoice” again first: it changed after this test");
+    await atBothWidths(page, "test-records-stale", { dialog: false, axe: true });
+    await page.keyboard.press("Escape");
+  });
+
+  await test.step("clean-up deletes the payment, then voids the approved invoice", async () => {
+    const approved = (
+      (await prisma.stepSample.findFirstOrThrow({ where: { flowId: flow.id, stepKey: "invoice" } }))
+        .output as unknown as WireDocument
+    ).InvoiceID;
+    await cleanUp.click();
+    await expect(confirm).toContainText("The payment is deleted");
+    await confirm.getByRole("button", { name: "Clean up" }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(records.getByRole("listitem").nth(0)).toContainText("Deleted");
+    await expect(records.getByRole("listitem").nth(1)).toContainText("Voided");
+    expect((await invoiceInXero(connection.externalId, approved))?.Status).toBe("VOIDED");
+    await atBothWidths(page, "test-records-cleaned", { dialog: false, axe: true });
   });
 });

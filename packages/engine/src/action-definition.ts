@@ -3,6 +3,7 @@
 // a connector supplies `TClient` (for Xero: an authorised AccountingApi and the tenant id).
 import type { FlowControls } from "./flow-control";
 import type { StepErrorCode } from "./step-error-codes";
+import type { ActionTestBehaviour } from "./test-behaviour";
 
 /** `conditions`: groups of conditions (conditions/condition-schema.ts), as a Filter or a Path holds them. */
 export type FieldType = "string" | "text" | "number" | "date" | "boolean" | "select" | "list" | "conditions";
@@ -90,6 +91,8 @@ export interface ActionDefinition<TClient = unknown, TInput = Record<string, unk
   description: string;
   /** Every `kind: "action"` entry says what it writes; searches write nothing and leave it out. */
   writes?: ActionWrites;
+  /** What a Test sends instead of the step's value (a draft), and how what it created is cleaned up. */
+  test?: ActionTestBehaviour<TClient>;
   fields: FieldSpec[];
   /**
    * Rules across fields that no single field can state ("give the invoice's ID or its number"),

@@ -75,6 +75,7 @@ export {
 } from "./flow-definition";
 export { findPlace, findStep, listActionSteps, listSteps, mapActionSteps, type StepPlace } from "./flow-steps";
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
+export { readOwn, readPath } from "./plain-data";
 export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
 export {
@@ -89,7 +90,18 @@ export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./st
 export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
 export { wholeTemplateExpression } from "./template-path";
+export { listTemplateReferences, referencedStepKey, type TemplateReference } from "./template-references";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
+export {
+  type ActionTestBehaviour,
+  type AppliedOverride,
+  applyTestOverride,
+  type CleanUpContext,
+  cleanUpRefusal,
+  createdTestRecord,
+  type TestOverride,
+  type TestRecordSpec,
+} from "./test-behaviour";
 export { type TestStepResult, testStep } from "./test-step";
 export { triggerPolling } from "./trigger-polling";
 export {

@@ -6,6 +6,7 @@ export const STEP_ERROR_CODES = {
   invalid_input: "The step's input is missing or not valid, including no connection chosen (not retried).",
   unknown_action: "The flow names an action the catalog no longer has (not retried).",
   unknown_step: "The Test button named a step the flow does not have (not retried).",
+  cleanup_refused: "A record a test created cannot be cleaned up, e.g. a paid invoice cannot be voided (not retried).",
   not_found: "A search step found nothing matching (not retried).",
   connection_not_found: "The step's connection does not exist in the workspace (not retried).",
   connection_needs_reconnect: "The connection was disconnected or its grant refused: reconnect it (not retried).",

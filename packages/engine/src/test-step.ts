@@ -9,6 +9,7 @@ import { findPlace } from "./flow-steps";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
 import { type ClientFor, callAction, flowSettingsOf, prepareStep } from "./run-step";
 import { listTemplateReferences, referencedStepKey } from "./template-references";
+import { type AppliedOverride, applyTestOverride } from "./test-behaviour";
 
 export interface TestStepOptions {
   definition: FlowDefinition;
@@ -20,6 +21,8 @@ export interface TestStepOptions {
   catalog: Catalog;
   clientFor: ClientFor;
   signal?: AbortSignal;
+  /** Send the step's own values, not the action's test override (an invoice's real status). */
+  useStepValues?: boolean;
 }
 
 export type TestStepError = ReturnType<StepError["toJSON"]> & {
@@ -27,10 +30,11 @@ export type TestStepError = ReturnType<StepError["toJSON"]> & {
   untestedSteps?: string[];
 };
 
+/** `override`: what the test sent instead of the step's own value (a draft), when it did. */
 export type TestStepResult =
   /** `control`: in a run, the step would stop the run here or make it wait (flow-control.ts). */
-  | { input: PlainObject | undefined; output: unknown; control?: FlowControl }
-  | { input: PlainObject | undefined; error: TestStepError };
+  | { input: PlainObject | undefined; output: unknown; control?: FlowControl; override?: AppliedOverride }
+  | { input: PlainObject | undefined; error: TestStepError; override?: AppliedOverride };
 
 export async function testStep(options: TestStepOptions): Promise<TestStepResult> {
   const { definition, stepKey, catalog, clientFor } = options;
@@ -54,10 +58,15 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
     return { input: prepared.resolved, error: withUntestedHint(prepared.error.toJSON(), found.step, outputs) };
   }
 
+  // A test writes for real, so it writes what is easiest to undo where the action says so (a draft).
+  const { input, applied } = applyTestOverride(prepared.action, prepared.input, {
+    useStepValues: options.useStepValues,
+  });
+  const override = applied ? { override: applied } : {};
   const result = await callAction({
     step: found.step,
     action: prepared.action,
-    input: prepared.input,
+    input,
     clientFor,
     // A test writes for real (to the chosen Xero organisation) but must never be deduplicated
     // against a run or an earlier test, so every test gets a key of its own.
@@ -67,10 +76,10 @@ export async function testStep(options: TestStepOptions): Promise<TestStepResult
   });
   if (result.ok) {
     const { output, control } = result;
-    return control ? { input: prepared.input, output, control } : { input: prepared.input, output };
+    return control ? { input, output, control, ...override } : { input, output, ...override };
   }
-  if ("deferred" in result) return { input: prepared.input, error: deferredTestError(result.deferred).toJSON() };
-  return { input: prepared.input, error: result.error.toJSON() };
+  if ("deferred" in result) return { input, error: deferredTestError(result.deferred).toJSON(), ...override };
+  return { input, error: result.error.toJSON(), ...override };
 }
 
 /** A test cannot wait in the background as a run does: it says when the limit frees. */

@@ -26,6 +26,8 @@ export { isPreviewable, previewFlowStep } from "./flows/preview-flow-step";
 export { publishFlow } from "./flows/publish-flow";
 export { renameFlow } from "./flows/rename-flow";
 export { testFlowStep } from "./flows/test-flow-step";
+export { cleanUpTestRecords } from "./flows/test-records/clean-up-test-records";
+export { listTestRecords, type TestRecordView } from "./flows/test-records/list-test-records";
 export { updateFlowDraft } from "./flows/update-flow-draft";
 export { cancelRun } from "./runs/cancel-run";
 export { type ExecuteRunDeps, executeRun } from "./runs/execute-run";

@@ -41,7 +41,7 @@ export interface AccountingAnswer {
 }
 
 export interface AccountingRoute {
-  method: "GET" | "PUT" | "POST";
+  method: "GET" | "PUT" | "POST" | "DELETE";
   /** Path under `/api.xro/2.0`, e.g. `/Contacts/:ContactID`. */
   url: string;
   /** Any one of these scopes lets a token call the route. */

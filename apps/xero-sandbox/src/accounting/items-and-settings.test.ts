@@ -88,6 +88,15 @@ describe("Items", () => {
     const missing = await xeroCall("getItem", xero.getItem(nz, randomUUID()));
     expect(missing.status).toBe(404);
   });
+
+  it("DELETE /Items/{ItemID} answers 204 and the item is gone; an unknown id is a 404", async () => {
+    const created = await xeroCall("createItems", xero.createItems(nz, { items: [{ code: code(), name: "Gone" }] }));
+    const itemID = created.body!.items![0]!.itemID!;
+    const deleted = await xeroCall("deleteItem", xero.deleteItem(nz, itemID));
+    expect(deleted.status).toBe(204);
+    expect((await xeroCall("getItem", xero.getItem(nz, itemID))).status).toBe(404);
+    expect((await xeroCall("deleteItem", xero.deleteItem(nz, itemID))).status).toBe(404);
+  });
 });
 
 describe("Tracking categories", () => {

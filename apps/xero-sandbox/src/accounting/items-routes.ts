@@ -2,7 +2,7 @@ import type { AccountingRoute } from "./accounting-route";
 import { batchWriteRoutes, failedElement, writeRoute } from "./batch-write-routes";
 import { ENDPOINT_SCOPES } from "./endpoint-scopes";
 import { answerList } from "./list-query";
-import { createItem, findItem, itemInputSchema, updateItem, upsertItem } from "./save-item";
+import { createItem, deleteItem, findItem, itemInputSchema, updateItem, upsertItem } from "./save-item";
 import { XeroNotFoundError } from "./xero-errors";
 
 const ITEM_FIELDS = ["ItemID", "Code", "Name", "Description", "IsSold", "IsPurchased", "UpdatedDateUTC"];
@@ -45,4 +45,17 @@ export const itemsRoutes: AccountingRoute[] = [
     failed: failedItem,
     save: (books, input, { params }) => updateItem(books, params.ItemID!, input),
   }),
+  {
+    method: "DELETE",
+    url: "/Items/:ItemID",
+    scopes: ENDPOINT_SCOPES.settingsWrite,
+    // Xero answers 204 with no body.
+    handle: ({ ledger, tenantId, params }) => {
+      ledger.write(tenantId, (draft) => {
+        deleteItem(draft, params.ItemID!);
+        return { commit: true, result: undefined, changes: [] };
+      });
+      return { status: 204, body: undefined };
+    },
+  },
 ];

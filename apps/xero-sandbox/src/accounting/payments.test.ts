@@ -222,6 +222,34 @@ describe("Payments", () => {
     expect(validationMessages(again.data)).toEqual(["This payment has already been deleted."]);
   });
 
+  it("refuses to void or delete an invoice with a payment on it, and voids it once the payment is deleted", async () => {
+    const invoice = await invoiceFor115();
+    const paid = await xeroCall(
+      "createPayment",
+      xero.createPayment(nz, { invoice: { invoiceID: invoice.InvoiceID }, account: { code: "090" }, amount: 40 }),
+    );
+    for (const status of [Invoice.StatusEnum.VOIDED, Invoice.StatusEnum.DELETED]) {
+      const refused = await xeroCall(
+        "updateInvoice",
+        xero.updateInvoice(nz, invoice.InvoiceID, { invoices: [{ status }] }),
+      );
+      expect(refused.status).toBe(400);
+      expect(validationMessages(refused.data)).toEqual([
+        "This document cannot be edited as it has a payment or credit note allocated to it.",
+      ]);
+    }
+    expect((await readInvoice(invoice.InvoiceID)).Status).toBe("AUTHORISED");
+
+    const paymentId = (paid.data as { Payments: WirePayment[] }).Payments[0]!.PaymentID;
+    await xeroCall("deletePayment", xero.deletePayment(nz, paymentId, { status: "DELETED" }));
+    const voided = await xeroCall(
+      "updateInvoice",
+      xero.updateInvoice(nz, invoice.InvoiceID, { invoices: [{ status: Invoice.StatusEnum.VOIDED }] }),
+    );
+    expect(voided.status).toBe(200);
+    expect(await readInvoice(invoice.InvoiceID)).toMatchObject({ Status: "VOIDED", AmountPaid: 0 });
+  });
+
   it("lists and gets payments, and 404s an unknown one", async () => {
     const invoice = await invoiceFor115();
     const created = await xeroCall(

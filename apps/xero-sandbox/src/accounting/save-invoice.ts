@@ -89,6 +89,10 @@ function buildInvoice(
         : `Invoice of status '${existing.Status}' cannot be changed to '${status}'.`,
     );
   }
+  // Xero voids or deletes no document with money paid against it: its payments are deleted first.
+  if (existing && existing.AmountPaid > 0 && (status === "VOIDED" || status === "DELETED")) {
+    messages.push("This document cannot be edited as it has a payment or credit note allocated to it.");
+  }
   if (existing && existing.AmountPaid > 0 && input.LineItems) {
     messages.push("This document cannot be edited as it has a payment or credit note allocated to it.");
   }

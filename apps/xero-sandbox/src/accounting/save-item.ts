@@ -116,3 +116,13 @@ export function upsertItem(books: OrganisationBooks, input: ItemInput, now = new
     throw new XeroValidationError([`Item with ItemID ${input.ItemID} could not be found.`]);
   return existing ? updateItem(books, existing.ItemID, input, now) : createItem(books, input, now);
 }
+
+/**
+ * DELETE /Items/{ItemID}: removes the item from the list. Xero copies an item's code and details
+ * onto each invoice line when it is used, so documents that used it keep their lines.
+ */
+export function deleteItem(books: OrganisationBooks, itemId: string): void {
+  const existing = books.items.find((item) => item.ItemID === itemId.toLowerCase());
+  if (!existing) throw new XeroNotFoundError();
+  books.items.splice(books.items.indexOf(existing), 1);
+}

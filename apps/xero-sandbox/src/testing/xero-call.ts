@@ -12,7 +12,8 @@ export interface XeroCallResult<T> {
 
 interface XeroNodeResponse<T> {
   response: { status: number; data: unknown; headers: unknown };
-  body: T;
+  /** Absent for answers without a body (DELETE's 204). */
+  body?: T;
 }
 
 function plainHeaders(headers: unknown): Record<string, string> {

@@ -14,6 +14,7 @@ import { clientFor } from "../connectors/client-for";
 import { ConflictError } from "../errors/domain-errors";
 import { readDraftForTest } from "./read-draft-for-test";
 import { saveStepSample } from "./save-step-sample";
+import { keepTestRecord } from "./test-records/keep-test-record";
 
 export interface TestFlowStepOptions {
   workspaceId: string;
@@ -24,6 +25,8 @@ export interface TestFlowStepOptions {
    * last test succeeded, unless the person was asked and agreed, which the caller says with true.
    */
   confirmRepeat?: boolean;
+  /** Send the step's own values rather than its action's test override (an approved invoice, not a draft). */
+  useStepValues?: boolean;
 }
 
 /** Refuses a second test of a step that creates, naming what the first one created and where. */
@@ -48,9 +51,12 @@ async function refuseRepeatedTest(
 /**
  * The editor's "Test" button: runs one step of the saved draft for real, with the trigger's sample
  * and the earlier steps' last test outputs, and keeps the result as the step's sample (for the data
- * picker and the next steps' tests). A failed test is a normal result, not an exception.
+ * picker and the next steps' tests) and what it created as a test record (for clean-up). Where the
+ * action declares it, the test sends a safer value than the step's (a draft), and says so
+ * (`override`). A failed test is a normal result, not an exception.
  */
-export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat }: TestFlowStepOptions) {
+export async function testFlowStep(options: TestFlowStepOptions) {
+  const { workspaceId, flowId, stepKey, confirmRepeat, useStepValues } = options;
   const { definition, sampleOutputs, stepSamples } = await readDraftForTest(workspaceId, flowId);
 
   if (confirmRepeat !== true) {
@@ -64,7 +70,9 @@ export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat
     sampleOutputs,
     catalog: appConnectors().catalog,
     clientFor: clientFor({ workspaceId }),
+    useStepValues,
   });
+  const step = findStep(definition, stepKey)?.step;
 
   const sample = await saveStepSample({
     workspaceId,
@@ -73,7 +81,10 @@ export async function testFlowStep({ workspaceId, flowId, stepKey, confirmRepeat
     input: result.input,
     output: "output" in result ? result.output : undefined,
     error: "error" in result ? result.error : undefined,
+    connectionId: step?.connectionId,
   });
+  if (step && "output" in result) await keepTestRecord({ workspaceId, flowId, step, output: result.output });
   // Whether a run would stop at this step (a Filter) or wait there (a Delay): the Test button says so.
-  return "control" in result && result.control ? { ...sample, control: result.control } : sample;
+  const control = "control" in result && result.control ? { control: result.control } : {};
+  return { ...sample, ...control, ...(result.override ? { override: result.override } : {}) };
 }

@@ -1,10 +1,12 @@
 import type {
   ActionDefinition,
+  ActionTestBehaviour,
   FlowControl,
   FlowDefinition,
   TriggerDefinition,
   WebhookSettings,
 } from "@ledgerflow/engine";
+import type { TestRecordItem } from "./test-record-item";
 
 /** What the editor knows of a catalog entry: everything but `run` (which stays on the server). */
 export type CatalogEntry = Pick<
@@ -15,6 +17,8 @@ export type CatalogEntry = Pick<
   connection: StepConnection | null;
   /** Worked out as it is typed: it writes nothing and reaches no other app (the runtime's isPreviewable). */
   previewable: boolean;
+  /** What a test sends instead of the step's value (a draft); clean-up stays on the server. */
+  test?: Pick<ActionTestBehaviour, "override">;
 };
 
 export interface StepConnection {
@@ -55,6 +59,8 @@ export interface StepSampleView {
   input: unknown;
   output: unknown;
   error: { message: string; field?: string; code?: string } | null;
+  /** The connection it was tested with (null for a step without one, or a test from before this was kept). */
+  connectionId: string | null;
   testedAt: string;
   /**
    * In a run, the step would stop it here (a Filter whose conditions do not hold) or make it wait.
@@ -81,6 +87,8 @@ export interface FlowEditorProps {
   triggers: TriggerChoice[];
   connections: ConnectionChoice[];
   samples: StepSampleView[];
+  /** What the flow's tests created, newest first, for "Records your tests created". */
+  testRecords: TestRecordItem[];
   readOnly: boolean;
 }
 

@@ -32,6 +32,9 @@ import { isTriggerProblem, PublishProblems } from "./publish-problems";
 import { RunNowDialog } from "./run-now-dialog";
 import { SaveIndicator } from "./save-indicator";
 import { StepPanel } from "./step-panel";
+import { TestRecordsSection } from "./test-records-section";
+import { stepReaders, testStaleness } from "./test-staleness";
+import { TestStateProvider } from "./test-state";
 import { TriggerCard } from "./trigger-card";
 import { TriggerPanel } from "./trigger-panel";
 import { useFlowDraft } from "./use-flow-draft";
@@ -54,6 +57,7 @@ function sampleBodyOf(definition: FlowDefinition): unknown {
 /** The flow editor: trigger and steps in a column, each opening a side panel; autosaved. */
 export function FlowEditor(props: FlowEditorProps) {
   const { flow, catalog, triggers, connections, samples: initialSamples, readOnly } = props;
+  const [testRecords, setTestRecords] = useState(props.testRecords);
   const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
   const [samples, setSamples] = useState<StepSampleView[]>(initialSamples);
   const [openKey, setOpenKey] = useState<string | null>(null);
@@ -83,6 +87,17 @@ export function FlowEditor(props: FlowEditorProps) {
       ),
     [samples],
   );
+  // Which tests are out of date, and who reads each step's result (test-staleness.ts).
+  const tests = useMemo(() => {
+    const titleOf = (key: string) => {
+      const node = findPlace(draft, key)?.node;
+      return node && !isPathsStep(node) ? (catalog.find((entry) => entry.key === node.action)?.title ?? key) : key;
+    };
+    return {
+      staleness: testStaleness({ definition: draft, samples, catalog: engineCatalog, titleOf }),
+      readers: stepReaders(draft, titleOf),
+    };
+  }, [draft, samples, catalog, engineCatalog]);
   const stepTitles = new Map(
     listSteps(draft).map(({ node, index }) => [
       node.key,
@@ -134,7 +149,7 @@ export function FlowEditor(props: FlowEditorProps) {
   const openPathValue = openPathsStep?.paths.find((path) => path.key === openPath?.path);
   const pickerOptions = (stepKey: string) => ({ definition: draft, stepKey, sampleOutputs, catalog: engineCatalog });
 
-  return (
+  const editor = (
     <div className="flex min-h-screen flex-col">
       <FlowHeader
         flowId={flow.id}
@@ -216,6 +231,7 @@ export function FlowEditor(props: FlowEditorProps) {
             </StepTreeProvider>
           </li>
         </ol>
+        <TestRecordsSection flowId={flow.id} records={testRecords} readOnly={readOnly} onChange={setTestRecords} />
       </div>
 
       <Sheet
@@ -283,5 +299,10 @@ export function FlowEditor(props: FlowEditorProps) {
         ) : null}
       </Sheet>
     </div>
+  );
+  return (
+    <TestStateProvider value={{ ...tests, records: testRecords, setRecords: setTestRecords }}>
+      {editor}
+    </TestStateProvider>
   );
 }

@@ -9,11 +9,13 @@ import {
   ArrowUpIcon,
   CheckCircle2Icon,
   GripVerticalIcon,
+  RotateCcwIcon,
   Trash2Icon,
 } from "lucide-react";
 import { Button } from "../ui/button";
 import { cn } from "../ui/class-names";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
+import { useTestState } from "./test-state";
 import { ToFix } from "./to-fix";
 
 interface StepCardProps {
@@ -40,6 +42,8 @@ export function StepCard(props: StepCardProps) {
   const sortable = useSortable({ id: step.key, disabled: readOnly });
   const title = action?.title ?? step.action;
   const label = `Step ${number}: ${title}`;
+  // A test of the step as it was, not as it is: "Tested" would mislead (test-staleness.ts).
+  const stale = useTestState()?.staleness.get(step.key);
 
   return (
     <li
@@ -79,6 +83,11 @@ export function StepCard(props: StepCardProps) {
             {connection ? <span>{connection.name}</span> : null}
             {problemCount > 0 ? (
               <ToFix count={problemCount} />
+            ) : sample && !sample.error && stale ? (
+              <span className="inline-flex items-center gap-1 text-amber-800" title={stale.message}>
+                <RotateCcwIcon aria-hidden className="size-3.5" />
+                Test out of date
+              </span>
             ) : sample && !sample.error ? (
               <span className="inline-flex items-center gap-1 text-emerald-700">
                 <CheckCircle2Icon aria-hidden className="size-3.5" />

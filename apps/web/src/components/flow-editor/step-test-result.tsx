@@ -16,8 +16,9 @@ const ICONS = { failed: AlertTriangleIcon, stopped: CircleStopIcon, waits: Hourg
 /**
  * The last test of a step: what was sent, and what Xero answered (or why it refused) — and, for a
  * step that would stop a run there (a Filter whose conditions do not hold) or make it wait, that too.
+ * `note`: what the test sent differently from a run ("Tested as a draft; runs use Approved").
  */
-export function StepTestResult({ sample }: { sample: StepSampleView }) {
+export function StepTestResult({ sample, note }: { sample: StepSampleView; note?: string }) {
   const failed = sample.error !== null;
   const { control } = sample;
   const tone = failed
@@ -35,6 +36,8 @@ export function StepTestResult({ sample }: { sample: StepSampleView }) {
         <div className="flex min-w-0 flex-col gap-0.5">
           <p className="font-medium">{failed ? "The test failed" : "The test succeeded"}</p>
           {failed ? <p>{sample.error?.message}</p> : null}
+          {/* What the test sent differently from a run: "Tested as a draft; runs use Approved". */}
+          {note ? <p>{note}</p> : null}
           {control?.type === "stop" ? <p className="break-words">A run would stop here: {control.reason}</p> : null}
           {control?.type === "wait" ? (
             <p>

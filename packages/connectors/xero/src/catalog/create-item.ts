@@ -4,6 +4,7 @@ import { callXero } from "../call-xero";
 import { defineXeroAction } from "../xero-action-definition";
 import { savedRecord, type XeroRecord } from "../xero-records";
 import { sampleItem } from "./output-samples";
+import { itemTestRecord } from "./test-records";
 
 const fields = {
   Code: field.text({
@@ -45,6 +46,7 @@ export const createItem = defineXeroAction({
   group: "Items",
   title: "Create item",
   writes: { noun: "item", verb: "creates", nameField: "Code" },
+  test: { record: itemTestRecord },
   description: "Adds a product or service to Xero's items list; returns its ItemID and Code.",
   fields,
   outputSample: sampleItem,

@@ -4,6 +4,7 @@ import { defineXeroAction } from "../xero-action-definition";
 import { savedRecord, type XeroRecord } from "../xero-records";
 import { accountReference } from "./account-reference";
 import { samplePayment } from "./output-samples";
+import { paymentTestRecord } from "./test-records";
 
 const fields = {
   InvoiceID: field.text({
@@ -42,6 +43,7 @@ export const createPayment = defineXeroAction({
   group: "Payments",
   title: "Record payment",
   writes: { noun: "payment", verb: "creates" },
+  test: { record: paymentTestRecord },
   description: "Records a payment against an approved sales invoice or bill, reducing the amount due.",
   fields,
   check(input) {

@@ -5,6 +5,7 @@ import { savedRecord, type XeroRecord } from "../xero-records";
 import { contactDetailFields, toXeroContact } from "./contact-details";
 import { contactMatchFields, findContactBy } from "./contact-match";
 import { sampleContact } from "./output-samples";
+import { contactTestRecord } from "./test-records";
 
 const fields = {
   ...contactMatchFields,
@@ -29,6 +30,7 @@ export const findOrCreateContact = defineXeroAction({
   group: "Contacts",
   title: "Find or create contact",
   writes: { noun: "contact", verb: "finds or creates", nameField: "Name" },
+  test: { record: contactTestRecord },
   description:
     "Finds a contact by its exact name, account number or email address, and creates it with these details when there is none.",
   fields,

@@ -12,6 +12,7 @@ import {
 } from "./existing-document";
 import { lineItemFields, toXeroLineItem } from "./line-items";
 import { sampleInvoice } from "./output-samples";
+import { documentTestRecord } from "./test-records";
 
 // Sales invoices (ACCREC) and bills (ACCPAY) are one Xero object, `Invoice`, told apart by `Type`:
 // one builder serves both catalog entries.
@@ -132,6 +133,20 @@ export function invoiceAction(
     ...entry,
     kind: "action",
     writes: { noun: sales ? "invoice" : "bill", verb: "creates", nameField: "InvoiceNumber" },
+    // A test makes a draft, which nobody can pay or send by mistake and which clean-up deletes
+    // outright. A later "Record payment" step cannot be tested against a draft (Xero takes payments
+    // only on approved documents), so the Test section offers the opt-out on this step, as Zapier
+    // and n8n users expect a test to do what the step says once they ask for it: a real approved
+    // document, which clean-up voids.
+    test: {
+      override: {
+        field: "Status",
+        value: "DRAFT",
+        label: "Tested as a draft",
+        optOutLabel: "Test with the step's own status",
+      },
+      record: documentTestRecord(type),
+    },
     group: sales ? "Invoices" : "Bills",
     fields,
     check(input) {

@@ -25,6 +25,8 @@ export const upsertContact = defineXeroAction({
   group: "Contacts",
   title: "Create or update contact",
   writes: { noun: "contact", verb: "creates or updates", nameField: "Name" },
+  // No test record: Xero's answer does not say whether the contact was created or updated, and
+  // archiving a contact that existed before the test would take a real customer out of the books.
   description: "Updates the contact with this ID or name, or creates it when there is none.",
   fields,
   check: (input) =>

@@ -46,7 +46,7 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
       triggerCursor: { select: { lastPolledAt: true, lastFailure: true } },
       stepSamples: {
         where: { workspaceId },
-        select: { stepKey: true, input: true, output: true, error: true, testedAt: true },
+        select: { stepKey: true, input: true, output: true, error: true, connectionId: true, testedAt: true },
       },
     },
   });

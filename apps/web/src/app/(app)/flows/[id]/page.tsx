@@ -1,10 +1,18 @@
 import { serverEnv } from "@ledgerflow/config";
 import type { AnyConnector } from "@ledgerflow/engine";
-import { appConnectors, getFlowForEditor, isPreviewable, NotFoundError, roleAllows } from "@ledgerflow/runtime";
+import {
+  appConnectors,
+  getFlowForEditor,
+  isPreviewable,
+  listTestRecords,
+  NotFoundError,
+  roleAllows,
+} from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { CatalogEntry, StepConnection, StepSampleView } from "@/components/flow-editor/editor-types";
 import { FlowEditor } from "@/components/flow-editor/flow-editor";
+import { toTestRecordItems } from "@/components/flow-editor/test-record-item";
 import { listTriggerChoices } from "@/server/flows/list-trigger-choices";
 import { requireWorkspace } from "@/server/with-workspace";
 
@@ -15,7 +23,7 @@ interface FlowPageProps {
 async function loadFlow(flowId: string) {
   const { workspace, role } = await requireWorkspace();
   try {
-    return { flow: await getFlowForEditor({ workspaceId: workspace.id, flowId, role }), role };
+    return { flow: await getFlowForEditor({ workspaceId: workspace.id, flowId, role }), role, workspace };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -60,12 +68,12 @@ function stepConnection(connector: AnyConnector | undefined, needed: boolean): S
 
 /** `/flows/[id]`: the editor. VIEWERs get the same screen, read-only. */
 export default async function FlowPage({ params }: FlowPageProps) {
-  const { flow, role } = await loadFlow((await params).id);
+  const { flow, role, workspace } = await loadFlow((await params).id);
   // Everything the browser needs of the catalog; `run` stays on the server.
   const connectors = appConnectors();
   const catalog: CatalogEntry[] = connectors.catalog
     .list()
-    .map(({ key, kind, group, title, description, writes, fields, outputSample, needsConnection }) => ({
+    .map(({ key, kind, group, title, description, writes, fields, outputSample, needsConnection, test }) => ({
       key,
       kind,
       group,
@@ -77,14 +85,18 @@ export default async function FlowPage({ params }: FlowPageProps) {
       needsConnection,
       connection: stepConnection(connectors.ownerOf(key), needsConnection !== false),
       previewable: isPreviewable(key, connectors),
+      // Only the override: how a test's record is cleaned up stays on the server.
+      ...(test?.override ? { test: { override: test.override } } : {}),
     }));
   const samples: StepSampleView[] = flow.stepSamples.map((sample) => ({
     stepKey: sample.stepKey,
     input: sample.input,
     output: sample.output,
     error: sample.error as StepSampleView["error"],
+    connectionId: sample.connectionId,
     testedAt: sample.testedAt.toISOString(),
   }));
+  const testRecords = toTestRecordItems(await listTestRecords({ workspaceId: workspace.id, flowId: flow.id }));
 
   return (
     <FlowEditor
@@ -118,6 +130,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
       triggers={listTriggerChoices()}
       connections={flow.connections}
       samples={samples}
+      testRecords={testRecords}
       readOnly={!roleAllows(role, "EDITOR")}
     />
   );
