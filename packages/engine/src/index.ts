@@ -80,7 +80,7 @@ export { sameFlowBehaviour } from "./same-flow-behaviour";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
-export { wholeTemplateExpression } from "./template-path";
+export { formatPath, parsePath, parseTemplate, type TemplatePart, wholeTemplateExpression } from "./template-path";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
 export { type TestStepResult, testStep } from "./test-step";
 export { triggerPolling } from "./trigger-polling";
