@@ -101,7 +101,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
   await test.step("step 1: find or create the customer, mapped from the trigger, tested", async () => {
     const panel = await addStep(page, "find or create", "Find or create contact");
     await insertData(page, panel, "Contact name", /^body › customer/);
-    await expect(panel.getByRole("textbox", { name: /^Contact name/ })).toHaveValue("{{trigger.body.customer}}");
+    await expect(panel.getByRole("group", { name: "Contact name" })).toContainText("Customer from the trigger");
     // Typing a reference works as well as picking it.
     await panel.getByRole("textbox", { name: "Email", exact: true }).fill("{{trigger.body.email}}");
     const result = await testStep(panel);
@@ -126,7 +126,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await panel.getByRole("textbox", { name: "Unit price", exact: true }).fill("{{line.price}}");
     // The revenue accounts come live from the connected organisation.
     await choose(page, panel.getByRole("combobox", { name: "Account", exact: true }), /^200 · Sales/);
-    await expect(panel.getByRole("textbox", { name: "Description", exact: true })).toHaveValue("{{line.name}}");
+    await expect(panel.getByRole("group", { name: "Description" })).toContainText("Name from each line");
     const result = await testStep(panel);
     await expect(result).toContainText("The test succeeded");
     await expect(result).toContainText("InvoiceID");

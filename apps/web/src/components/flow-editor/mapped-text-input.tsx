@@ -154,7 +154,8 @@ export function MappedTextInput(props: MappedTextInputProps) {
       aria-label={label}
       className={cn(
         controlClassName,
-        "flex min-h-9 flex-wrap items-center gap-1 py-1 focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-brand-500/30",
+        // The group shows the focus ring: the box inside it is only where typing goes.
+        "flex min-h-9 flex-wrap items-center gap-1 py-1 focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-offset-0 focus-within:outline-brand-500/30",
         control["aria-invalid"] && "border-red-500",
       )}
     >
@@ -192,14 +193,14 @@ export function MappedTextInput(props: MappedTextInputProps) {
           rows={1}
           aria-describedby={[summaryId, control["aria-describedby"]].filter(Boolean).join(" ")}
           onKeyDown={onBoxKeyDown}
-          className="field-sizing-content min-w-16 flex-1 resize-none bg-transparent py-0.5 outline-none"
+          className="field-sizing-content min-w-12 flex-1 resize-none bg-transparent py-0.5 outline-none focus-visible:outline-none"
         />
       ) : (
         <input
           {...boxProps}
           aria-describedby={[summaryId, control["aria-describedby"]].filter(Boolean).join(" ")}
           onKeyDown={onBoxKeyDown}
-          className="h-7 min-w-16 flex-1 bg-transparent outline-none"
+          className="h-7 min-w-12 flex-1 bg-transparent outline-none focus-visible:outline-none"
         />
       )}
     </div>
