@@ -22,7 +22,8 @@ export interface MappedTextInputHandle {
 }
 
 interface MappedTextInputProps {
-  control: FieldControlProps;
+  /** The Field's wiring, or an `aria-label` where the control has no visible label of its own. */
+  control: FieldControlProps & { "aria-label"?: string };
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -33,7 +34,7 @@ interface MappedTextInputProps {
   readOnly: boolean;
   placeholder?: string;
   inputMode?: "decimal";
-  handle: Ref<MappedTextInputHandle>;
+  handle?: Ref<MappedTextInputHandle>;
 }
 
 type PendingFocus = { pill: number; caret: number } | { caret: number };
