@@ -42,6 +42,7 @@ test("mappings are pills with label and sample, removable with the keyboard, edi
     await expect(referenceField).toContainText("Order id from the trigger, sample 1042");
     await expect(referenceField.getByText("1042", { exact: true })).toBeVisible();
     await waitUntilSaved(page);
+    await referenceField.scrollIntoViewIfNeeded();
     await screenshots(page, "mapping-pills-text", { desktop: 1440 });
   });
 
