@@ -18,7 +18,7 @@ async function insertData(page: Page, panel: Locator, field: string, option: Reg
 
 test("mappings are pills with label and sample, removable with the keyboard, editable as text", async ({ page }) => {
   test.setTimeout(180_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.setViewportSize({ width: 1440, height: 800 });
   await signUp(page, "Mia Mapper", `mapping-${unique}@example.com`);
   await newFlow(page, "Orders mapped as pills");
   await webhookTrigger(page, sample);
@@ -42,7 +42,8 @@ test("mappings are pills with label and sample, removable with the keyboard, edi
     await expect(referenceField).toContainText("Order id from the trigger, sample 1042");
     await expect(referenceField.getByText("1042", { exact: true })).toBeVisible();
     await waitUntilSaved(page);
-    await referenceField.scrollIntoViewIfNeeded();
+    // The panel scrolls on its own: the field is put in the middle, where a relayout keeps it in view.
+    await referenceField.evaluate((element) => element.scrollIntoView({ block: "center" }));
     await screenshots(page, "mapping-pills-text", { desktop: 1440 });
   });
 
