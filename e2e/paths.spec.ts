@@ -38,7 +38,7 @@ async function setUpPath(page: Page, panel: Locator, name: string, method: strin
   // The data picker offers what has run when the paths decide: the trigger and the steps above them.
   await expect(page.getByRole("group", { name: /Change letter case/ })).toBeVisible();
   await page.getByRole("option", { name: /^body › method/ }).click();
-  await expect(first.value).toHaveValue("{{trigger.body.method}}");
+  await expect(first.mapped).toContainText("Method from the trigger");
   await first.operator.click();
   await page.getByRole("option", { name: "is", exact: true }).click();
   await panel.getByRole("textbox", { name: "Condition 1 of group 1: text to compare with", exact: true }).fill(method);

@@ -69,7 +69,8 @@ test("Publish changes keeps the flow on; Run now runs the published version with
 
   await test.step("changes that could not run are refused by Publish changes, and the flow stays on", async () => {
     await page.getByRole("button", { name: "Open Step 1: Find or create contact" }).click();
-    await contactName.fill("");
+    // The mapped name is a pill: removed with its ×.
+    await panel.getByRole("button", { name: "Remove Customer" }).click();
     await expect(saved).toBeVisible({ timeout: 15_000 });
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Publish changes" }).click();

@@ -99,6 +99,8 @@ export function condition(panel: Locator, number: number, group: number) {
   const place = `Condition ${number} of group ${group}`;
   return {
     value: panel.getByRole("textbox", { name: `${place}: value to check`, exact: true }),
+    /** The value to check as its text and pills ("Total from the trigger, sample 1250"). */
+    mapped: panel.getByRole("group", { name: `${place}: value to check`, exact: true }),
     name: panel.getByRole("textbox", { name: `${place}: named in run history`, exact: true }),
     insertData: panel.getByRole("button", { name: `Insert data into ${place}: value to check`, exact: true }),
     operator: panel.getByRole("combobox", { name: `${place}: how to compare`, exact: true }),

@@ -89,7 +89,7 @@ export { describeSchedule } from "./schedule/describe-schedule";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
-export { wholeTemplateExpression } from "./template-path";
+export { formatPath, parsePath, parseTemplate, type TemplatePart, wholeTemplateExpression } from "./template-path";
 export { listTemplateReferences, referencedStepKey, type TemplateReference } from "./template-references";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
 export {

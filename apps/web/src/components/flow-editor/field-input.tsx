@@ -1,15 +1,18 @@
 "use client";
 
 import type { DataPickerGroup, FieldSpec, MappingValue, TemplateContext } from "@ledgerflow/engine";
-import { type RefObject, useRef } from "react";
+import { XIcon } from "lucide-react";
+import { type ReactNode, useRef, useState } from "react";
+import { Button } from "../ui/button";
 import { Combobox } from "../ui/combobox";
 import { Field, type FieldControlProps } from "../ui/field";
-import { Input } from "../ui/input";
 import { Select } from "../ui/select";
-import { Textarea } from "../ui/textarea";
 import { ConditionsField } from "./conditions/conditions-field";
 import { DataPicker } from "./data-picker";
 import { ListFieldEditor } from "./list-field-editor";
+import { MappedTextInput, type MappedTextInputHandle } from "./mapped-text-input";
+import { MappedValueLabel } from "./reference-pill";
+import { describeReference, hasReferences, toSegments } from "./template-segments";
 import { useFieldOptions } from "./use-field-options";
 
 export interface FieldInputProps {
@@ -42,19 +45,26 @@ function isMappable(spec: FieldSpec): boolean {
 /** One field of a step, drawn from its FieldSpec: label, help, required marker, control, data picker. */
 export function FieldInput(props: FieldInputProps) {
   const { spec, value, onChange, siblings, groups, error, readOnly } = props;
-  const textRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const textRef = useRef<MappedTextInputHandle>(null);
+  const [asText, setAsText] = useState(false);
 
   if (spec.type === "list") return <ListFieldEditor {...props} />;
   if (spec.type === "conditions") return <ConditionsField {...props} />;
 
+  const text = textOf(value);
+  const isText = spec.type !== "select" && spec.type !== "boolean";
   const insert = (reference: string) => {
-    const current = typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
     // Selects and booleans take the reference as their whole value; text gets it at the cursor.
-    if (spec.type === "select" || spec.type === "boolean" || !textRef.current) return onChange(reference);
-    const start = textRef.current.selectionStart ?? current.length;
-    const end = textRef.current.selectionEnd ?? current.length;
-    onChange(current.slice(0, start) + reference + current.slice(end));
+    if (!isText || !textRef.current) return onChange(reference);
+    textRef.current.insert(reference);
   };
+  // The raw `{{…}}` text, for those who would rather type it: offered once there is a mapping.
+  const showTextToggle = isText && (asText || hasReferences(toSegments(text)));
+  // A trigger's own settings have no data to map from (no groups).
+  const picker =
+    readOnly || !isMappable(spec) || groups.length === 0 ? null : (
+      <DataPicker groups={groups} onPick={insert} fieldLabel={spec.label} />
+    );
 
   return (
     <Field
@@ -63,87 +73,91 @@ export function FieldInput(props: FieldInputProps) {
       error={error}
       required={isRequired(spec, siblings)}
       action={
-        // A trigger's own settings have no data to map from (no groups).
-        readOnly || !isMappable(spec) || groups.length === 0 ? null : (
-          <DataPicker groups={groups} onPick={insert} fieldLabel={spec.label} />
-        )
+        showTextToggle || picker ? (
+          <div className="flex items-center gap-1">
+            {showTextToggle ? (
+              <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" onClick={() => setAsText(!asText)}>
+                {asText ? "Show as pills" : "Edit as text"}
+              </Button>
+            ) : null}
+            {picker}
+          </div>
+        ) : null
       }
     >
-      {(control) => <FieldControl {...props} control={control} textRef={textRef} />}
+      {(control) =>
+        isText ? (
+          <MappedTextInput
+            control={control}
+            label={spec.label}
+            value={text}
+            onChange={(next) => onChange(next === "" ? undefined : next)}
+            groups={groups}
+            multiline={spec.type === "text"}
+            asText={asText}
+            readOnly={readOnly}
+            placeholder={spec.placeholder ?? (spec.type === "date" ? "YYYY-MM-DD or {{…}}" : undefined)}
+            inputMode={spec.type === "number" ? "decimal" : undefined}
+            handle={textRef}
+          />
+        ) : (
+          <ChoiceControl {...props} control={control} />
+        )
+      }
     </Field>
   );
 }
 
-function FieldControl({
-  spec,
-  value,
-  onChange,
-  siblings,
-  connectionId,
-  refreshToken,
-  readOnly,
-  control,
-  textRef,
-}: FieldInputProps & {
-  control: FieldControlProps;
-  textRef: RefObject<(HTMLInputElement & HTMLTextAreaElement) | null>;
-}) {
-  const text = value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  const setText = (next: string) => onChange(next === "" ? undefined : next);
+const textOf = (value: MappingValue | undefined) =>
+  value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
 
-  if (spec.type === "select") {
-    return (
-      <SelectControl
-        spec={spec}
-        value={text}
-        onChange={setText}
-        siblings={siblings}
-        connectionId={connectionId}
-        refreshToken={refreshToken}
-        readOnly={readOnly}
-        control={control}
-      />
-    );
-  }
+/** A dropdown or a yes/no choice; a mapped value is drawn as its pills, with a × beside to remove it. */
+function ChoiceControl(props: FieldInputProps & { control: FieldControlProps }) {
+  const { spec, value, onChange, groups, readOnly, control } = props;
+  const text = textOf(value);
+  const segments = toSegments(text);
+  const mapped = hasReferences(segments);
+  const mappedLabel = mapped ? <MappedValueLabel segments={segments} groups={groups} /> : undefined;
+  const references = segments.flatMap((segment) => (segment.kind === "reference" ? [segment.path] : []));
+  const removeName =
+    references.length === 1 && references[0] ? describeReference(references[0], groups).label : "the mapped value";
+  const clear = () => onChange(undefined);
+
+  let choice: ReactNode;
   if (spec.type === "boolean") {
-    const current = value === true ? "true" : value === false ? "false" : text;
-    return (
+    const current = value === true ? "true" : value === false ? "false" : undefined;
+    choice = (
       <Select
         {...control}
         disabled={readOnly}
-        value={current === "true" || current === "false" ? current : undefined}
+        value={current}
         onValueChange={(next) => onChange(next === "true")}
         options={[
           { value: "true", label: "Yes" },
           { value: "false", label: "No" },
         ]}
-        placeholder={current && current !== "true" && current !== "false" ? current : "Choose…"}
+        valueContent={mappedLabel ?? (text && current === undefined ? text : undefined)}
       />
     );
-  }
-  if (spec.type === "text") {
-    return (
-      <Textarea
-        {...control}
-        ref={textRef}
-        readOnly={readOnly}
-        rows={2}
+  } else {
+    choice = (
+      <SelectControl
+        {...props}
         value={text}
-        placeholder={spec.placeholder}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(next) => onChange(next === "" ? undefined : next)}
+        valueContent={mappedLabel}
+        onClear={mapped ? clear : undefined}
       />
     );
   }
+  if (!mapped || readOnly) return choice;
   return (
-    <Input
-      {...control}
-      ref={textRef}
-      readOnly={readOnly}
-      value={text}
-      inputMode={spec.type === "number" ? "decimal" : undefined}
-      placeholder={spec.placeholder ?? (spec.type === "date" ? "YYYY-MM-DD or {{…}}" : undefined)}
-      onChange={(event) => setText(event.target.value)}
-    />
+    <div className="flex items-center gap-1">
+      <div className="min-w-0 flex-1">{choice}</div>
+      <Button variant="ghost" size="icon" className="size-9" aria-label={`Remove ${removeName}`} onClick={clear}>
+        <XIcon />
+      </Button>
+    </div>
   );
 }
 
@@ -156,6 +170,9 @@ interface SelectControlProps {
   refreshToken: number;
   readOnly: boolean;
   control: FieldControlProps;
+  /** A mapped value's pills, drawn as the chosen value. */
+  valueContent?: ReactNode;
+  onClear?: () => void;
 }
 
 /** A dropdown with static choices or choices loaded from the step's Xero organisation. */
@@ -168,6 +185,8 @@ function SelectControl({
   refreshToken,
   readOnly,
   control,
+  valueContent,
+  onClear,
 }: SelectControlProps) {
   const options = spec.options;
   const loader = options && "loader" in options ? options.loader : undefined;
@@ -192,6 +211,8 @@ function SelectControl({
         disabled={readOnly}
         value={value || null}
         onChange={onChange}
+        valueContent={valueContent}
+        onClear={onClear}
         placeholder={placeholder}
         options={choices.map((option) => ({ value: option.value, label: option.label, hint: option.hint }))}
         emptyText={loaded.error ?? "No choices found."}

@@ -259,6 +259,7 @@ export function FlowEditor(props: FlowEditorProps) {
             description={`Use its results later as {{steps.${openStep.key}.…}}`}
           >
             <StepPanel
+              key={openStep.key}
               flowId={flow.id}
               step={openStep}
               catalog={catalog}
@@ -267,6 +268,7 @@ export function FlowEditor(props: FlowEditorProps) {
               sampleContext={buildSampleContext(pickerOptions(openStep.key))}
               sample={samples.find((sample) => sample.stepKey === openStep.key)}
               problems={problems.filter((problem) => problem.stepKey === openStep.key)}
+              revealProblems={refusal !== null}
               readOnly={readOnly}
               onChange={tree.replaceStep}
               flush={flush}

@@ -2,10 +2,12 @@
 
 import {
   type EachMapping,
+  formatPath,
   isEachMapping,
   listItemReferences,
   type MappingObject,
   type MappingValue,
+  parsePath,
   wholeTemplateExpression,
 } from "@ledgerflow/engine";
 import { PlusIcon, Trash2Icon } from "lucide-react";
@@ -14,8 +16,16 @@ import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
 import { FieldInput, type FieldInputProps } from "./field-input";
+import { ReferencePill } from "./reference-pill";
+import { describeReference } from "./template-segments";
 
 const ITEM_NAME = "line";
+
+/** `lines[0]` → `lines.0`: the data picker's form, which the pill looks up. */
+const normalised = (path: string) => {
+  const segments = parsePath(path);
+  return segments ? formatPath(segments) : path;
+};
 
 function asRecord(value: MappingValue | undefined): MappingObject {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !isEachMapping(value)
@@ -46,7 +56,11 @@ export function ListFieldEditor(props: FieldInputProps) {
     <fieldset className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50/60 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800">
         {spec.label}
-        {spec.required ? <span className="ml-0.5 text-red-600">*</span> : null}
+        {spec.required ? (
+          <span className="ml-0.5 text-slate-500" title="Required">
+            *<span className="sr-only"> (required)</span>
+          </span>
+        ) : null}
       </legend>
       {spec.help ? <p className="-mt-1 text-xs text-slate-500">{spec.help}</p> : null}
       {error ? (
@@ -151,6 +165,9 @@ function EachEditor({
             {...control}
             disabled={readOnly}
             value={sourcePath ?? null}
+            valueContent={
+              sourcePath ? <ReferencePill reference={describeReference(normalised(sourcePath), groups)} /> : undefined
+            }
             onChange={(path) => onChange({ ...mapping, $each: `{{${path}}}` })}
             placeholder="Choose a list from the trigger or an earlier step"
             emptyText="No lists in the samples yet: add a trigger sample or test an earlier step."

@@ -11,6 +11,7 @@ import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-ty
 import { FieldInput } from "./field-input";
 import { StepPreview } from "./step-preview";
 import { StepTestSection } from "./step-test-section";
+import { useRevealedErrors } from "./use-revealed-errors";
 
 interface StepPanelProps {
   flowId: string;
@@ -21,6 +22,8 @@ interface StepPanelProps {
   sampleContext: TemplateContext;
   sample: StepSampleView | undefined;
   problems: PublishProblem[];
+  /** Switching on (or publishing) was refused: every field's problem shows, touched or not. */
+  revealProblems: boolean;
   readOnly: boolean;
   onChange: (step: FlowStep) => void;
   /** Saves the draft now (the test runs what is saved). */
@@ -42,6 +45,7 @@ export function StepPanel(props: StepPanelProps) {
     sampleContext,
     sample,
     problems,
+    revealProblems,
     readOnly,
     onChange,
     flush,
@@ -56,7 +60,10 @@ export function StepPanel(props: StepPanelProps) {
     if (name && !fieldErrors.has(name)) fieldErrors.set(name, problem.message);
   }
   const testedField = topField(sample?.error?.field);
-  if (sample?.error && testedField) fieldErrors.set(testedField, sample.error.message);
+  const revealed = useRevealedErrors(step, fieldErrors, revealProblems);
+  // What the last test said about a field always shows: the person asked for it.
+  if (sample?.error && testedField) revealed.shown.set(testedField, sample.error.message);
+  const errorOf = (name: string) => revealed.shown.get(name);
 
   const setInput = (name: string, value: MappingValue | undefined) => {
     const { [name]: _removed, ...rest } = step.input;
@@ -64,8 +71,8 @@ export function StepPanel(props: StepPanelProps) {
   };
 
   return (
-    <div className="flex flex-col gap-6">
-      <Field label="Action" required error={fieldErrors.get("action")}>
+    <div className="flex flex-col gap-6" onBlur={revealed.touchOnLeave}>
+      <Field label="Action" required error={errorOf("action")}>
         {(control) => (
           <Combobox
             {...control}
@@ -85,20 +92,22 @@ export function StepPanel(props: StepPanelProps) {
       {action ? <p className="-mt-4 text-sm text-slate-500">{action.description}</p> : null}
 
       {action?.connection ? (
-        <ConnectionPicker
-          label={action.connection.label}
-          addHref={`/connections?add=${action.connection.provider}`}
-          addLabel={action.connection.addLabel}
-          optional={action.connection.optional}
-          connections={connections.filter((connection) => connection.provider === action.connection?.provider)}
-          value={step.connectionId}
-          onChange={(connectionId) => {
-            const { connectionId: _previous, ...rest } = step;
-            onChange(connectionId ? { ...rest, connectionId } : rest);
-          }}
-          error={fieldErrors.get("connectionId")}
-          readOnly={readOnly}
-        />
+        <div data-field="connectionId" className="contents">
+          <ConnectionPicker
+            label={action.connection.label}
+            addHref={`/connections?add=${action.connection.provider}`}
+            addLabel={action.connection.addLabel}
+            optional={action.connection.optional}
+            connections={connections.filter((connection) => connection.provider === action.connection?.provider)}
+            value={step.connectionId}
+            onChange={(connectionId) => {
+              const { connectionId: _previous, ...rest } = step;
+              onChange(connectionId ? { ...rest, connectionId } : rest);
+            }}
+            error={errorOf("connectionId")}
+            readOnly={readOnly}
+          />
+        </div>
       ) : null}
 
       {action ? (
@@ -119,19 +128,20 @@ export function StepPanel(props: StepPanelProps) {
             ) : null}
           </div>
           {action.fields.map((field) => (
-            <FieldInput
-              key={field.name}
-              spec={field}
-              value={step.input[field.name]}
-              onChange={(value) => setInput(field.name, value)}
-              siblings={step.input}
-              groups={groups}
-              sampleContext={sampleContext}
-              connectionId={step.connectionId}
-              refreshToken={refreshToken}
-              error={fieldErrors.get(field.name)}
-              readOnly={readOnly}
-            />
+            <div key={field.name} data-field={field.name} className="contents">
+              <FieldInput
+                spec={field}
+                value={step.input[field.name]}
+                onChange={(value) => setInput(field.name, value)}
+                siblings={step.input}
+                groups={groups}
+                sampleContext={sampleContext}
+                connectionId={step.connectionId}
+                refreshToken={refreshToken}
+                error={errorOf(field.name)}
+                readOnly={readOnly}
+              />
+            </div>
           ))}
         </section>
       ) : null}
@@ -147,7 +157,10 @@ export function StepPanel(props: StepPanelProps) {
           connections={connections}
           sample={sample}
           readOnly={readOnly}
-          flush={flush}
+          flush={() => {
+            revealed.markTested();
+            return flush();
+          }}
           onTested={onTested}
         />
       ) : null}

@@ -32,6 +32,10 @@ interface ComboboxProps {
   "aria-describedby"?: string;
   "aria-invalid"?: true;
   "aria-label"?: string;
+  /** Drawn as the chosen value instead of an option's label (a mapped value's pills). */
+  valueContent?: ReactNode;
+  /** Backspace or Delete on the closed dropdown empties it (a mapped value removed). */
+  onClear?: () => void;
 }
 
 /** A searchable dropdown (Xero accounts, tax rates, actions): type to filter, arrows and Enter to pick. */
@@ -46,6 +50,8 @@ export function Combobox({
   footer,
   id,
   className,
+  valueContent,
+  onClear,
   ...aria
 }: ComboboxProps) {
   const [open, setOpen] = useState(false);
@@ -60,11 +66,18 @@ export function Combobox({
         role="combobox"
         aria-expanded={open}
         className={cn(controlClassName, "flex h-9 items-center justify-between gap-2 text-left", className)}
+        onKeyDown={(event) => {
+          if (!onClear || open || (event.key !== "Backspace" && event.key !== "Delete")) return;
+          event.preventDefault();
+          onClear();
+        }}
         {...aria}
       >
-        <span className={cn("truncate", !selected && "text-slate-500")}>
-          {selected ? selected.label : value ? value : placeholder}
-        </span>
+        {valueContent ?? (
+          <span className={cn("truncate", !selected && !value && "text-slate-500")}>
+            {selected ? selected.label : value ? value : placeholder}
+          </span>
+        )}
         <ChevronsUpDownIcon className="size-4 shrink-0 text-slate-500" />
       </PopoverTrigger>
       <PopoverContent>

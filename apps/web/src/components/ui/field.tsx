@@ -35,7 +35,8 @@ export function Field({ label, help, error, required, action, className, childre
         <Label htmlFor={id}>
           {label}
           {required ? (
-            <span className="ml-0.5 text-red-600" title="Required">
+            // Neutral: a required field nobody has filled in yet is not an error (that shows once touched).
+            <span className="ml-0.5 text-slate-500" title="Required">
               *<span className="sr-only"> (required)</span>
             </span>
           ) : null}

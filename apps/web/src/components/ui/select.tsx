@@ -2,7 +2,7 @@
 
 import { CheckIcon, ChevronDownIcon } from "lucide-react";
 import { Select as SelectPrimitive } from "radix-ui";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./class-names";
 import { controlClassName } from "./input";
 
@@ -19,10 +19,12 @@ interface SelectProps extends Omit<ComponentProps<typeof SelectPrimitive.Root>, 
   "aria-describedby"?: string;
   "aria-invalid"?: true;
   "aria-label"?: string;
+  /** Drawn while no option is chosen, instead of the grey placeholder (a mapped value's pills). */
+  valueContent?: ReactNode;
 }
 
 /** A short, fixed list of choices. For long or searchable lists use Combobox. */
-export function Select({ options, placeholder = "Choose…", id, className, ...props }: SelectProps) {
+export function Select({ options, placeholder = "Choose…", id, className, valueContent, ...props }: SelectProps) {
   const { "aria-describedby": describedBy, "aria-invalid": invalid, "aria-label": ariaLabel, ...rootProps } = props;
   return (
     <SelectPrimitive.Root {...rootProps}>
@@ -33,7 +35,7 @@ export function Select({ options, placeholder = "Choose…", id, className, ...p
         aria-label={ariaLabel}
         className={cn(controlClassName, "flex h-9 items-center justify-between gap-2 text-left", className)}
       >
-        <SelectPrimitive.Value placeholder={<span className="text-slate-500">{placeholder}</span>} />
+        <SelectPrimitive.Value placeholder={valueContent ?? <span className="text-slate-500">{placeholder}</span>} />
         <SelectPrimitive.Icon>
           <ChevronDownIcon className="size-4 text-slate-500" />
         </SelectPrimitive.Icon>

@@ -6,6 +6,7 @@ import { Button } from "../../ui/button";
 import { Combobox } from "../../ui/combobox";
 import { Input } from "../../ui/input";
 import { DataPicker } from "../data-picker";
+import { MappedTextInput } from "../mapped-text-input";
 import { OPERATOR_CHOICES, rightKindOf } from "./condition-operators";
 import { type ConditionDraft, withOperator, withValue } from "./conditions-value";
 import { RightValueInput } from "./right-value-input";
@@ -42,13 +43,17 @@ export function ConditionRow({ condition, onChange, onRemove, place, valueId, gr
       <div className="flex items-start gap-1">
         <div className="flex min-w-0 flex-1 flex-col gap-1.5">
           <div className="flex min-w-0 items-center gap-1">
-            <Input
-              id={valueId}
-              aria-label={valueName}
-              readOnly={readOnly}
+            {/* The value picked from the data reads as a pill, as in a step's fields. */}
+            <MappedTextInput
+              control={{ id: valueId, "aria-label": valueName }}
+              label={valueName}
               value={condition.value}
+              onChange={(value) => onChange(withValue(condition, value))}
+              groups={groups}
+              multiline={false}
+              asText={false}
+              readOnly={readOnly}
               placeholder="Value to check: insert data or type"
-              onChange={(event) => onChange(withValue(condition, event.target.value))}
             />
             {readOnly || groups.length === 0 ? null : (
               <DataPicker
