@@ -52,6 +52,7 @@ export type {
 } from "./connector-trigger";
 export { buildSampleContext, type DataPickerGroup, listDataReferences, listItemReferences } from "./data-picker";
 export { OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "./decide-paths";
+export { describeDraftIssues } from "./describe-draft-issues";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
 export { type ExecutedStep, executeFlow } from "./execute-flow";
 export { defaultStepInput, isFieldHidden } from "./field-rules";
