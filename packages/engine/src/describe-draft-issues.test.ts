@@ -58,4 +58,13 @@ describe("describeDraftIssues", () => {
       /^Trigger: .*; A step \(A\), its key: .*; A step \(B\), its key: .* \(and 2 more\)$/,
     );
   });
+
+  it("says where in the trigger's sample something cannot be stored", () => {
+    const draft = {
+      ...base,
+      trigger: { ...base.trigger, sample: { body: { customer: { name: "Ada\u0000" } } } },
+      steps: [],
+    };
+    expect(describeDraft(draft)).toMatch(/^The trigger's sample, at body\.customer\.name: contains a NUL character/);
+  });
 });

@@ -22,6 +22,10 @@ export function describeDraftIssues(issues: readonly DraftIssue[], draft: unknow
 /** Where an issue is, in words: "Trigger", "Time zone", or the step and its field. */
 function placeOf(path: readonly PropertyKey[], draft: unknown, catalog: Catalog): string {
   const segments = path.map(String);
+  // The sample is data the person typed or loaded: where in it is theirs to read (`body.customer.name`).
+  if (segments[0] === "trigger" && segments[1] === "sample" && segments.length > 2) {
+    return `The trigger's sample, at ${segments.slice(2).join(".")}`;
+  }
   if (segments[0] === "trigger") return "Trigger";
   if (segments[0] === "timeZone") return "Time zone";
   if (segments[0] !== "steps") return "This flow";
