@@ -89,7 +89,9 @@ export function PublishProblems(props: PublishProblemsProps) {
           <Button size="sm" variant="secondary" onClick={onAcceptAnyway}>
             {refused === "switch-on" ? "Switch on anyway" : "Publish anyway"}
           </Button>
-          <p className="text-xs text-slate-600">The sample may simply lack these values; runs then leave them empty.</p>
+          <p className="text-xs text-slate-600">
+            The sample may simply lack these values; a run whose data lacks them too leaves those fields empty.
+          </p>
         </div>
       ) : null}
     </section>
