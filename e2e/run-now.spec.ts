@@ -93,7 +93,11 @@ test("Publish changes keeps the flow on; Run now runs the published version with
     await expect(page.getByText("Unpublished changes")).toBeVisible();
     await screenshots(page, "editor-unpublished-changes");
 
+    // The sample has no "company": publishing asks about it first, and "Publish anyway" publishes.
     await page.getByRole("button", { name: "Publish changes" }).click();
+    const problems = page.getByRole("alert", { name: "Before switching on" });
+    await expect(problems).toContainText("“company” is not in the trigger's sample");
+    await problems.getByRole("button", { name: "Publish anyway" }).click();
     await expect(page.getByText("Published version 2: new runs use your changes.")).toBeVisible();
     await expect(page.getByText("Unpublished changes")).toHaveCount(0);
     await expect(enabledSwitch).toBeChecked();

@@ -35,6 +35,11 @@ export interface FieldSpec {
   itemFields?: FieldSpec[];
   /** Shown but optional unless another field has this value, e.g. "AccountNumber" when matchBy = "AccountNumber". */
   requiredWhen?: { field: string; equals: unknown };
+  /**
+   * Irrelevant while another field has this value ("Item code" once "All items" is chosen): the
+   * editor does not draw it, and neither the switch-on check nor the parser reads it.
+   */
+  hiddenWhen?: { field: string; equals: unknown };
   /** `number` fields: the value must be more than zero (an amount paid). Checked at switch-on and at run time. */
   positive?: boolean;
   /** `string`/`text` fields: the most characters the service accepts (Xero's 30 for an item code). */

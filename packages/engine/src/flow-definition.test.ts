@@ -79,6 +79,13 @@ describe("flowDefinitionSchema", () => {
     ]);
   });
 
+  it("saves an $each whose list is not chosen yet: an unfinished draft, not an invalid one", () => {
+    const step = valid.steps[1]!;
+    const withLines = (LineItems: unknown) => ({ ...valid, steps: [{ ...step, input: { LineItems } }] });
+    expect(issuesOf(withLines({ $each: "", as: "line", map: {} }))).toEqual([]);
+    expect(issuesOf(withLines({ $each: "{{ }}", as: "line", map: { Description: "{{}}" } }))).toEqual([]);
+  });
+
   it("checks $each mappings and reserved keys where they are written", () => {
     const step = valid.steps[1]!;
     const withLines = (LineItems: unknown) => ({ ...valid, steps: [{ ...step, input: { LineItems } }] });

@@ -52,8 +52,10 @@ export type {
 } from "./connector-trigger";
 export { buildSampleContext, type DataPickerGroup, listDataReferences, listItemReferences } from "./data-picker";
 export { OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "./decide-paths";
+export { describeDraftIssues } from "./describe-draft-issues";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
 export { type ExecutedStep, executeFlow } from "./execute-flow";
+export { defaultStepInput, isFieldHidden } from "./field-rules";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";
@@ -74,7 +76,15 @@ export {
   upgradeFlowDefinition,
 } from "./flow-definition";
 export { findPlace, findStep, listActionSteps, listSteps, mapActionSteps, type StepPlace } from "./flow-steps";
-export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
+export { fillHelpStepKeys } from "./help-step-keys";
+export {
+  type EachMapping,
+  isEachMapping,
+  isUnchosenEachSource,
+  type MappingObject,
+  type MappingValue,
+} from "./mapping-schema";
+export { findMissingSampleReferences } from "./missing-sample-references";
 export { readOwn, readPath } from "./plain-data";
 export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
 export { sameFlowBehaviour } from "./same-flow-behaviour";

@@ -23,6 +23,14 @@ export function isEachMapping(value: unknown): value is EachMapping {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, "$each");
 }
 
+/**
+ * An `$each` whose list is not chosen yet (`""`, or `{{ }}` left empty): an unfinished draft, which
+ * saves; the switch-on check and Test ask for the list ("choose the list to repeat over").
+ */
+export function isUnchosenEachSource(source: unknown): boolean {
+  return typeof source === "string" && (source.trim() === "" || wholeTemplateExpression(source)?.trim() === "");
+}
+
 /** Why `value` is not a valid `$each` mapping (none when it is). */
 function eachMappingProblems(value: Record<string, unknown>): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
@@ -31,7 +39,7 @@ function eachMappingProblems(value: Record<string, unknown>): { path: string; me
   }
   const source = value.$each;
   const expression = typeof source === "string" ? wholeTemplateExpression(source) : undefined;
-  if (expression === undefined || !parsePath(expression)) {
+  if (!isUnchosenEachSource(source) && (expression === undefined || !parsePath(expression))) {
     problems.push({
       path: "$each",
       message: '"$each" must be a single reference to a list, like "{{trigger.body.lines}}"',

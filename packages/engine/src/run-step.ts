@@ -6,6 +6,7 @@ import { CallDeferredError } from "./call-deferred-error";
 import type { Catalog, CatalogAction } from "./catalog";
 import { type FlowControl, recordFlowControl } from "./flow-control";
 import type { FlowStep } from "./flow-definition";
+import { isUnchosenEachSource } from "./mapping-schema";
 import { defineOwn, type PlainObject, readOwn } from "./plain-data";
 import { resolveStepInput, type TemplateContext } from "./template-resolver";
 import { validateStepInput } from "./validate-step-input";
@@ -51,6 +52,14 @@ export function prepareStep(
   if (!action) {
     const message = `The action "${step.action}" of step "${step.key}" is no longer available; choose another.`;
     return { ok: false, error: new StepError(message, { code: "unknown_action", field: "action" }) };
+  }
+  // An unfinished "one per item of a list" would resolve to no lines at all: said as what to do.
+  const unchosen = action.fields.find(
+    (field) => field.type === "list" && isUnchosenEachSource(readOwn(readOwn(step.input, field.name), "$each")),
+  );
+  if (unchosen) {
+    const message = `${unchosen.label}: choose the list to repeat over`;
+    return { ok: false, error: new StepError(message, { code: "invalid_input", field: unchosen.name }) };
   }
   const { value: resolved, references } = resolveStepInput(step.input, context);
   for (const field of action.fields) {

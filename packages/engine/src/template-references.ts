@@ -1,6 +1,6 @@
 // Every `{{ … }}` a step's input mentions, found without resolving anything: what publishing checks
 // ("does this step exist, and does it run earlier?") and what the editor uses to show dependencies.
-import { isEachMapping } from "./mapping-schema";
+import { isEachMapping, isUnchosenEachSource } from "./mapping-schema";
 import { isPlainObject, ownEntries, readOwn } from "./plain-data";
 import { parsePath, parseTemplate, wholeTemplateExpression } from "./template-path";
 
@@ -45,7 +45,8 @@ function collect(mapping: unknown, at: (string | number)[], itemNames: string[],
   if (isEachMapping(mapping)) {
     const source = readOwn(mapping, "$each");
     const name = readOwn(mapping, "as");
-    if (typeof source === "string") {
+    // A list not chosen yet references nothing: the switch-on check asks for it by the field's name.
+    if (typeof source === "string" && !isUnchosenEachSource(source)) {
       const expression = wholeTemplateExpression(source) ?? source;
       into.push({ at: [...at, "$each"], template: `{{${expression}}}`, segments: parsePath(expression), itemNames });
     }

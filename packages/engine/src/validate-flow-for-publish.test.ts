@@ -207,4 +207,63 @@ describe("validateFlowDefinitionForPublish", () => {
       },
     ]);
   });
+
+  it("asks for an unchosen list and an empty {{ }} in words, naming the field, never as an invalid reference", () => {
+    const definition = flow([
+      findContact,
+      {
+        key: "invoice",
+        action: "test.createInvoice",
+        connectionId: "conn-1",
+        input: {
+          ContactID: "{{steps.find_contact.ContactID}} {{ }}",
+          LineItems: { $each: "", as: "line", map: { UnitAmount: "{{line.price}}" } },
+        },
+      },
+    ]);
+    expect(validateFlowDefinitionForPublish(definition, catalog)).toEqual([
+      {
+        stepKey: "invoice",
+        field: "ContactID",
+        message: "An empty {{ }} is left here: pick a value from the data, or remove it",
+      },
+      { stepKey: "invoice", field: "LineItems", message: "Line items: choose the list to repeat over" },
+    ]);
+  });
+
+  it("does not check a field another field's choice hides", () => {
+    const items = defineAction({
+      key: "test.findItems",
+      kind: "search",
+      group: "Items",
+      title: "Find items",
+      description: "",
+      needsConnection: false,
+      fields: {
+        find: field.select({
+          label: "Find",
+          default: "byCode",
+          options: {
+            static: [
+              { value: "byCode", label: "One" },
+              { value: "all", label: "All items" },
+            ],
+          },
+        }),
+        Code: field.number({
+          label: "Item code",
+          requiredWhen: { field: "find", equals: "byCode" },
+          hiddenWhen: { field: "find", equals: "all" },
+        }),
+      },
+      outputSample: {},
+      run: async () => ({}),
+    });
+    const withItems = createCatalog([items]);
+    const step = (input: Record<string, unknown>) => flow([{ key: "items", action: "test.findItems", input }]);
+    expect(validateFlowDefinitionForPublish(step({ find: "all", Code: "not a number" }), withItems)).toEqual([]);
+    expect(validateFlowDefinitionForPublish(step({}), withItems)).toEqual([
+      { stepKey: "items", field: "Code", message: "Item code is required: enter a value or map one" },
+    ]);
+  });
 });

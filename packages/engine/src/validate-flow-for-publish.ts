@@ -6,11 +6,12 @@ import type { FieldSpec } from "./action-definition";
 import type { Catalog } from "./catalog";
 import { coerceFieldValue, isEmptyFieldValue } from "./coerce-field-value";
 import { conditionsProblems } from "./conditions/conditions-field";
+import { fieldRuleHolds, isFieldHidden, isFixedValue } from "./field-rules";
 import { type FlowDefinition, isPathsStep, type PathsStep } from "./flow-definition";
 import { listSteps, type StepPlace } from "./flow-steps";
-import { isEachMapping } from "./mapping-schema";
+import { isEachMapping, isUnchosenEachSource } from "./mapping-schema";
 import { isPlainObject, type PlainObject, readOwn } from "./plain-data";
-import { containsTemplate, formatFieldPath } from "./template-path";
+import { formatFieldPath } from "./template-path";
 import { listTemplateReferences, referencedStepKey, type TemplateReference } from "./template-references";
 
 export interface PublishProblem {
@@ -18,6 +19,11 @@ export interface PublishProblem {
   /** The input field concerned, e.g. `LineItems[].UnitAmount` (`[]` = every item of a mapped list). */
   field?: string;
   message: string;
+  /**
+   * "warning": something that may be right (a mapping the sample does not show), which the person
+   * may accept and switch on anyway; anything else blocks.
+   */
+  severity?: "warning";
 }
 
 export function validateFlowDefinitionForPublish(definition: FlowDefinition, catalog: Catalog): PublishProblem[] {
@@ -100,6 +106,8 @@ function referenceProblem(
   placeOf: ReadonlyMap<string, StepPlace>,
 ): string | undefined {
   const { template, segments, itemNames } = reference;
+  // `{{}}` is a reference begun and not finished: incomplete, said as such rather than "not valid".
+  if (template === "{{}}") return "An empty {{ }} is left here: pick a value from the data, or remove it";
   if (!segments) return `${template} is not a valid reference: use a path like {{trigger.body.email}}`;
   const [root] = segments;
   if (root === "trigger") return undefined;
@@ -137,6 +145,8 @@ function fieldProblems(
   const values = record;
   const problems: FieldProblem[] = [];
   for (const field of fields) {
+    // Another field's choice made it irrelevant ("All items" needs no item code): never checked.
+    if (isFieldHidden(field, values, fields)) continue;
     const value = readOwn(values, field.name);
     const path = formatFieldPath([...at, field.name]);
     if (isUnset(value, field)) {
@@ -155,7 +165,7 @@ function fieldProblems(
       problems.push(...listItemProblems(value, field, [...at, field.name]));
       continue;
     }
-    if (isFixed(value)) {
+    if (isFixedValue(value)) {
       const coerced = coerceFieldValue(value, field);
       if (!coerced.ok) problems.push({ field: path, message: `${field.label}${where} ${coerced.reason}` });
     }
@@ -168,7 +178,10 @@ function listItemProblems(value: unknown, list: FieldSpec, at: (string | number)
   if (isEachMapping(value)) {
     // `[]` stands for "each mapped item": the problem is in the one `map` every item shares.
     const eachAt = [...at.slice(0, -1), `${at.at(-1)}[]`];
-    return fieldProblems(readOwn(value, "map"), itemFields, eachAt, ` (${list.label}, every row)`);
+    const unchosen = isUnchosenEachSource(readOwn(value, "$each"))
+      ? [{ field: formatFieldPath(at), message: `${list.label}: choose the list to repeat over` }]
+      : [];
+    return [...unchosen, ...fieldProblems(readOwn(value, "map"), itemFields, eachAt, ` (${list.label}, every row)`)];
   }
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index) =>
@@ -178,29 +191,17 @@ function listItemProblems(value: unknown, list: FieldSpec, at: (string | number)
 
 /** Required, or required by another field's fixed value (a mapped condition is only known at run time). */
 function isRequired(field: FieldSpec, values: PlainObject, fields: readonly FieldSpec[]): boolean {
-  if (field.required) return true;
-  if (!field.requiredWhen) return false;
-  const { field: otherName, equals } = field.requiredWhen;
-  const other = fields.find((candidate) => candidate.name === otherName);
-  const raw = readOwn(values, otherName);
-  const value = other && isUnset(raw, other) ? other.default : raw;
-  if (!other || !isFixed(value)) return false;
-  const coerced = coerceFieldValue(value, other);
-  return coerced.ok && coerced.value === equals;
+  return (
+    field.required === true || (field.requiredWhen !== undefined && fieldRuleHolds(field.requiredWhen, values, fields))
+  );
 }
 
 function isUnset(value: unknown, field: FieldSpec): boolean {
   return isEmptyFieldValue(value, field) || (Array.isArray(value) && value.length === 0);
 }
 
-/** A value written by hand, with no reference in it. */
-function isFixed(value: unknown): boolean {
-  if (typeof value === "string") return !containsTemplate(value);
-  return typeof value === "number" || typeof value === "boolean";
-}
-
 /** `["LineItems", "$map", "UnitAmount"]` → `LineItems[].UnitAmount`; `$each` sources stay on their field. */
-function fieldOf(at: (string | number)[]): string {
+export function fieldOf(at: (string | number)[]): string {
   const segments: (string | number)[] = [];
   for (const segment of at) {
     if (segment === "$each") break;

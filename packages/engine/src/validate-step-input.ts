@@ -76,6 +76,8 @@ function validateRecord(record: PlainObject, fields: readonly FieldSpec[], locat
 
   const cleaned: PlainObject = {};
   for (const field of fields) {
+    // Made irrelevant by another field's choice: whatever it still holds is not the action's input.
+    if (field.hiddenWhen && holds(field.hiddenWhen, values)) continue;
     const at = [...location.at, field.name];
     const coerced = values.get(field.name);
     if (coerced === undefined) {
@@ -119,9 +121,13 @@ function validateList(items: unknown[], field: FieldSpec, at: (string | number)[
 
 function isRequired(field: FieldSpec, values: ReadonlyMap<string, Coerced | undefined>): boolean {
   if (field.required) return true;
-  if (!field.requiredWhen) return false;
-  const other = values.get(field.requiredWhen.field);
-  return other?.ok === true && other.value === field.requiredWhen.equals;
+  return field.requiredWhen !== undefined && holds(field.requiredWhen, values);
+}
+
+/** Whether another field's parsed value is the rule's (`requiredWhen`, `hiddenWhen`). */
+function holds(rule: { field: string; equals: unknown }, values: ReadonlyMap<string, Coerced | undefined>): boolean {
+  const other = values.get(rule.field);
+  return other?.ok === true && other.value === rule.equals;
 }
 
 /**

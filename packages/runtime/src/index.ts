@@ -20,6 +20,7 @@ export {
 export { createFlow } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
 export { disableFlow } from "./flows/disable-flow";
+export { parseFlowDraft } from "./flows/parse-flow-draft";
 export { getFlowForEditor } from "./flows/presenters/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
 export { isPreviewable, previewFlowStep } from "./flows/preview-flow-step";

@@ -56,7 +56,7 @@ const fields = {
   body: field.longText({
     label: "Body",
     verbatim: true,
-    placeholder: '{"invoice": "{{steps.invoice.InvoiceNumber}}"}',
+    placeholder: '{"invoice": "{{trigger.body.order_id}}"}',
     help: "For a JSON or raw text body: what is sent. JSON must be valid once the values are mapped in.",
     requiredWhen: { field: "bodyType", equals: "json" },
   }),

@@ -16,6 +16,8 @@ interface FieldOptions<TDefault> {
   default?: TDefault;
   /** Optional unless another field of the same record has this value. */
   requiredWhen?: { field: string; equals: unknown };
+  /** Not drawn, checked or passed to `run` while another field of the same record has this value. */
+  hiddenWhen?: { field: string; equals: unknown };
 }
 
 interface TextOptions extends FieldOptions<string> {

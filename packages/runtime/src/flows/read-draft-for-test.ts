@@ -22,8 +22,12 @@ export async function readDraftForTest(workspaceId: string, flowId: string): Pro
   } catch {
     throw new InvalidInputError("This flow's draft could not be read; reload the editor and try again.");
   }
-  const sampleOutputs = Object.fromEntries(
-    flow.stepSamples.filter((sample) => sample.output !== null).map((sample) => [sample.stepKey, sample.output]),
+  return { definition, sampleOutputs: sampleOutputsOf(flow.stepSamples), stepSamples: flow.stepSamples };
+}
+
+/** The steps' last test outputs by step key; a failed test has none. */
+export function sampleOutputsOf(stepSamples: readonly { stepKey: string; output: unknown }[]): Record<string, unknown> {
+  return Object.fromEntries(
+    stepSamples.filter((sample) => sample.output !== null).map((sample) => [sample.stepKey, sample.output]),
   );
-  return { definition, sampleOutputs, stepSamples: flow.stepSamples };
 }

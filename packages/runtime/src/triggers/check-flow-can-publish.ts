@@ -1,5 +1,10 @@
 import { prisma } from "@ledgerflow/db";
-import { type FlowDefinition, listActionSteps, validateFlowDefinitionForPublish } from "@ledgerflow/engine";
+import {
+  type FlowDefinition,
+  findMissingSampleReferences,
+  listActionSteps,
+  validateFlowDefinitionForPublish,
+} from "@ledgerflow/engine";
 import { appConnectors } from "../connectors/app-connectors";
 import { checkEventTrigger } from "./event/check-event-trigger";
 
@@ -9,15 +14,22 @@ export interface PublishProblem {
   message: string;
   /** Set when reconnecting the connection (with these scopes) fixes the problem. */
   reconnect?: { connectionId: string; scopes: string[] };
+  /** "warning": may be right (a mapping its sample lacks); the person may switch on anyway. */
+  severity?: "warning";
 }
 
 /**
  * Everything that would make a published flow fail for reasons known now: the definition's own
  * problems (unknown actions, unmapped required fields, references to later steps) and its
  * connections (missing, not Active, or lacking a permission an action needs) — so users hear about them at
- * switch-on, never as a bare 401/403 at run time.
+ * switch-on, never as a bare 401/403 at run time. Then, as warnings, mappings to values the trigger's
+ * sample or an earlier step's test result (`sampleOutputs`, by step key) does not have.
  */
-export async function checkFlowCanPublish(workspaceId: string, definition: FlowDefinition): Promise<PublishProblem[]> {
+export async function checkFlowCanPublish(
+  workspaceId: string,
+  definition: FlowDefinition,
+  sampleOutputs: Readonly<Record<string, unknown>> = {},
+): Promise<PublishProblem[]> {
   const connectors = appConnectors();
   const problems: PublishProblem[] = validateFlowDefinitionForPublish(definition, connectors.catalog).map(
     (problem) => ({
@@ -26,6 +38,7 @@ export async function checkFlowCanPublish(workspaceId: string, definition: FlowD
       message: problem.message,
     }),
   );
+  problems.push(...findMissingSampleReferences({ definition, sampleOutputs, catalog: connectors.catalog }));
 
   const { trigger } = definition;
   const triggerConnectionId = trigger.type === "event" ? trigger.config.connectionId : undefined;

@@ -28,6 +28,8 @@ export interface FieldInputProps {
   connectionId: string | undefined;
   refreshToken: number;
   error?: string | null;
+  /** Something to check that does not block, e.g. a mapping its sample lacks (drawn in amber). */
+  warning?: string | null;
   readOnly: boolean;
 }
 
@@ -44,7 +46,7 @@ function isMappable(spec: FieldSpec): boolean {
 
 /** One field of a step, drawn from its FieldSpec: label, help, required marker, control, data picker. */
 export function FieldInput(props: FieldInputProps) {
-  const { spec, value, onChange, siblings, groups, error, readOnly } = props;
+  const { spec, value, onChange, siblings, groups, error, warning, readOnly } = props;
   const textRef = useRef<MappedTextInputHandle>(null);
   const [asText, setAsText] = useState(false);
 
@@ -71,6 +73,7 @@ export function FieldInput(props: FieldInputProps) {
       label={spec.label}
       help={spec.help}
       error={error}
+      warning={warning}
       required={isRequired(spec, siblings)}
       action={
         showTextToggle || picker ? (

@@ -5,6 +5,8 @@ import {
   type CatalogAction,
   createCatalog,
   type FlowDefinition,
+  fillHelpStepKeys,
+  findMissingSampleReferences,
   findPlace,
   isPathsStep,
   listDataReferences,
@@ -46,6 +48,8 @@ interface Refusal {
   problems: PublishProblem[];
   by: "switch-on" | "publish";
   draft: FlowDefinition;
+  /** Set when every problem is a warning: switches on (or publishes) accepting them. */
+  acceptAnyway?: () => void;
 }
 
 /** The trigger sample's body: what "Run now" offers to start with. */
@@ -98,6 +102,11 @@ export function FlowEditor(props: FlowEditorProps) {
       readers: stepReaders(draft, titleOf),
     };
   }, [draft, samples, catalog, engineCatalog]);
+  // Mappings to values the samples lack: under their fields at once; at switch-on, warnings to accept.
+  const warnings = useMemo(
+    () => findMissingSampleReferences({ definition: draft, sampleOutputs, catalog: engineCatalog }),
+    [draft, sampleOutputs, engineCatalog],
+  );
   const stepTitles = new Map(
     listSteps(draft).map(({ node, index }) => [
       node.key,
@@ -165,7 +174,9 @@ export function FlowEditor(props: FlowEditorProps) {
             readOnly={readOnly}
             flush={flush}
             onPublished={() => setPublished(draft)}
-            onProblems={(problems) => setRefusal(problems.length > 0 ? { problems, by: "publish", draft } : null)}
+            onProblems={(problems, acceptAnyway) =>
+              setRefusal(problems.length > 0 ? { problems, by: "publish", draft, acceptAnyway } : null)
+            }
           />
         ) : null}
         {/* An app event's run carries the record it is about: it is replayed from history, not typed in. */}
@@ -189,7 +200,9 @@ export function FlowEditor(props: FlowEditorProps) {
             // Switching on published what the switch had just saved: the draft as it was then.
             if (on) setPublished(draft);
           }}
-          onProblems={(problems) => setRefusal(problems.length > 0 ? { problems, by: "switch-on", draft } : null)}
+          onProblems={(problems, acceptAnyway) =>
+            setRefusal(problems.length > 0 ? { problems, by: "switch-on", draft, acceptAnyway } : null)
+          }
         />
         {readOnly ? null : <DeleteFlowButton flowId={flow.id} flowName={name} />}
       </FlowHeader>
@@ -209,6 +222,7 @@ export function FlowEditor(props: FlowEditorProps) {
         <PublishProblems
           problems={shownProblems}
           refused={shownRefusal?.by ?? null}
+          onAcceptAnyway={shownRefusal?.acceptAnyway}
           stepTitles={stepTitles}
           onOpenStep={openProblem}
           onOpenTrigger={() => openStepPanel(TRIGGER)}
@@ -269,6 +283,8 @@ export function FlowEditor(props: FlowEditorProps) {
               sample={samples.find((sample) => sample.stepKey === openStep.key)}
               problems={problems.filter((problem) => problem.stepKey === openStep.key)}
               revealProblems={refusal !== null}
+              warnings={warnings.filter((warning) => warning.stepKey === openStep.key)}
+              fillHelp={(help) => fillHelpStepKeys(help, openPlace?.before ?? [], engineCatalog)}
               readOnly={readOnly}
               onChange={tree.replaceStep}
               flush={flush}

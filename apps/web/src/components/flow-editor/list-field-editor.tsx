@@ -4,6 +4,7 @@ import {
   type EachMapping,
   formatPath,
   isEachMapping,
+  isFieldHidden,
   listItemReferences,
   type MappingObject,
   type MappingValue,
@@ -38,7 +39,7 @@ function asRecord(value: MappingValue | undefined): MappingObject {
  * from the trigger or an earlier step (`$each`), each line mapped from `{{line.…}}`.
  */
 export function ListFieldEditor(props: FieldInputProps) {
-  const { spec, value, onChange, readOnly, error } = props;
+  const { spec, value, onChange, readOnly, error, warning } = props;
   const itemFields = spec.itemFields ?? [];
   const mode = isEachMapping(value) ? "each" : "rows";
   const rows = Array.isArray(value) ? value.map(asRecord) : [];
@@ -67,6 +68,8 @@ export function ListFieldEditor(props: FieldInputProps) {
         <p role="alert" className="text-sm text-red-700">
           {error}
         </p>
+      ) : warning ? (
+        <p className="text-sm text-amber-800">{warning}</p>
       ) : null}
       <Tabs value={mode} onValueChange={switchMode}>
         <TabsList aria-label={`How to fill ${spec.label}`}>
@@ -209,21 +212,27 @@ function ItemFields({
 }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      {fields.map((field) => (
-        <div key={field.name} className={field.type === "text" || field.type === "list" ? "sm:col-span-2" : undefined}>
-          <FieldInput
-            {...props}
-            error={null}
-            spec={field}
-            value={record[field.name]}
-            siblings={record}
-            onChange={(next) => {
-              const { [field.name]: _removed, ...rest } = record;
-              onRecordChange(next === undefined ? rest : { ...rest, [field.name]: next });
-            }}
-          />
-        </div>
-      ))}
+      {fields
+        .filter((field) => !isFieldHidden(field, record, fields))
+        .map((field) => (
+          <div
+            key={field.name}
+            className={field.type === "text" || field.type === "list" ? "sm:col-span-2" : undefined}
+          >
+            <FieldInput
+              {...props}
+              error={null}
+              warning={null}
+              spec={field}
+              value={record[field.name]}
+              siblings={record}
+              onChange={(next) => {
+                const { [field.name]: _removed, ...rest } = record;
+                onRecordChange(next === undefined ? rest : { ...rest, [field.name]: next });
+              }}
+            />
+          </div>
+        ))}
     </div>
   );
 }

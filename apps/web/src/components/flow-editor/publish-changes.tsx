@@ -14,7 +14,8 @@ interface PublishChangesProps {
   /** Saves the draft now: what is published is what the server has. */
   flush: () => Promise<boolean>;
   onPublished: () => void;
-  onProblems: (problems: PublishProblem[]) => void;
+  /** `publishAnyway` when every problem is a warning: publishes accepting them. */
+  onProblems: (problems: PublishProblem[], publishAnyway?: () => void) => void;
 }
 
 /**
@@ -24,12 +25,14 @@ interface PublishChangesProps {
 export function PublishChanges({ flowId, readOnly, flush, onPublished, onProblems }: PublishChangesProps) {
   const [pending, startTransition] = useTransition();
 
-  const publish = () =>
+  const publish = (acceptWarnings = false) =>
     startTransition(async () => {
       if (!(await flush())) return void toast.error("Save the flow first: fix the problem shown at the top.");
-      const result = await publishFlowChangesAction({ flowId });
+      const result = await publishFlowChangesAction({ flowId, acceptWarnings });
       if (!result.ok) return void toast.error(result.error);
-      onProblems(result.data.problems);
+      const { problems } = result.data;
+      const onlyWarnings = problems.length > 0 && problems.every((problem) => problem.severity === "warning");
+      onProblems(problems, onlyWarnings ? () => publish(true) : undefined);
       if ("versionNumber" in result.data) {
         onPublished();
         toast.success(`Published version ${result.data.versionNumber}: new runs use your changes.`);
@@ -44,7 +47,7 @@ export function PublishChanges({ flowId, readOnly, flush, onPublished, onProblem
         Unpublished changes
       </Badge>
       {readOnly ? null : (
-        <Button size="sm" onClick={publish} disabled={pending}>
+        <Button size="sm" onClick={() => publish()} disabled={pending}>
           <UploadIcon />
           {pending ? "Publishing…" : "Publish changes"}
         </Button>

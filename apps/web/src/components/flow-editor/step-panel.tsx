@@ -1,6 +1,14 @@
 "use client";
 
-import type { DataPickerGroup, FlowStep, MappingValue, PublishProblem, TemplateContext } from "@ledgerflow/engine";
+import {
+  type DataPickerGroup,
+  defaultStepInput,
+  type FlowStep,
+  isFieldHidden,
+  type MappingValue,
+  type PublishProblem,
+  type TemplateContext,
+} from "@ledgerflow/engine";
 import { RefreshCwIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "../ui/button";
@@ -24,6 +32,10 @@ interface StepPanelProps {
   problems: PublishProblem[];
   /** Switching on (or publishing) was refused: every field's problem shows, touched or not. */
   revealProblems: boolean;
+  /** Mappings to values the samples lack: shown under their fields, never blocking. */
+  warnings: PublishProblem[];
+  /** A help text with the flow's real step keys in it (help-step-keys.ts). */
+  fillHelp: (help: string) => string;
   readOnly: boolean;
   onChange: (step: FlowStep) => void;
   /** Saves the draft now (the test runs what is saved). */
@@ -46,6 +58,8 @@ export function StepPanel(props: StepPanelProps) {
     sample,
     problems,
     revealProblems,
+    warnings,
+    fillHelp,
     readOnly,
     onChange,
     flush,
@@ -58,6 +72,11 @@ export function StepPanel(props: StepPanelProps) {
   for (const problem of problems) {
     const name = topField(problem.field);
     if (name && !fieldErrors.has(name)) fieldErrors.set(name, problem.message);
+  }
+  const fieldWarnings = new Map<string, string>();
+  for (const warning of warnings) {
+    const name = topField(warning.field);
+    if (name && !fieldWarnings.has(name)) fieldWarnings.set(name, warning.message);
   }
   const testedField = topField(sample?.error?.field);
   const revealed = useRevealedErrors(step, fieldErrors, revealProblems);
@@ -82,7 +101,8 @@ export function StepPanel(props: StepPanelProps) {
               // A connection of another app means nothing to the new action: it is chosen again.
               const { connectionId, ...rest } = step;
               const sameApp = key.split(".", 1)[0] === step.action.split(".", 1)[0];
-              onChange({ ...rest, action: key, input: {}, ...(sameApp && connectionId ? { connectionId } : {}) });
+              const input = defaultStepInput(catalog.find((entry) => entry.key === key)?.fields ?? []);
+              onChange({ ...rest, action: key, input, ...(sameApp && connectionId ? { connectionId } : {}) });
             }}
             searchPlaceholder="Search actions…"
             options={catalog.map((entry) => ({ value: entry.key, label: entry.title, group: entry.group }))}
@@ -127,22 +147,29 @@ export function StepPanel(props: StepPanelProps) {
               </Button>
             ) : null}
           </div>
-          {action.fields.map((field) => (
-            <div key={field.name} data-field={field.name} className="contents">
-              <FieldInput
-                spec={field}
-                value={step.input[field.name]}
-                onChange={(value) => setInput(field.name, value)}
-                siblings={step.input}
-                groups={groups}
-                sampleContext={sampleContext}
-                connectionId={step.connectionId}
-                refreshToken={refreshToken}
-                error={errorOf(field.name)}
-                readOnly={readOnly}
-              />
-            </div>
-          ))}
+          {action.fields
+            .filter((field) => !isFieldHidden(field, step.input, action.fields))
+            .map((field) => (
+              <div key={field.name} data-field={field.name} className="contents">
+                <FieldInput
+                  spec={{
+                    ...field,
+                    ...(field.help ? { help: fillHelp(field.help) } : {}),
+                    ...(field.placeholder ? { placeholder: fillHelp(field.placeholder) } : {}),
+                  }}
+                  value={step.input[field.name]}
+                  onChange={(value) => setInput(field.name, value)}
+                  siblings={step.input}
+                  groups={groups}
+                  sampleContext={sampleContext}
+                  connectionId={step.connectionId}
+                  refreshToken={refreshToken}
+                  error={errorOf(field.name)}
+                  warning={fieldWarnings.get(field.name)}
+                  readOnly={readOnly}
+                />
+              </div>
+            ))}
         </section>
       ) : null}
 

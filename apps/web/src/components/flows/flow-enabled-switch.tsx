@@ -11,8 +11,11 @@ interface FlowEnabledSwitchProps {
   flowName: string;
   enabled: boolean;
   disabled?: boolean;
-  /** Called with the problems that keep the flow off (the editor lists them). */
-  onProblems?: (problems: PublishProblem[]) => void;
+  /**
+   * Called with the problems that keep the flow off (the editor lists them); `switchOnAnyway`
+   * when they are all warnings: it switches on accepting them.
+   */
+  onProblems?: (problems: PublishProblem[], switchOnAnyway?: () => void) => void;
   /** Runs before switching on (the editor saves its draft); false cancels. */
   beforeEnable?: () => Promise<boolean>;
   /** Called once the server has switched the flow (on means the draft was just published). */
@@ -25,14 +28,14 @@ export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
   const [checked, setChecked] = useState(enabled);
   const [pending, startTransition] = useTransition();
 
-  function change(next: boolean) {
+  function change(next: boolean, acceptWarnings = false) {
     setChecked(next);
     startTransition(async () => {
       if (next && beforeEnable && !(await beforeEnable())) {
         setChecked(false);
         return;
       }
-      const result = await setFlowEnabledAction({ flowId, enabled: next });
+      const result = await setFlowEnabledAction({ flowId, enabled: next, acceptWarnings });
       if (!result.ok) {
         setChecked(!next);
         toast.error(result.error);
@@ -40,7 +43,9 @@ export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
       }
       setChecked(result.data.enabled);
       onEnabledChange?.(result.data.enabled);
-      onProblems?.(result.data.problems);
+      const { problems } = result.data;
+      const onlyWarnings = problems.length > 0 && problems.every((problem) => problem.severity === "warning");
+      onProblems?.(problems, onlyWarnings ? () => change(true, true) : undefined);
       if (result.data.problems.length > 0) {
         toast.error(`“${flowName}” stays off`, {
           description: result.data.problems.map((problem) => problem.message).join(" "),
@@ -55,7 +60,7 @@ export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
     <div className="flex items-center gap-2">
       <Switch
         checked={checked}
-        onCheckedChange={change}
+        onCheckedChange={(next) => change(next)}
         disabled={disabled || pending}
         // The switch moves at once; busy says the server has not yet published and armed the trigger.
         aria-busy={pending}

@@ -16,6 +16,8 @@ interface FieldProps {
   label: ReactNode;
   help?: ReactNode;
   error?: string | null;
+  /** Shown in amber below the control when there is no error: worth checking, not blocking. */
+  warning?: string | null;
   required?: boolean;
   /** Shown at the right of the label row, e.g. a data picker button. */
   action?: ReactNode;
@@ -24,11 +26,12 @@ interface FieldProps {
 }
 
 /** A labelled form control with its help text and inline error, wired up for screen readers. */
-export function Field({ label, help, error, required, action, className, children }: FieldProps) {
+export function Field({ label, help, error, warning, required, action, className, children }: FieldProps) {
   const id = useId();
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, helpId].filter(Boolean).join(" ") || undefined;
+  const warningId = !error && warning ? `${id}-warning` : undefined;
+  const describedBy = [errorId, warningId, helpId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
       <div className="flex min-h-6 items-end justify-between gap-2">
@@ -52,6 +55,10 @@ export function Field({ label, help, error, required, action, className, childre
       {error ? (
         <p id={errorId} role="alert" className="text-sm text-red-700">
           {error}
+        </p>
+      ) : warningId ? (
+        <p id={warningId} className="text-sm text-amber-800">
+          {warning}
         </p>
       ) : null}
       {help ? (

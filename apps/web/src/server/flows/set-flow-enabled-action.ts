@@ -10,16 +10,24 @@ export interface SetFlowEnabledResult {
   problems: PublishProblem[];
 }
 
-/** The on/off switch: on publishes the draft and arms the trigger, or lists what keeps it off. */
+/**
+ * The on/off switch: on publishes the draft and arms the trigger, or lists what keeps it off;
+ * `acceptWarnings` once the person chose "Switch on anyway" over the warnings listed.
+ */
 export const setFlowEnabledAction = workspaceAction(
-  z.object({ flowId: z.string().min(1), enabled: z.boolean() }),
+  z.object({ flowId: z.string().min(1), enabled: z.boolean(), acceptWarnings: z.boolean().optional() }),
   "EDITOR",
   async ({ workspace, user, input }): Promise<SetFlowEnabledResult> => {
     if (!input.enabled) {
       await disableFlow({ workspaceId: workspace.id, flowId: input.flowId });
       return { enabled: false, problems: [] };
     }
-    const result = await publishFlow({ workspaceId: workspace.id, userId: user.id, flowId: input.flowId });
+    const result = await publishFlow({
+      workspaceId: workspace.id,
+      userId: user.id,
+      flowId: input.flowId,
+      acceptWarnings: input.acceptWarnings,
+    });
     return result.ok ? { enabled: true, problems: [] } : { enabled: false, problems: result.problems };
   },
 );

@@ -9,7 +9,7 @@ import { paymentTestRecord } from "./test-records";
 const fields = {
   InvoiceID: field.text({
     label: "Xero invoice ID",
-    help: "The invoice or bill being paid, e.g. {{steps.invoice.InvoiceID}}. Leave empty to use the invoice number.",
+    help: "The invoice or bill being paid, e.g. {{steps[xero.createInvoice].InvoiceID}}. Leave empty to use the invoice number.",
   }),
   InvoiceNumber: field.text({
     label: "Invoice number",

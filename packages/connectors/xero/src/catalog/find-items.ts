@@ -23,8 +23,11 @@ const fields = {
     help: "The item's exact code, e.g. CONSULT-HR.",
     options: { loader: "xero.items" },
     requiredWhen: { field: "find", equals: "byCode" },
+    // "All items" looks nothing up by code: the field would only be left over.
+    hiddenWhen: { field: "find", equals: "all" },
   }),
-  ifNotFound: ifNotFoundField("Applies when finding one item by its code."),
+  // Every item is "found" when listing all of them (an empty list is an answer, not a miss).
+  ifNotFound: { ...ifNotFoundField(), hiddenWhen: { field: "find", equals: "all" } },
 };
 
 const specs = fieldSpecs(fields);

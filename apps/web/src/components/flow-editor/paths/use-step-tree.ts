@@ -1,6 +1,13 @@
 "use client";
 
-import { type FlowDefinition, type FlowNode, listSteps, type PathsStep, type PublishProblem } from "@ledgerflow/engine";
+import {
+  defaultStepInput,
+  type FlowDefinition,
+  type FlowNode,
+  listSteps,
+  type PathsStep,
+  type PublishProblem,
+} from "@ledgerflow/engine";
 import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "../editor-types";
 import { newStepKey } from "../step-key";
@@ -90,11 +97,18 @@ export function useStepTreeEditor(options: StepTreeOptions): StepTree {
     addStep: (at, actionKey) => {
       const key = newStepKey(actionKey, takenKeys());
       // A lone organisation is chosen at once, for a step that needs one (a Filter or a Formatter does not).
-      const needed = catalog.find((entry) => entry.key === actionKey)?.connection;
+      const entry = catalog.find((candidate) => candidate.key === actionKey);
+      const needed = entry?.connection;
       const own = needed && !needed.optional ? connections.filter((c) => c.provider === needed.provider) : [];
       const connectionId = own.length === 1 ? own[0]?.id : undefined;
       setSteps((steps) =>
-        insertNode(steps, at, { key, action: actionKey, input: {}, ...(connectionId ? { connectionId } : {}) }),
+        // Its choices start at their defaults: no required dropdown opens empty.
+        insertNode(steps, at, {
+          key,
+          action: actionKey,
+          input: defaultStepInput(entry?.fields ?? []),
+          ...(connectionId ? { connectionId } : {}),
+        }),
       );
       openStep(key);
     },
