@@ -11,6 +11,7 @@ const log = (message) => console.log(`\x1b[1mtest\x1b[0m │ ${message}`);
 ensureDependencies(log);
 
 const { spawnSync } = await import("node:child_process");
+const { createHash } = await import("node:crypto");
 const { existsSync, mkdirSync, readFileSync, rmSync } = await import("node:fs");
 const path = await import("node:path");
 const { ensurePostgres, ensureRedis } = await import("./lib/services.mjs");
@@ -40,8 +41,11 @@ const postgres = await ensurePostgres(log, {
   recreate: !process.env.TEST_DATABASE_URL,
 });
 const redis = await ensureRedis(log);
-const webPort = await freePort(3100);
-const sandboxPort = await freePort(4110);
+// Runs with different ids start their search for free ports at different places: two runs started
+// at the same moment would otherwise both find 3100 free and clash.
+const portOffset = testId ? (createHash("sha256").update(testId).digest()[0] % 50) * 4 : 0;
+const webPort = await freePort(3100 + portOffset);
+const sandboxPort = await freePort(4110 + portOffset);
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const webUrl = `http://localhost:${webPort}`;
 
