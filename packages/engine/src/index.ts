@@ -76,6 +76,14 @@ export {
 export { findPlace, findStep, listActionSteps, listSteps, mapActionSteps, type StepPlace } from "./flow-steps";
 export { type EachMapping, isEachMapping, type MappingObject, type MappingValue } from "./mapping-schema";
 export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
+export {
+  chooseRunTitle,
+  MAX_RUN_TITLE_LENGTH,
+  type RunTitlePart,
+  renderRunTitle,
+  runTitleParts,
+  runTitleSchema,
+} from "./run-title";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { stepWrites } from "./step-writes";
