@@ -14,9 +14,9 @@ const MAX_CHOSEN_PARTS = 3;
 const MAX_CHOOSER_DEPTH = 3;
 const SEPARATOR = " · ";
 
+// Not trimmed: the editor saves as the user types, and "Order " is on its way to "Order 42".
 export const runTitleSchema = z
   .string()
-  .trim()
   .max(MAX_RUN_TITLE_LENGTH, `A run title has at most ${MAX_RUN_TITLE_LENGTH} characters`);
 
 interface Leaf {

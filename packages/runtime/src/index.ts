@@ -28,6 +28,7 @@ export { renameFlow } from "./flows/rename-flow";
 export { testFlowStep } from "./flows/test-flow-step";
 export { updateFlowDraft } from "./flows/update-flow-draft";
 export { cancelRun } from "./runs/cancel-run";
+export { SWITCHED_OFF } from "./runs/create-run";
 export { type ExecuteRunDeps, executeRun } from "./runs/execute-run";
 export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
 export { countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";

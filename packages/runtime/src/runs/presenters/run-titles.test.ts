@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { prisma, type RunStatus } from "@ledgerflow/db";
+import { type Prisma, prisma, type RunStatus } from "@ledgerflow/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getRunDetail } from "./get-run-detail";
 import { listRuns } from "./list-runs";
@@ -11,7 +11,7 @@ import { listRuns } from "./list-runs";
 const unique = randomBytes(6).toString("hex");
 const start = new Date("2026-05-01T09:00:00.000Z");
 
-const draft = (sample: unknown, runTitle?: string) => ({
+const draft = (sample: Prisma.InputJsonObject, runTitle?: string) => ({
   schemaVersion: 2,
   ...(runTitle ? { runTitle } : {}),
   trigger: { type: "webhook", config: {}, sample: { body: sample } },
@@ -46,7 +46,7 @@ async function seedWorkspace(name: string) {
 let mine: Awaited<ReturnType<typeof seedWorkspace>>;
 let theirs: Awaited<ReturnType<typeof seedWorkspace>>;
 let minutes = 0;
-const run = (workspaceId: string, flowId: string, body: unknown, status: RunStatus = "SUCCEEDED") =>
+const run = (workspaceId: string, flowId: string, body: Prisma.InputJsonObject, status: RunStatus = "SUCCEEDED") =>
   prisma.run.create({
     data: {
       workspaceId,
