@@ -4,11 +4,13 @@ import {
   listSteps,
   OTHERWISE_PATH,
   PATHS_ACTION,
+  renderRunTitle,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
 import { z } from "zod";
 import { appConnectors } from "../../connectors/app-connectors";
 import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
+import { readRunTitleTemplates } from "./run-titles";
 
 // Everything the run detail page shows: the trigger event, each step's resolved input, output or
 // error with attempts and timing, what the run replays, and the run a duplicate repeats. A run of
@@ -67,6 +69,8 @@ export type RunDetail = Omit<Prisma.RunGetPayload<{ select: typeof runDetailSele
   appEvent: AppEventSummary | null;
   /** Where each step sits in the version's tree, by step key: steps inside paths are drawn indented. */
   stepPlaces: Record<string, StepRunPlace>;
+  /** The run's summary line, as its row in the history shows it. */
+  title: string | null;
   /** Each step's action in words ("Find or create contact"), by step key. */
   stepTitles: Record<string, string>;
   /**
@@ -97,10 +101,13 @@ export async function getRunDetail(rawInput: GetRunDetailInput): Promise<RunDeta
         orderBy: { number: "desc" },
         select: { number: true },
       });
+  const template = (await readRunTitleTemplates(workspaceId, [run.flow.id])).get(run.flow.id);
+  const appEvent = appEventOf(run.trigger);
   return {
     ...rest,
     flowVersion: flowVersion ? { id: flowVersion.id, number: flowVersion.number } : null,
-    appEvent: appEventOf(run.trigger),
+    appEvent,
+    title: (template && renderRunTitle(template.template, run.trigger)) || appEvent?.record || null,
     stepPlaces: placesOf(flowVersion?.definition),
     stepTitles: Object.fromEntries(run.steps.map((step) => [step.stepKey, stepTitleOf(step.action)])),
     versionAtReceipt,

@@ -233,6 +233,7 @@ describe("a skipped run's version", () => {
       ],
     });
     const detail = await getRunDetail({ workspaceId: ws, runId: ran.id });
+    expect(detail?.title).toBe("Order 1 for");
     expect(detail?.stepTitles).toEqual({ find_contact: "Find or create contact", gone: "retired.action" });
   });
 });

@@ -53,7 +53,12 @@ export default async function RunPage({ params }: RunPageProps) {
             <RunStatusBadge status={run.status} />
           </span>
         }
-        description={<span className="font-mono text-xs break-all">{run.id}</span>}
+        description={
+          <>
+            {run.title ? <span className="block font-medium text-slate-900 break-words">{run.title}</span> : null}
+            <span className="font-mono text-xs break-all">{run.id}</span>
+          </>
+        }
         actions={
           // A pruned run has no event left to run on, so it offers no Re-run (the domain refuses it too);
           // a duplicate's event is its first run's, which is where to re-run it.
