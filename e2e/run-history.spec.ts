@@ -151,6 +151,7 @@ test("runs are named by their title, found by title or payload text, and a run r
     const banner = page.getByRole("region", { name: "Skipped: the flow was off when this arrived, so nothing ran." });
     await expect(banner).toContainText("Re-run it to run it now with version 1.");
     await expect(page.getByText("None ran (v1 was published then)")).toBeVisible();
+    await expect(page.getByText("Never", { exact: true })).toBeVisible();
     await expect(page.locator("main").getByText(/failed/i)).toHaveCount(0);
     await expect(page.getByText("None (not published)")).toHaveCount(0);
     await accessibleAtBothWidths(page);

@@ -52,7 +52,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
       onSubmit={onSubmit}
       className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
     >
-      <Field label="Search" className="col-span-2 min-w-0 sm:w-64">
+      <Field label="Search" className="col-span-2 min-w-0 sm:w-52">
         {(control) => (
           <Input
             {...control}
@@ -61,7 +61,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
             name="q"
             maxLength={200}
             defaultValue={filters.q}
-            placeholder="Order number, customer, run id…"
+            placeholder="Order, customer, run id…"
             onBlur={(event) => event.currentTarget.form && applyTyped(event.currentTarget.form)}
           />
         )}

@@ -68,7 +68,8 @@ export function RunSummary({ run }: RunSummaryProps) {
     { term: "Received", value: <LocalTime value={run.createdAt} format="exact" /> },
     {
       term: "Started",
-      value: run.startedAt ? <LocalTime value={run.startedAt} format="exact" /> : "Not yet",
+      // A run that finished without starting (skipped, a duplicate) never will.
+      value: run.startedAt ? <LocalTime value={run.startedAt} format="exact" /> : run.finishedAt ? "Never" : "Not yet",
     },
     { term: "Duration", value: formatDuration(run.durationMs) },
     { term: "Attempts", value: run.attempts },
