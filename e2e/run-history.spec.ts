@@ -140,6 +140,8 @@ test("runs are named by their title, found by title or payload text, and a run r
     await expect(enabledSwitch).toBeChecked();
     await enabledSwitch.click();
     await expect(enabledSwitch).not.toBeChecked();
+    // The switch moves at once; "Run now" goes once the server has switched the flow off.
+    await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
     const answer = await postJson(webhookUrl, { ...acme, order_id: "1044" });
     expect(answer.status).toBe(202);
     skippedRun = answer.body.runId ?? "";
