@@ -13,7 +13,7 @@ import {
 import { test } from "./support/test";
 
 // History that tells runs apart (#16): a run title set in the editor with a preview on the sample,
-// webhooks whose rows are named by it, search by the title and by a payload value, steps named by
+// webhooks whose rows are named by it, found by the title and by a payload value, steps named by
 // what they do with their key beside, and a run received while the flow was off in one coherent
 // "Skipped" state — badge, banner and version agreeing.
 
@@ -45,9 +45,9 @@ async function accessibleAtBothWidths(page: Page) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-/** Types into the history's search box and applies it with Enter. */
-async function search(page: Page, text: string) {
-  const box = page.getByRole("searchbox", { name: "Search" });
+/** Types into the history's "Find runs" box and applies it with Enter. */
+async function findRuns(page: Page, text: string) {
+  const box = page.getByRole("searchbox", { name: "Find runs" });
   await box.fill(text);
   await box.press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/%20/g, "\\+")}`));
@@ -97,24 +97,24 @@ test("runs are named by their title, found by title or payload text, and a run r
     await screenshots(page, "run-history-titles");
   });
 
-  await test.step("search finds a run by its title and by text only its payload holds", async () => {
-    await search(page, "order 1043");
+  await test.step("Find runs finds a run by its title and by text only its payload holds", async () => {
+    await findRuns(page, "order 1043");
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first().getByRole("link", { name: bravoTitle })).toHaveAttribute(
       "href",
       `/runs/${bravoRun}`,
     );
 
-    await search(page, `gift wrap ${unique}`);
+    await findRuns(page, `gift wrap ${unique}`);
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toContainText(bravoTitle);
 
-    await search(page, `OPS-${unique}@ACME`);
+    await findRuns(page, `OPS-${unique}@ACME`);
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toContainText(acmeTitle);
-    await screenshots(page, "run-history-search");
+    await screenshots(page, "run-history-find");
 
-    await search(page, `nothing-${unique}`);
+    await findRuns(page, `nothing-${unique}`);
     await expect(page.getByText(`No run's id, title or data contains "nothing-${unique}"`)).toBeVisible();
     await accessibleAtBothWidths(page);
     await page.getByRole("link", { name: "Clear filters" }).first().click();

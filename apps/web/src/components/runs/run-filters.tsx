@@ -20,9 +20,9 @@ interface RunFiltersProps {
 }
 
 /**
- * Search, flow, status and date range, kept in the URL. Dropdowns apply at once; a date applies when
+ * Text, flow, status and date range, kept in the URL. Dropdowns apply at once; a date applies when
  * the field loses focus or on Enter, so typing a year digit by digit does not reload the page four
- * times; the search applies on Enter (or when the field loses focus), not on every keystroke.
+ * times; the text applies on Enter (or when the field loses focus), not on every keystroke.
  */
 export function RunFilters({ filters, flows }: RunFiltersProps) {
   const router = useRouter();
@@ -52,7 +52,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
       onSubmit={onSubmit}
       className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
     >
-      <Field label="Search" className="col-span-2 min-w-0 sm:w-52">
+      <Field label="Find runs" className="col-span-2 min-w-0 sm:w-52">
         {(control) => (
           <Input
             {...control}
@@ -118,7 +118,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
           />
         )}
       </Field>
-      {/* Enter in the search or a date field submits; the button is there for people who look for one. */}
+      {/* Enter in the text or a date field submits; the button is there for people who look for one. */}
       <Button type="submit" variant="secondary" className="sr-only focus:not-sr-only">
         Apply
       </Button>

@@ -19,13 +19,13 @@ describe("readRunSearchParams", () => {
     expect(problems[2]).toMatch(/^Ignored "cursor"/);
   });
 
-  it("reads the search text trimmed, drops a blank one and reports one too long", () => {
+  it("reads the text to find runs by, trimmed, drops a blank one and reports one too long", () => {
     expect(readRunSearchParams({ q: "  Acme Ltd " }).filters).toEqual({ q: "Acme Ltd" });
     expect(readRunSearchParams({ q: "   " })).toEqual({ filters: {}, problems: [] });
     const tooLong = readRunSearchParams({ q: "x".repeat(201), status: "FAILED" });
     expect(tooLong.filters).toEqual({ status: "FAILED" });
-    expect(tooLong.problems).toEqual(['Ignored "q": search for at most 200 characters.']);
-    expect(toListRunsInput("ws_1", { q: "Acme" }).search).toBe("Acme");
+    expect(tooLong.problems).toEqual(['Ignored "q": find runs by at most 200 characters.']);
+    expect(toListRunsInput("ws_1", { q: "Acme" }).text).toBe("Acme");
     expect(runsHref({ status: "FAILED", q: "order 1042" })).toBe("/runs?q=order+1042&status=FAILED");
   });
 

@@ -9,7 +9,7 @@ import type { RunFilters } from "./runs-href";
 const isoDay = z.iso.date({ message: "use a date like 2026-11-24" });
 
 const paramSchemas: { [K in keyof RunFilters]-?: z.ZodType<NonNullable<RunFilters[K]>> } = {
-  q: z.string().trim().min(1).max(200, "search for at most 200 characters"),
+  q: z.string().trim().min(1).max(200, "find runs by at most 200 characters"),
   flow: z.string().min(1).max(64),
   status: z.enum(runStatuses, { message: `use one of ${runStatuses.join(", ")}` }),
   from: isoDay,
@@ -45,7 +45,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function toListRunsInput(workspaceId: string, filters: RunFilters): ListRunsInput {
   return {
     workspaceId,
-    search: filters.q,
+    text: filters.q,
     flowId: filters.flow,
     status: filters.status,
     from: filters.from ? new Date(`${filters.from}T00:00:00.000Z`) : undefined,

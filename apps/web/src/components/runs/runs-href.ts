@@ -4,7 +4,7 @@ import type { RunStatus } from "@ledgerflow/db";
 // components, so it imports types only (nothing that would pull the database into the browser).
 
 export interface RunFilters {
-  /** Text the run's id, title or trigger payload contains. */
+  /** Text the run's id, title or trigger payload contains ("Find runs"). */
   q?: string;
   flow?: string;
   status?: RunStatus;

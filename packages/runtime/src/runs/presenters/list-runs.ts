@@ -1,10 +1,10 @@
 import { Prisma, prisma } from "@ledgerflow/db";
 import { z } from "zod";
 import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
+import { findRunIdsByText } from "./find-runs-by-text";
 import { decodeRunCursor, encodeRunCursor, type RunCursor } from "./run-cursor";
 import { readRunTitleTemplates, renderTitleFromPicked, titlePathsOf } from "./run-titles";
 import { runStatuses } from "./run-vocabulary";
-import { searchRunIds } from "./search-runs";
 
 // The run history table. Keyset pagination on (createdAt, id) descending — never OFFSET — so page
 // 4,000 costs what page 1 costs: each page is one index range scan on
@@ -20,7 +20,7 @@ export const listRunsInput = z
     /** Exclusive upper bound on createdAt. */
     to: z.date().optional(),
     /** Text the run's id, title or trigger payload contains (any case). */
-    search: z.string().trim().min(1).max(200).optional(),
+    text: z.string().trim().min(1).max(200).optional(),
     /** Opaque cursor from a previous page's `olderCursor` / `newerCursor`. */
     cursor: z
       .string()
@@ -90,11 +90,11 @@ export async function listRuns(rawInput: ListRunsInput): Promise<RunPage> {
   const order: Prisma.SortOrder = direction === "older" ? "desc" : "asc";
 
   const orderBy: Prisma.RunOrderByWithRelationInput[] = [{ createdAt: order }, { id: order }];
-  const rows = input.search
+  const rows = input.text
     ? await prisma.run.findMany({
         where: {
           workspaceId: input.workspaceId,
-          id: { in: await searchRunIds({ ...input, search: input.search, cursor, direction, take: limit + 1 }) },
+          id: { in: await findRunIdsByText({ ...input, text: input.text, cursor, direction, take: limit + 1 }) },
         },
         orderBy,
         select: runRowSelect,

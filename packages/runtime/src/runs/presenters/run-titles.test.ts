@@ -5,7 +5,7 @@ import { getRunDetail } from "./get-run-detail";
 import { listRuns } from "./list-runs";
 
 // Integration tests against the real database: run titles (a flow's template, the default chosen
-// from its sample), search by id, title and payload text, and a skipped run's version — with a
+// from its sample), finding runs by id, title and payload text, and a skipped run's version — with a
 // second workspace holding the same payloads, whose runs never show up.
 
 const unique = randomBytes(6).toString("hex");
@@ -89,8 +89,8 @@ afterAll(async () => {
   await prisma.workspace.deleteMany({ where: { id: { in: [mine.workspace.id, theirs.workspace.id] } } });
 });
 
-const titles = async (search?: string, extra: { flowId?: string; status?: RunStatus } = {}) => {
-  const page = await listRuns({ workspaceId: mine.workspace.id, limit: 100, search, ...extra });
+const titles = async (text?: string, extra: { flowId?: string; status?: RunStatus } = {}) => {
+  const page = await listRuns({ workspaceId: mine.workspace.id, limit: 100, text, ...extra });
   return Object.fromEntries(page.runs.map((row) => [row.id, row.title]));
 };
 
@@ -122,7 +122,7 @@ describe("run titles", () => {
   });
 });
 
-describe("searching the history", () => {
+describe("finding runs by text", () => {
   it("matches a title as shown, whatever the case, though the payload never holds that text", async () => {
     expect(Object.keys(await titles("order 1042 FOR acme"))).toEqual([ids.acme]);
     expect(Object.keys(await titles("so-7 · carla"))).toEqual([ids.chosen]);
@@ -132,7 +132,7 @@ describe("searching the history", () => {
     expect(Object.keys(await titles("OPS@ACME.TEST")).sort()).toEqual([ids.acme, ids.ping].sort());
     expect(Object.keys(await titles(ids.bravo!))).toEqual([ids.bravo]);
     expect(Object.keys(await titles(ids.theirAcme!))).toEqual([]);
-    const theirs_ = await listRuns({ workspaceId: theirs.workspace.id, search: "acme" });
+    const theirs_ = await listRuns({ workspaceId: theirs.workspace.id, text: "acme" });
     expect(theirs_.runs.map((row) => row.id)).toEqual([ids.theirAcme]);
   });
 
@@ -147,16 +147,16 @@ describe("searching the history", () => {
   });
 
   it("pages through matches newest first and back", async () => {
-    const first = await listRuns({ workspaceId: mine.workspace.id, search: "bulk buyer", limit: 5 });
+    const first = await listRuns({ workspaceId: mine.workspace.id, text: "bulk buyer", limit: 5 });
     const second = await listRuns({
       workspaceId: mine.workspace.id,
-      search: "bulk buyer",
+      text: "bulk buyer",
       limit: 5,
       cursor: first.olderCursor!,
     });
     const third = await listRuns({
       workspaceId: mine.workspace.id,
-      search: "bulk buyer",
+      text: "bulk buyer",
       limit: 5,
       cursor: second.olderCursor!,
     });
@@ -165,7 +165,7 @@ describe("searching the history", () => {
     expect(third.olderCursor).toBeNull();
     const back = await listRuns({
       workspaceId: mine.workspace.id,
-      search: "bulk buyer",
+      text: "bulk buyer",
       limit: 5,
       cursor: third.newerCursor!,
       direction: "newer",
@@ -173,8 +173,8 @@ describe("searching the history", () => {
     expect(back.runs.map((row) => row.id)).toEqual(second.runs.map((row) => row.id));
   });
 
-  it("refuses a search longer than 200 characters", async () => {
-    await expect(listRuns({ workspaceId: mine.workspace.id, search: "x".repeat(201) })).rejects.toThrow();
+  it("refuses a text longer than 200 characters", async () => {
+    await expect(listRuns({ workspaceId: mine.workspace.id, text: "x".repeat(201) })).rejects.toThrow();
   });
 });
 

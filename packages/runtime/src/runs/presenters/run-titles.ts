@@ -65,7 +65,7 @@ export function renderTitleFromPicked(template: RunTitleTemplate, paths: string[
 }
 
 /**
- * The titles of a workspace's runs in SQL, for search: `CASE "flowId" WHEN … THEN concat(…) END`,
+ * The titles of a workspace's runs in SQL, to find runs by text: `CASE "flowId" WHEN … THEN concat(…) END`,
  * each part a literal or `trigger #>> path` (text as the renderer writes it; a missing value is '').
  */
 export function titleSql(templates: Iterable<RunTitleTemplate>): Prisma.Sql | null {

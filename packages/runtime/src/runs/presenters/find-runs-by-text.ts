@@ -2,20 +2,20 @@ import { Prisma, prisma, type RunStatus } from "@ledgerflow/db";
 import type { RunCursor } from "./run-cursor";
 import { readRunTitleTemplates, titleSql } from "./run-titles";
 
-// The history's search box: runs whose id, title or trigger payload contains the text, ignoring
+// The history's "Find runs" box: runs whose id, title or trigger payload contains the text, ignoring
 // case. Same filters, order and keyset as the plain listing; the text match is what Prisma cannot
 // say (a jsonb document's text, a title that exists only as its flow's template), so the page's ids
 // are found here and their rows read by id. Titles are rendered in SQL from the same templates the
-// page renders in JS, so a search finds what the rows show.
+// page renders in JS, so what the rows show is what is found.
 //
-// No index serves the match: measured on 100,000 runs of one workspace (bench `ui` data), a search
-// is a parallel scan of the workspace's runs, 130–200 ms whether it finds one run, many or none. A
+// No index serves the match: measured on 100,000 runs of one workspace (bench `ui` data), finding
+// by text is a parallel scan of the workspace's runs, 130–200 ms whether it finds one run, many or none. A
 // pg_trgm GIN index on the trigger's text answers the payload part alone in ~4 ms, but Postgres
 // cannot use it under the OR with the titles (a per-flow expression), and it would add an index
 // write to every webhook insert, the measured hot path. Past ~1M runs a workspace: store the title
 // when the worker starts a run and index both.
 
-export interface RunSearch {
+export interface RunTextQuery {
   workspaceId: string;
   flowId?: string;
   status?: RunStatus;
@@ -24,7 +24,7 @@ export interface RunSearch {
   cursor?: RunCursor;
   direction: "older" | "newer";
   take: number;
-  search: string;
+  text: string;
 }
 
 /** `50% off_` → `%50\% off\_%`: the text is matched literally, never as a LIKE pattern. */
@@ -35,9 +35,9 @@ export function containsPattern(text: string): string {
 const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 /** The ids of one page of matching runs (take = page size + 1), in the reading direction's order. */
-export async function searchRunIds(search: RunSearch): Promise<string[]> {
-  const { workspaceId, flowId, status, from, to, cursor, direction, take } = search;
-  const pattern = containsPattern(search.search);
+export async function findRunIdsByText(query: RunTextQuery): Promise<string[]> {
+  const { workspaceId, flowId, status, from, to, cursor, direction, take } = query;
+  const pattern = containsPattern(query.text);
   const templates = await readRunTitleTemplates(workspaceId, flowId ? [flowId] : undefined);
   const title = titleSql(templates.values());
   const conditions: Prisma.Sql[] = [Prisma.sql`r."workspaceId" = ${workspaceId}`];
