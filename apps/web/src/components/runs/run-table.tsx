@@ -45,6 +45,12 @@ export function RunTable({ runs }: RunTableProps) {
             {run.title || run.appEvent ? (
               <span className="mt-0.5 block truncate text-xs text-slate-600">{secondLine(run)}</span>
             ) : null}
+            {run.endedAt ? (
+              <span className="mt-0.5 block truncate text-xs text-slate-600">
+                {run.status === "FAILED" ? "Failed at" : "Stopped at"} {run.endedAt.title}{" "}
+                <span className="font-mono text-slate-500">({run.endedAt.stepKey})</span>
+              </span>
+            ) : null}
             {/* Phones: the status sits under the flow name instead of in its own column. */}
             <span className="mt-1 block sm:hidden">
               <RunStatusBadge status={run.status} />

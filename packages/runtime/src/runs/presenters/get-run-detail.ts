@@ -3,14 +3,13 @@ import {
   type FlowDefinition,
   listSteps,
   OTHERWISE_PATH,
-  PATHS_ACTION,
   renderRunTitle,
   upgradeFlowDefinition,
 } from "@ledgerflow/engine";
 import { z } from "zod";
-import { appConnectors } from "../../connectors/app-connectors";
 import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
 import { readRunTitleTemplates } from "./run-titles";
+import { stepTitleOf } from "./step-title";
 
 // Everything the run detail page shows: the trigger event, each step's resolved input, output or
 // error with attempts and timing, what the run replays, and the run a duplicate repeats. A run of
@@ -112,12 +111,6 @@ export async function getRunDetail(rawInput: GetRunDetailInput): Promise<RunDeta
     stepTitles: Object.fromEntries(run.steps.map((step) => [step.stepKey, stepTitleOf(step.action)])),
     versionAtReceipt,
   };
-}
-
-/** "Find or create contact"; an action no connector declares any more is shown by its key. */
-function stepTitleOf(action: string): string {
-  if (action === PATHS_ACTION) return "Paths";
-  return appConnectors().catalog.get(action)?.title ?? action;
 }
 
 function placesOf(stored: unknown): Record<string, StepRunPlace> {

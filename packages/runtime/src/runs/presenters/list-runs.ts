@@ -5,6 +5,7 @@ import { findRunIdsByText } from "./find-runs-by-text";
 import { decodeRunCursor, encodeRunCursor, type RunCursor } from "./run-cursor";
 import { readRunTitleTemplates, renderTitleFromPicked, titlePathsOf } from "./run-titles";
 import { runStatuses } from "./run-vocabulary";
+import { stepTitleOf } from "./step-title";
 
 // The run history table. Keyset pagination on (createdAt, id) descending — never OFFSET — so page
 // 4,000 costs what page 1 costs: each page is one index range scan on
@@ -65,6 +66,8 @@ export type RunRow = RunRowBase & {
   appEvent: AppEventSummary | null;
   /** The run's summary line ("Order 1042 · Acme Ltd · 120.00"); null when its trigger names nothing. */
   title: string | null;
+  /** For a FAILED or FILTERED run: the step it ended at, by key and by what it does. */
+  endedAt: { stepKey: string; title: string } | null;
 };
 
 export interface RunPage {
@@ -142,13 +145,31 @@ async function withSummaries(workspaceId: string, rows: RunRowBase[]): Promise<R
       FROM "Run"
      WHERE "workspaceId" = ${workspaceId} AND id = ANY(${rows.map((row) => row.id)}::text[])`;
   const byId = new Map(found.map((run) => [run.id, run]));
+  const endedAt = await stepsEndedAt(workspaceId, rows);
   return rows.map((row) => {
     const run = byId.get(row.id);
     const template = templates.get(row.flow.id);
     const appEvent = run?.key ? describeAppEventRun(run.key, run.record) : null;
     const title = template && run?.picked ? renderTitleFromPicked(template, paths, run.picked) : null;
-    return { ...row, appEvent, title: title ?? appEvent?.record ?? null };
+    return { ...row, appEvent, title: title ?? appEvent?.record ?? null, endedAt: endedAt.get(row.id) ?? null };
   });
+}
+
+/** The step each failed or filtered run of the page ended at: its failed step, or its last one. */
+async function stepsEndedAt(workspaceId: string, rows: RunRowBase[]): Promise<Map<string, RunRow["endedAt"]>> {
+  const ended = rows.filter((row) => row.status === "FAILED" || row.status === "FILTERED").map((row) => row.id);
+  if (ended.length === 0) return new Map();
+  const steps = await prisma.stepRun.findMany({
+    where: { workspaceId, runId: { in: ended } },
+    orderBy: { index: "asc" },
+    select: { runId: true, stepKey: true, action: true, status: true },
+  });
+  const byRun = new Map<string, { stepKey: string; title: string; failed: boolean }>();
+  for (const step of steps) {
+    if (byRun.get(step.runId)?.failed) continue;
+    byRun.set(step.runId, { stepKey: step.stepKey, title: stepTitleOf(step.action), failed: step.status === "FAILED" });
+  }
+  return new Map([...byRun].map(([runId, { stepKey, title }]) => [runId, { stepKey, title }]));
 }
 
 /**

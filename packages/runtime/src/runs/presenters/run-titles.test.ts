@@ -234,6 +234,25 @@ describe("a skipped run's version", () => {
     });
     const detail = await getRunDetail({ workspaceId: ws, runId: ran.id });
     expect(detail?.title).toBe("Order 1 for");
+    // A failed run's row names the step it failed at the same way; a succeeded one names none.
+    const failed = await run(ws, mine.titled.id, { order_id: 2 }, "FAILED");
+    await prisma.stepRun.createMany({
+      data: ["find_contact", "create_invoice", "record_payment"].map((stepKey, index) => ({
+        workspaceId: ws,
+        runId: failed.id,
+        stepKey,
+        index,
+        action: ["xero.findOrCreateContact", "xero.createInvoice", "xero.createPayment"][index]!,
+        status: index === 1 ? "FAILED" : "SUCCEEDED",
+        idempotencyKey: `${failed.id}:${stepKey}`,
+      })),
+    });
+    const rows = (await listRuns({ workspaceId: ws, limit: 100 })).runs;
+    expect(rows.find((row) => row.id === failed.id)?.endedAt).toEqual({
+      stepKey: "create_invoice",
+      title: "Create sales invoice",
+    });
+    expect(rows.find((row) => row.id === ran.id)?.endedAt).toBeNull();
     expect(detail?.stepTitles).toEqual({ find_contact: "Find or create contact", gone: "retired.action" });
   });
 });
