@@ -86,8 +86,9 @@ test("a run waits for 'Delay for 1 hour', says until when, and is cancelled from
     expect(sent.status).toBe(202);
     await page.goto(`/runs/${sent.body.runId}`);
     await expect(page.getByText("Waiting", { exact: true }).first()).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByRole("note")).toContainText("Waiting for a delay at step delay_for: the run goes on at");
-    await expect(page.getByRole("note")).toContainText("No worker is held while it waits.");
+    const waiting = page.getByRole("region", { name: /^Waiting for a delay/ });
+    await expect(waiting).toContainText("Waiting for a delay at step “Delay for” (delay_for): the run goes on at");
+    await expect(waiting).toContainText("No worker is held while it waits.");
     await expectNoAxeViolations(page);
     await screenshots(page, "delay-waiting", { desktop: 1440 });
   });

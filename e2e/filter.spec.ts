@@ -194,7 +194,9 @@ test("Only continue if…: built, tested both ways, switched on; a small order i
 
   await test.step("the stopped run's page says where it stopped and what was compared", async () => {
     await page.goto(`/runs/${smallRun}`);
-    const stopped = page.getByRole("region", { name: "Stopped by a filter at step only_continue_if: not a failure" });
+    const stopped = page.getByRole("region", {
+      name: "Stopped by a filter at step “Only continue if…” (only_continue_if): not a failure",
+    });
     await expect(stopped).toContainText("total (900) ≤ 1000");
     await expect(stopped).toContainText('tier ("retail") is not "wholesale"');
     await expect(page.getByRole("region", { name: /^Step 2: change_case/ })).toHaveCount(0);

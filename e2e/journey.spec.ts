@@ -207,7 +207,8 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await expect(newest).toContainText("Succeeded", { timeout: 45_000 });
     await expect(newest).toContainText("Webhook");
     await screenshots(page, "journey-runs");
-    await newest.getByRole("link", { name: flowName }).click();
+    // The row is named by the title chosen from the sample: the order id and the customer.
+    await newest.getByRole("link", { name: `${realOrder.orderId} · ${realOrder.customer}` }).click();
     await expect(page).toHaveURL(`/runs/${runId}`);
   });
 

@@ -207,6 +207,8 @@ test("the history lists runs newest first, pages with Newer/Older, and charts th
   await expect(rows(page).nth(1)).toContainText("Failed");
   await expect(rows(page).nth(1)).toContainText("Order paid → invoice");
   await expect(rows(page).nth(1)).toContainText("2.4 s");
+  // The step it failed at, by what it does and by its key.
+  await expect(rows(page).nth(1)).toContainText("Failed at Create sales invoice (invoice)");
   await expect(page.getByRole("button", { name: "Newer" })).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath("runs-1280.png"), fullPage: true });
 

@@ -128,9 +128,10 @@ test("a repeated delivery shows as a duplicate in the history and links to its f
 
   await page.goto(`/runs/${repeat.runId}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Duplicate");
-  await expect(page.getByRole("note")).toContainText(
-    `The sender delivered this event again (event id order-${unique})`,
-  );
+  const banner = page.getByRole("region", {
+    name: "Duplicate: the sender delivered this event again, so this delivery ran nothing.",
+  });
+  await expect(banner).toContainText(`Event id order-${unique}.`);
   await expect(page.getByText("No step ran.")).toBeVisible();
   // Nothing to re-run here: the event's run is the first one.
   await expect(page.getByRole("button", { name: "Re-run" })).toHaveCount(0);

@@ -36,9 +36,9 @@ export async function ui(ctx) {
   const insertSeconds = (performance.now() - began) / 1000;
 
   const cookie = await signIn(stack.webUrl, seeded.user.email);
-  const load = async () => {
+  const load = async (path = "/runs") => {
     const start = performance.now();
-    const response = await fetch(`${stack.webUrl}/runs`, { headers: { cookie }, redirect: "manual" });
+    const response = await fetch(`${stack.webUrl}${path}`, { headers: { cookie }, redirect: "manual" });
     const ttfb = performance.now() - start;
     const html = await response.text();
     if (response.status !== 200) throw new Error(`/runs answered ${response.status}`);
@@ -48,6 +48,9 @@ export async function ui(ctx) {
   for (let i = 0; i < 3; i++) await load();
   const samples = [];
   for (let i = 0; i < settings.uiRequests; i++) samples.push(await load());
+  // "Find runs" (#16) by a title only one run has: every run of the workspace is read.
+  const finds = [];
+  for (let i = 0; i < settings.uiRequests; i++) finds.push(await load("/runs?q=Customer+H99999"));
   return {
     parameters: {
       runs: settings.uiRuns,
@@ -59,6 +62,7 @@ export async function ui(ctx) {
     detail: {
       history_load_ms: round(median(samples.map((s) => s.load)), 0),
       history_ttfb_max_ms: round(Math.max(...samples.map((s) => s.ttfb)), 0),
+      history_find_ttfb_ms: round(median(finds.map((s) => s.ttfb)), 0),
       html_bytes: samples[0]?.bytes,
       insert_s: round(insertSeconds, 1),
     },

@@ -8,6 +8,7 @@
 // the editor then renders, validates and documents it like every other field.
 import { z } from "zod";
 import { type MappingValue, mappingValueSchema, stepInputSchema } from "./mapping-schema";
+import { runTitleSchema } from "./run-title";
 import { MAX_JSON_DEPTH, refineStorable } from "./storable-json";
 import { timezoneSchema, triggerSchema } from "./trigger-schema";
 
@@ -115,6 +116,8 @@ const flowDefinitionShape = z
     schemaVersion: z.literal(FLOW_DEFINITION_VERSION),
     /** The flow's IANA time zone: "today" for a Filter, dates a Formatter or Delay reads; UTC if unset. */
     timeZone: timezoneSchema.optional(),
+    /** The summary line of each run in the history (run-title.ts); chosen from the sample if unset. */
+    runTitle: runTitleSchema.optional(),
     trigger: triggerSchema,
     steps: stepListSchema,
   })

@@ -87,6 +87,14 @@ export {
 export { findMissingSampleReferences } from "./missing-sample-references";
 export { readOwn, readPath } from "./plain-data";
 export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
+export {
+  chooseRunTitle,
+  MAX_RUN_TITLE_LENGTH,
+  type RunTitlePart,
+  renderRunTitle,
+  runTitleParts,
+  runTitleSchema,
+} from "./run-title";
 export { sameFlowBehaviour } from "./same-flow-behaviour";
 export {
   type CalendarSchedule,

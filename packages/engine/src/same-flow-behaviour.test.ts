@@ -28,6 +28,11 @@ describe("sameFlowBehaviour", () => {
     expect(sameFlowBehaviour(definition, stored)).toBe(true);
   });
 
+  it("ignores the run title: the history reads it from the draft, so it needs no publishing", () => {
+    expect(sameFlowBehaviour(definition, { ...definition, runTitle: "Order {{trigger.body.order_id}}" })).toBe(true);
+    expect(sameFlowBehaviour(definition, { ...definition, timeZone: "Pacific/Auckland" })).toBe(false);
+  });
+
   it("sees a changed field, a new step and a changed trigger", () => {
     const changedField = structuredClone(definition);
     (changedField.steps[0] as FlowStep).input.Name = "{{trigger.body.company}}";

@@ -12,10 +12,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-/** What a run does with a definition: everything but the trigger's sample (editor-only data). */
+/**
+ * What a run does with a definition: everything but the trigger's sample (editor-only data) and the
+ * run title (the history reads it from the draft, so a new title needs no publishing).
+ */
 function behaviour(definition: FlowDefinition): string {
   const { sample: _sample, ...trigger } = definition.trigger;
-  return canonical({ ...definition, trigger });
+  const { runTitle: _runTitle, ...rest } = definition;
+  return canonical({ ...rest, trigger });
 }
 
 /**

@@ -31,6 +31,7 @@ export { cleanUpTestRecords } from "./flows/test-records/clean-up-test-records";
 export { listTestRecords, type TestRecordView } from "./flows/test-records/list-test-records";
 export { updateFlowDraft } from "./flows/update-flow-draft";
 export { cancelRun } from "./runs/cancel-run";
+export { SWITCHED_OFF } from "./runs/create-run";
 export { type ExecuteRunDeps, executeRun } from "./runs/execute-run";
 export { getReplayPlan, type ReplayPlan } from "./runs/plan-replay";
 export { countRunsPerDay, type RunsOnDay } from "./runs/presenters/count-runs-per-day";

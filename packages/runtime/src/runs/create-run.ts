@@ -93,4 +93,5 @@ export async function createRun(input: CreateRunInput): Promise<CreatedRun> {
   return stored;
 }
 
-const SWITCHED_OFF = "The flow was switched off.";
+/** Why a SKIPPED run ran nothing when its flow was off (the run page words it as its banner). */
+export const SWITCHED_OFF = "The flow was switched off.";

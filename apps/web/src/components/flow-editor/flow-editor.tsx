@@ -23,6 +23,7 @@ import { Sheet, SheetContent } from "../ui/sheet";
 import { DeleteFlowButton } from "./delete-flow-button";
 import type { FlowEditorProps, StepSampleView } from "./editor-types";
 import { FlowHeader } from "./flow-header";
+import { FlowRunTitle } from "./flow-run-title";
 import { FlowTimeZone } from "./flow-time-zone";
 import { isPathProblem } from "./paths/path-branch";
 import { PathPanel } from "./paths/path-panel";
@@ -217,6 +218,12 @@ export function FlowEditor(props: FlowEditorProps) {
         <FlowTimeZone
           value={draft.timeZone}
           onChange={(timeZone) => update((current) => ({ ...current, timeZone }))}
+          readOnly={readOnly}
+        />
+        <FlowRunTitle
+          value={draft.runTitle}
+          trigger={draft.trigger}
+          onChange={(runTitle) => update((current) => ({ ...current, runTitle }))}
           readOnly={readOnly}
         />
         <PublishProblems

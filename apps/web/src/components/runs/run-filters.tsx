@@ -20,8 +20,9 @@ interface RunFiltersProps {
 }
 
 /**
- * Flow, status and date range, kept in the URL. Dropdowns apply at once; a date applies when the
- * field loses focus or on Enter, so typing a year digit by digit does not reload the page four times.
+ * Text, flow, status and date range, kept in the URL. Dropdowns apply at once; a date applies when
+ * the field loses focus or on Enter, so typing a year digit by digit does not reload the page four
+ * times; the text applies on Enter (or when the field loses focus), not on every keystroke.
  */
 export function RunFilters({ filters, flows }: RunFiltersProps) {
   const router = useRouter();
@@ -31,17 +32,18 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
     startTransition(() =>
       router.push(runsHref({ ...filters, ...change, cursor: undefined, dir: undefined }), { scroll: false }),
     );
-  const applyDates = (form: HTMLFormElement) => {
+  const applyTyped = (form: HTMLFormElement) => {
     const data = new FormData(form);
+    const q = String(data.get("q") ?? "").trim() || undefined;
     const from = String(data.get("from") ?? "") || undefined;
     const to = String(data.get("to") ?? "") || undefined;
-    if (from !== filters.from || to !== filters.to) apply({ from, to });
+    if (q !== filters.q || from !== filters.from || to !== filters.to) apply({ q, from, to });
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    applyDates(event.currentTarget);
+    applyTyped(event.currentTarget);
   };
-  const filtered = Boolean(filters.flow || filters.status || filters.from || filters.to);
+  const filtered = Boolean(filters.q || filters.flow || filters.status || filters.from || filters.to);
 
   return (
     <form
@@ -50,6 +52,20 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
       onSubmit={onSubmit}
       className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
     >
+      <Field label="Find runs" className="col-span-2 min-w-0 sm:w-52">
+        {(control) => (
+          <Input
+            {...control}
+            key={`q-${filters.q}`}
+            type="search"
+            name="q"
+            maxLength={200}
+            defaultValue={filters.q}
+            placeholder="Order, customer, run id…"
+            onBlur={(event) => event.currentTarget.form && applyTyped(event.currentTarget.form)}
+          />
+        )}
+      </Field>
       <Field label="Flow" className="min-w-0 sm:w-56">
         {(control) => (
           <Select
@@ -85,7 +101,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
             name="from"
             defaultValue={filters.from}
             max={filters.to}
-            onBlur={(event) => event.currentTarget.form && applyDates(event.currentTarget.form)}
+            onBlur={(event) => event.currentTarget.form && applyTyped(event.currentTarget.form)}
           />
         )}
       </Field>
@@ -98,13 +114,13 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
             name="to"
             defaultValue={filters.to}
             min={filters.from}
-            onBlur={(event) => event.currentTarget.form && applyDates(event.currentTarget.form)}
+            onBlur={(event) => event.currentTarget.form && applyTyped(event.currentTarget.form)}
           />
         )}
       </Field>
-      {/* Enter in a date field submits; the button is there for people who look for one. */}
+      {/* Enter in the text or a date field submits; the button is there for people who look for one. */}
       <Button type="submit" variant="secondary" className="sr-only focus:not-sr-only">
-        Apply dates
+        Apply
       </Button>
       {filtered ? (
         <Button asChild variant="ghost" className="col-span-2 justify-self-start">

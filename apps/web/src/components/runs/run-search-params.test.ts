@@ -19,6 +19,16 @@ describe("readRunSearchParams", () => {
     expect(problems[2]).toMatch(/^Ignored "cursor"/);
   });
 
+  it("reads the text to find runs by, trimmed, drops a blank one and reports one too long", () => {
+    expect(readRunSearchParams({ q: "  Acme Ltd " }).filters).toEqual({ q: "Acme Ltd" });
+    expect(readRunSearchParams({ q: "   " })).toEqual({ filters: {}, problems: [] });
+    const tooLong = readRunSearchParams({ q: "x".repeat(201), status: "FAILED" });
+    expect(tooLong.filters).toEqual({ status: "FAILED" });
+    expect(tooLong.problems).toEqual(['Ignored "q": find runs by at most 200 characters.']);
+    expect(toListRunsInput("ws_1", { q: "Acme" }).text).toBe("Acme");
+    expect(runsHref({ status: "FAILED", q: "order 1042" })).toBe("/runs?q=order+1042&status=FAILED");
+  });
+
   it("drops an inverted date range and takes the first of repeated parameters", () => {
     const { filters, problems } = readRunSearchParams({
       from: "2026-11-05",
@@ -31,10 +41,10 @@ describe("readRunSearchParams", () => {
 
   it("round-trips through runsHref", () => {
     const cursor = encodeRunCursor({ createdAt: new Date("2026-11-20T10:00:00.000Z"), id: "run_1" });
-    const href = runsHref({ status: "FAILED", flow: "flow_1", cursor, dir: "newer" });
+    const href = runsHref({ status: "FAILED", flow: "flow_1", cursor, dir: "newer", q: "Acme & Sons · 50%" });
     const params = Object.fromEntries(new URL(href, "http://x").searchParams);
     expect(readRunSearchParams(params)).toEqual({
-      filters: { flow: "flow_1", status: "FAILED", cursor, dir: "newer" },
+      filters: { flow: "flow_1", status: "FAILED", cursor, dir: "newer", q: "Acme & Sons · 50%" },
       problems: [],
     });
   });

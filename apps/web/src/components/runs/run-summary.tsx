@@ -4,6 +4,17 @@ import type { ReactNode } from "react";
 import { LocalTime } from "../local-time";
 import { formatDuration } from "./format-duration";
 import { runSourceLabel } from "./run-source-label";
+import { stepName } from "./run-status-banner";
+
+/**
+ * The version that ran; for a run that ran none, the one that was published when it arrived (what
+ * would have run), so a skipped run never reads as if the flow had no version.
+ */
+function versionOf(run: RunDetail): string {
+  if (run.flowVersion) return `v${run.flowVersion.number}`;
+  if (run.versionAtReceipt) return `None ran (v${run.versionAtReceipt.number} was published then)`;
+  return "None: the flow had never been switched on";
+}
 
 interface RunSummaryProps {
   run: RunDetail;
@@ -28,7 +39,7 @@ export function RunSummary({ run }: RunSummaryProps) {
           <Link href={`/runs/${run.replayOfId}`} className="font-mono text-brand-700 hover:underline">
             {run.replayOfId}
           </Link>
-          {run.resumeFromStepKey ? ` from step ${run.resumeFromStepKey}` : null}
+          {run.resumeFromStepKey ? ` from step ${stepName(run, run.resumeFromStepKey)}` : null}
         </>
       ) : (
         runSourceLabel[run.source]
@@ -53,11 +64,12 @@ export function RunSummary({ run }: RunSummaryProps) {
         ]
       : []),
     ...(run.eventId ? [{ term: "Event id", value: <span className="font-mono break-all">{run.eventId}</span> }] : []),
-    { term: "Version", value: run.flowVersion ? `v${run.flowVersion.number}` : "None (not published)" },
+    { term: "Version", value: versionOf(run) },
     { term: "Received", value: <LocalTime value={run.createdAt} format="exact" /> },
     {
       term: "Started",
-      value: run.startedAt ? <LocalTime value={run.startedAt} format="exact" /> : "Not yet",
+      // A run that finished without starting (skipped, a duplicate) never will.
+      value: run.startedAt ? <LocalTime value={run.startedAt} format="exact" /> : run.finishedAt ? "Never" : "Not yet",
     },
     { term: "Duration", value: formatDuration(run.durationMs) },
     { term: "Attempts", value: run.attempts },

@@ -8,7 +8,7 @@ import { runSourceLabel } from "./run-source-label";
 
 const columns: DataTableColumn[] = [
   { label: "Status", className: "hidden sm:table-cell" },
-  { label: "Flow" },
+  { label: "Run" },
   { label: "Source", className: "hidden md:table-cell" },
   { label: "Started" },
   { label: "Duration", className: "hidden text-right md:table-cell" },
@@ -18,7 +18,14 @@ interface RunTableProps {
   runs: RunRow[];
 }
 
-/** One page of the run history. On narrow screens status, source and duration move under the flow name. */
+/** Under the title: the flow, and an event run's trigger and record (when the title is not the record). */
+function secondLine(run: RunRow): string {
+  const { appEvent, title } = run;
+  const record = appEvent?.record && appEvent.record !== title ? appEvent.record : null;
+  return [title ? run.flow.name : null, appEvent?.title, record].filter(Boolean).join(" · ");
+}
+
+/** One page of the run history. On narrow screens status, source and duration move under the title. */
 export function RunTable({ runs }: RunTableProps) {
   return (
     <DataTable caption="Runs, newest first" columns={columns}>
@@ -28,16 +35,20 @@ export function RunTable({ runs }: RunTableProps) {
             <RunStatusBadge status={run.status} />
           </td>
           <td className="w-full max-w-0 px-4 py-3 align-top">
+            {/* The run's title tells it from its neighbours; its flow (and app event) come second. */}
             <Link
               href={`/runs/${run.id}`}
               className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
             >
-              {run.flow.name}
+              {run.title ?? run.flow.name}
             </Link>
-            {run.appEvent ? (
+            {run.title || run.appEvent ? (
+              <span className="mt-0.5 block truncate text-xs text-slate-600">{secondLine(run)}</span>
+            ) : null}
+            {run.endedAt ? (
               <span className="mt-0.5 block truncate text-xs text-slate-600">
-                {run.appEvent.title}
-                {run.appEvent.record ? ` · ${run.appEvent.record}` : null}
+                {run.status === "FAILED" ? "Failed at" : "Stopped at"} {run.endedAt.title}{" "}
+                <span className="font-mono text-slate-500">({run.endedAt.stepKey})</span>
               </span>
             ) : null}
             {/* Phones: the status sits under the flow name instead of in its own column. */}

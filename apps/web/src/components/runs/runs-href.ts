@@ -4,6 +4,8 @@ import type { RunStatus } from "@ledgerflow/db";
 // components, so it imports types only (nothing that would pull the database into the browser).
 
 export interface RunFilters {
+  /** Text the run's id, title or trigger payload contains ("Find runs"). */
+  q?: string;
   flow?: string;
   status?: RunStatus;
   /** First day shown, YYYY-MM-DD (UTC). */
@@ -15,7 +17,7 @@ export interface RunFilters {
   dir?: "older" | "newer";
 }
 
-const paramOrder: (keyof RunFilters)[] = ["flow", "status", "from", "to", "cursor", "dir"];
+const paramOrder: (keyof RunFilters)[] = ["q", "flow", "status", "from", "to", "cursor", "dir"];
 
 /** `/runs` with the given filters, in a stable parameter order. */
 export function runsHref(filters: RunFilters): string {

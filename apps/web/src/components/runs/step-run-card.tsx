@@ -19,6 +19,8 @@ const stepStatus: Record<StepStatus, { label: string; tone: BadgeProps["tone"] }
 
 interface StepRunCardProps {
   step: StepRunDetail;
+  /** The step's action in words ("Find or create contact"). */
+  title: string;
   /** Where the step sits in the flow: steps inside a path are indented and name their path. */
   place?: StepRunPlace;
   /** True when a resumed replay carried this step's result over instead of running it again. */
@@ -26,7 +28,7 @@ interface StepRunCardProps {
 }
 
 /** One executed step: status, attempts and timing, the error if any, its resolved input and output. */
-export function StepRunCard({ step, place, carriedOver }: StepRunCardProps) {
+export function StepRunCard({ step, title, place, carriedOver }: StepRunCardProps) {
   const error = readStepError(step.error);
   const earlierFailures = readEarlierAttemptErrors(step.attemptErrors, step.status);
   const { label, tone } = stepStatus[step.status];
@@ -43,11 +45,16 @@ export function StepRunCard({ step, place, carriedOver }: StepRunCardProps) {
               {step.index + 1}
             </span>
             <div className="min-w-0">
+              {/* Named by what it does, with its key (what `{{steps.…}}` and help texts say) under it. */}
               <h3 id={headingId} className="truncate font-semibold text-slate-900">
-                <span className="sr-only">Step {step.index + 1}: </span>
-                {step.stepKey}
+                <span className="sr-only">
+                  Step {step.index + 1}: {step.stepKey},{" "}
+                </span>
+                {title}
               </h3>
-              <p className="truncate font-mono text-xs text-slate-500">{step.action}</p>
+              <p aria-hidden className="truncate font-mono text-xs text-slate-500">
+                {step.stepKey}
+              </p>
             </div>
           </div>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">

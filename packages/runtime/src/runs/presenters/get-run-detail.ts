@@ -1,7 +1,15 @@
 import { type Prisma, prisma } from "@ledgerflow/db";
-import { type FlowDefinition, listSteps, OTHERWISE_PATH, upgradeFlowDefinition } from "@ledgerflow/engine";
+import {
+  type FlowDefinition,
+  listSteps,
+  OTHERWISE_PATH,
+  renderRunTitle,
+  upgradeFlowDefinition,
+} from "@ledgerflow/engine";
 import { z } from "zod";
 import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
+import { readRunTitleTemplates } from "./run-titles";
+import { stepTitleOf } from "./step-title";
 
 // Everything the run detail page shows: the trigger event, each step's resolved input, output or
 // error with attempts and timing, what the run replays, and the run a duplicate repeats. A run of
@@ -32,7 +40,7 @@ const runDetailSelect = {
   resumeFromStepKey: true,
   eventId: true,
   duplicateOfId: true,
-  flow: { select: { id: true, name: true, publishedVersionId: true } },
+  flow: { select: { id: true, name: true, publishedVersionId: true, publishedVersion: { select: { number: true } } } },
   flowVersion: { select: { id: true, number: true, definition: true } },
   steps: {
     orderBy: { index: "asc" },
@@ -60,6 +68,15 @@ export type RunDetail = Omit<Prisma.RunGetPayload<{ select: typeof runDetailSele
   appEvent: AppEventSummary | null;
   /** Where each step sits in the version's tree, by step key: steps inside paths are drawn indented. */
   stepPlaces: Record<string, StepRunPlace>;
+  /** The run's summary line, as its row in the history shows it. */
+  title: string | null;
+  /** Each step's action in words ("Find or create contact"), by step key. */
+  stepTitles: Record<string, string>;
+  /**
+   * For a run that ran no version (SKIPPED, DUPLICATE): the version that was published when it
+   * arrived — what would have run had the flow been on — or null when the flow had none yet.
+   */
+  versionAtReceipt: { number: number } | null;
 };
 
 export interface StepRunPlace {
@@ -75,11 +92,24 @@ export async function getRunDetail(rawInput: GetRunDetailInput): Promise<RunDeta
   const run = await prisma.run.findFirst({ where: { id: runId, workspaceId }, select: runDetailSelect });
   if (!run) return null;
   const { flowVersion, ...rest } = run;
+  // Versions are created by publishing: the newest one older than the run was the published one.
+  const versionAtReceipt = flowVersion
+    ? null
+    : await prisma.flowVersion.findFirst({
+        where: { workspaceId, flowId: run.flow.id, createdAt: { lte: run.createdAt } },
+        orderBy: { number: "desc" },
+        select: { number: true },
+      });
+  const template = (await readRunTitleTemplates(workspaceId, [run.flow.id])).get(run.flow.id);
+  const appEvent = appEventOf(run.trigger);
   return {
     ...rest,
     flowVersion: flowVersion ? { id: flowVersion.id, number: flowVersion.number } : null,
-    appEvent: appEventOf(run.trigger),
+    appEvent,
+    title: (template && renderRunTitle(template.template, run.trigger)) || appEvent?.record || null,
     stepPlaces: placesOf(flowVersion?.definition),
+    stepTitles: Object.fromEntries(run.steps.map((step) => [step.stepKey, stepTitleOf(step.action)])),
+    versionAtReceipt,
   };
 }
 

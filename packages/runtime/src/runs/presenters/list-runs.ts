@@ -1,8 +1,11 @@
-import { type Prisma, prisma } from "@ledgerflow/db";
+import { Prisma, prisma } from "@ledgerflow/db";
 import { z } from "zod";
 import { type AppEventSummary, describeAppEventRun } from "../../triggers/event/describe-app-event";
+import { findRunIdsByText } from "./find-runs-by-text";
 import { decodeRunCursor, encodeRunCursor, type RunCursor } from "./run-cursor";
+import { readRunTitleTemplates, renderTitleFromPicked, titlePathsOf } from "./run-titles";
 import { runStatuses } from "./run-vocabulary";
+import { stepTitleOf } from "./step-title";
 
 // The run history table. Keyset pagination on (createdAt, id) descending — never OFFSET — so page
 // 4,000 costs what page 1 costs: each page is one index range scan on
@@ -17,6 +20,8 @@ export const listRunsInput = z
     from: z.date().optional(),
     /** Exclusive upper bound on createdAt. */
     to: z.date().optional(),
+    /** Text the run's id, title or trigger payload contains (any case). */
+    text: z.string().trim().min(1).max(200).optional(),
     /** Opaque cursor from a previous page's `olderCursor` / `newerCursor`. */
     cursor: z
       .string()
@@ -54,9 +59,15 @@ const runRowSelect = {
   flow: { select: { id: true, name: true } },
 } satisfies Prisma.RunSelect;
 
-export type RunRow = Prisma.RunGetPayload<{ select: typeof runRowSelect }> & {
+type RunRowBase = Prisma.RunGetPayload<{ select: typeof runRowSelect }>;
+
+export type RunRow = RunRowBase & {
   /** For a run a connector trigger started (and its re-runs): "Xero · Invoice paid", "INV-0042". */
   appEvent: AppEventSummary | null;
+  /** The run's summary line ("Order 1042 · Acme Ltd · 120.00"); null when its trigger names nothing. */
+  title: string | null;
+  /** For a FAILED or FILTERED run: the step it ended at, by key and by what it does. */
+  endedAt: { stepKey: string; title: string } | null;
 };
 
 export interface RunPage {
@@ -79,16 +90,26 @@ export async function listRuns(rawInput: ListRunsInput): Promise<RunPage> {
     ...(input.status ? { status: input.status } : {}),
     ...(input.from || input.to ? { createdAt: { gte: input.from, lt: input.to } } : {}),
   };
-  const order = direction === "older" ? "desc" : "asc";
+  const order: Prisma.SortOrder = direction === "older" ? "desc" : "asc";
 
-  const rows = await prisma.run.findMany({
-    where: cursor ? { AND: [where, beyond(cursor, direction)] } : where,
-    orderBy: [{ createdAt: order }, { id: order }],
-    take: limit + 1,
-    select: runRowSelect,
-  });
+  const orderBy: Prisma.RunOrderByWithRelationInput[] = [{ createdAt: order }, { id: order }];
+  const rows = input.text
+    ? await prisma.run.findMany({
+        where: {
+          workspaceId: input.workspaceId,
+          id: { in: await findRunIdsByText({ ...input, text: input.text, cursor, direction, take: limit + 1 }) },
+        },
+        orderBy,
+        select: runRowSelect,
+      })
+    : await prisma.run.findMany({
+        where: cursor ? { AND: [where, beyond(cursor, direction)] } : where,
+        orderBy,
+        take: limit + 1,
+        select: runRowSelect,
+      });
   const hasMore = rows.length > limit;
-  const page = await withAppEvents(input.workspaceId, rows.slice(0, limit));
+  const page = await withSummaries(input.workspaceId, rows.slice(0, limit));
 
   if (direction === "newer") {
     // Back at the top: show a full first page rather than the few rows left above the cursor.
@@ -104,23 +125,51 @@ export async function listRuns(rawInput: ListRunsInput): Promise<RunPage> {
 }
 
 /**
- * Names the trigger and record of the page's event runs. One statement reads only the trigger's key
- * and record of those rows, not every row's whole payload (a webhook's body can be 1 MB).
+ * Names the page's runs: each run's title (its flow's template on its trigger) and, for an event
+ * run, its trigger and record. Rendered on read, for the page's rows only: nothing is added to the
+ * webhook ingest path, and a changed template names past runs too (measured with the `ui` bench,
+ * docs/ARCHITECTURE.md §6). One statement reads, of those rows, only the values the titles use and
+ * an event's key and record — never a whole payload (a webhook's body can be 1 MB).
  */
-async function withAppEvents(
-  workspaceId: string,
-  rows: Prisma.RunGetPayload<{ select: typeof runRowSelect }>[],
-): Promise<RunRow[]> {
-  const ids = rows.filter((row) => row.source === "EVENT" || row.source === "REPLAY").map((row) => row.id);
-  const events =
-    ids.length === 0
-      ? []
-      : await prisma.$queryRaw<{ id: string; key: string; record: unknown }[]>`
-          SELECT id, "trigger"->>'trigger' AS key, "trigger"->'record' AS record FROM "Run"
-          WHERE "workspaceId" = ${workspaceId} AND id = ANY(${ids}::text[])
-            AND "trigger"->>'type' = 'event' AND "trigger"->>'trigger' IS NOT NULL`;
-  const byId = new Map(events.map((event) => [event.id, describeAppEventRun(event.key, event.record)]));
-  return rows.map((row) => ({ ...row, appEvent: byId.get(row.id) ?? null }));
+async function withSummaries(workspaceId: string, rows: RunRowBase[]): Promise<RunRow[]> {
+  if (rows.length === 0) return [];
+  const templates = await readRunTitleTemplates(workspaceId, [...new Set(rows.map((row) => row.flow.id))]);
+  const paths = titlePathsOf(templates.values());
+  const picked =
+    paths.length === 0
+      ? Prisma.sql`'[]'::jsonb`
+      : Prisma.sql`jsonb_build_array(${Prisma.join(paths.map((path) => Prisma.sql`trigger #> ${path}::text[]`))})`;
+  const found = await prisma.$queryRaw<{ id: string; key: string | null; record: unknown; picked: unknown[] | null }[]>`
+    SELECT id, CASE WHEN "trigger"->>'type' = 'event' THEN "trigger"->>'trigger' END AS key,
+           CASE WHEN "trigger"->>'type' = 'event' THEN "trigger"->'record' END AS record, ${picked} AS picked
+      FROM "Run"
+     WHERE "workspaceId" = ${workspaceId} AND id = ANY(${rows.map((row) => row.id)}::text[])`;
+  const byId = new Map(found.map((run) => [run.id, run]));
+  const endedAt = await stepsEndedAt(workspaceId, rows);
+  return rows.map((row) => {
+    const run = byId.get(row.id);
+    const template = templates.get(row.flow.id);
+    const appEvent = run?.key ? describeAppEventRun(run.key, run.record) : null;
+    const title = template && run?.picked ? renderTitleFromPicked(template, paths, run.picked) : null;
+    return { ...row, appEvent, title: title ?? appEvent?.record ?? null, endedAt: endedAt.get(row.id) ?? null };
+  });
+}
+
+/** The step each failed or filtered run of the page ended at: its failed step, or its last one. */
+async function stepsEndedAt(workspaceId: string, rows: RunRowBase[]): Promise<Map<string, RunRow["endedAt"]>> {
+  const ended = rows.filter((row) => row.status === "FAILED" || row.status === "FILTERED").map((row) => row.id);
+  if (ended.length === 0) return new Map();
+  const steps = await prisma.stepRun.findMany({
+    where: { workspaceId, runId: { in: ended } },
+    orderBy: { index: "asc" },
+    select: { runId: true, stepKey: true, action: true, status: true },
+  });
+  const byRun = new Map<string, { stepKey: string; title: string; failed: boolean }>();
+  for (const step of steps) {
+    if (byRun.get(step.runId)?.failed) continue;
+    byRun.set(step.runId, { stepKey: step.stepKey, title: stepTitleOf(step.action), failed: step.status === "FAILED" });
+  }
+  return new Map([...byRun].map(([runId, { stepKey, title }]) => [runId, { stepKey, title }]));
 }
 
 /**

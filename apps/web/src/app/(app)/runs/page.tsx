@@ -37,7 +37,7 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
   const flow = filters.flow ? flows.find((option) => option.id === filters.flow) : undefined;
   const inProgress = page.runs.some((run) => (inProgressRunStatuses as readonly string[]).includes(run.status));
   const anyRunsRecently = days.some((day) => day.total > 0);
-  const filtered = Boolean(filters.flow || filters.status || filters.from || filters.to);
+  const filtered = Boolean(filters.q || filters.flow || filters.status || filters.from || filters.to);
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -81,7 +81,9 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
               </Button>
             }
           >
-            Try another status or a wider date range.
+            {filters.q
+              ? `No run's id, title or data contains "${filters.q}". Try fewer words, or another status or dates.`
+              : "Try another status or a wider date range."}
           </EmptyState>
         ) : (
           <EmptyState

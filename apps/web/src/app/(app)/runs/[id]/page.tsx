@@ -9,10 +9,9 @@ import { RunStatusBadge } from "@/components/run-status-badge";
 import { AppEventPayload } from "@/components/runs/app-event-payload";
 import { AutoRefresh } from "@/components/runs/auto-refresh";
 import { CancelRunButton } from "@/components/runs/cancel-run-button";
-import { readStepError } from "@/components/runs/read-step-error";
 import { RerunMenu } from "@/components/runs/rerun-menu";
+import { RunStatusBanner } from "@/components/runs/run-status-banner";
 import { RunSummary } from "@/components/runs/run-summary";
-import { StepErrorCallout } from "@/components/runs/step-error-callout";
 import { StepRunCard } from "@/components/runs/step-run-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { JsonViewer } from "@/components/ui/json-viewer";
@@ -37,11 +36,6 @@ export default async function RunPage({ params }: RunPageProps) {
   const replayPlan = canReplay ? await getReplayPlan({ workspaceId: workspace.id, runId: run.id }) : null;
 
   const inProgress = (inProgressRunStatuses as readonly string[]).includes(run.status);
-  const runError = readStepError(run.error);
-  const failedStep = run.steps.find((step) => step.status === "FAILED");
-  // The step that stopped a FILTERED run is the last one that ran.
-  const stoppedAt = run.status === "FILTERED" ? run.steps.at(-1) : undefined;
-  const waitingAt = run.status === "WAITING" ? run.steps.at(-1) : undefined;
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -59,7 +53,12 @@ export default async function RunPage({ params }: RunPageProps) {
             <RunStatusBadge status={run.status} />
           </span>
         }
-        description={<span className="font-mono text-xs break-all">{run.id}</span>}
+        description={
+          <>
+            {run.title ? <span className="block font-medium text-slate-900 break-words">{run.title}</span> : null}
+            <span className="font-mono text-xs break-all">{run.id}</span>
+          </>
+        }
         actions={
           // A pruned run has no event left to run on, so it offers no Re-run (the domain refuses it too);
           // a duplicate's event is its first run's, which is where to re-run it.
@@ -77,37 +76,7 @@ export default async function RunPage({ params }: RunPageProps) {
         </CardContent>
       </Card>
 
-      {run.duplicateOfId ? (
-        <p role="note" className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
-          The sender delivered this event again (event id <span className="font-mono break-all">{run.eventId}</span>
-          ), so this delivery ran nothing.{" "}
-          <Link href={`/runs/${run.duplicateOfId}`} className="font-medium text-brand-700 hover:underline">
-            Open the run of its first delivery
-          </Link>
-        </p>
-      ) : null}
-
-      {run.status === "WAITING" && run.nextAttemptAt ? (
-        <p role="note" className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
-          Waiting for a delay{waitingAt ? ` at step ${waitingAt.stepKey}` : ""}: the run goes on at{" "}
-          <LocalTime value={run.nextAttemptAt} format="exact" />. No worker is held while it waits.
-        </p>
-      ) : null}
-
-      {run.status === "FILTERED" && run.stopReason ? (
-        <section
-          aria-labelledby="stopped-heading"
-          className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700"
-        >
-          <h2 id="stopped-heading" className="font-semibold text-slate-900">
-            Stopped by a filter{stoppedAt ? ` at step ${stoppedAt.stepKey}` : ""}: not a failure
-          </h2>
-          <p className="mt-1 break-words">{run.stopReason.replace(/^Stopped by filter: /, "")}</p>
-        </section>
-      ) : null}
-
-      {/* A run-level error that is not one step's (e.g. the version could not be loaded) leads the page. */}
-      {runError && !failedStep ? <StepErrorCallout error={runError} title="This run failed" /> : null}
+      <RunStatusBanner run={run} />
 
       <Card>
         <CardHeader>
@@ -152,6 +121,7 @@ export default async function RunPage({ params }: RunPageProps) {
               >
                 <StepRunCard
                   step={step}
+                  title={run.stepTitles[step.stepKey] ?? step.action}
                   place={run.stepPlaces[step.stepKey]}
                   // A resumed replay copies the steps that had succeeded, with their original times.
                   carriedOver={run.replayOfId !== null && step.startedAt < run.createdAt}
