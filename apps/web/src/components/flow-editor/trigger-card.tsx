@@ -1,5 +1,6 @@
 import type { FlowTrigger } from "@ledgerflow/engine";
 import { ChevronRightIcon } from "lucide-react";
+import { plural } from "../plural";
 import { triggerTypePresentation } from "../trigger-type-label";
 import type { ConnectionChoice, TriggerChoice } from "./editor-types";
 import { ToFix } from "./to-fix";
@@ -18,7 +19,7 @@ function describe(trigger: FlowTrigger, connections: ConnectionChoice[]): string
     const { config } = trigger;
     if (config.mode === "cron") return `Cron ${config.cron} (${config.timezone})`;
     const minutes = config.everySeconds / 60;
-    return minutes % 60 === 0 ? `Every ${minutes / 60} hour(s)` : `Every ${minutes} minute(s)`;
+    return minutes % 60 === 0 ? `Every ${plural(minutes / 60, "hour")}` : `Every ${plural(minutes, "minute")}`;
   }
   if (trigger.type === "event") {
     if (!trigger.config.event) return "Choose what happens";
