@@ -3,6 +3,7 @@
 import { cronSchema, MIN_INTERVAL_SECONDS, type ScheduleConfig } from "@ledgerflow/engine";
 import { useEffect, useMemo, useState } from "react";
 import { previewScheduleAction } from "@/server/flows/preview-schedule-action";
+import { formatExact } from "../format-local-time";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
@@ -150,11 +151,9 @@ function NextFireTimes({ config }: { config: ScheduleConfig }) {
     };
   }, [key]);
 
-  const format = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: config.timezone,
-  });
+  // The app's one way of writing a time, in the viewer's locale but the schedule's own zone: the
+  // list is filled in the browser (an effect), so no server render has to match it.
+  const zone = { locale: undefined, timeZone: config.timezone };
   return (
     <section aria-label="Next runs" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
       <h3 className="text-sm font-medium text-slate-800">Next five runs</h3>
@@ -162,7 +161,7 @@ function NextFireTimes({ config }: { config: ScheduleConfig }) {
       <ol className="mt-2 flex flex-col gap-1 text-sm text-slate-600 tabular-nums">
         {(times ?? []).map((time) => (
           <li key={time}>
-            <time dateTime={time}>{format.format(new Date(time))}</time>
+            <time dateTime={time}>{formatExact(new Date(time), zone)}</time>
           </li>
         ))}
       </ol>
