@@ -54,7 +54,7 @@ export function StepCard(props: StepCardProps) {
       {readOnly ? null : (
         <button
           type="button"
-          className="flex w-7 shrink-0 cursor-grab items-center justify-center rounded-l-xl text-slate-300 hover:bg-slate-50 hover:text-slate-500 active:cursor-grabbing"
+          className="flex w-7 shrink-0 cursor-grab items-center justify-center rounded-l-xl text-slate-500 hover:bg-slate-50 hover:text-slate-700 active:cursor-grabbing"
           aria-label={`Drag to reorder ${label}`}
           {...sortable.attributes}
           {...sortable.listeners}
