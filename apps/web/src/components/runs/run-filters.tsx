@@ -50,7 +50,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
       onSubmit={onSubmit}
       className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
     >
-      <Field label="Flow" className="min-w-0 sm:w-56">
+      <Field label="Flow" className="col-span-2 min-w-0 sm:w-64">
         {(control) => (
           <Select
             {...control}
