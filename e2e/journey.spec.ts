@@ -150,7 +150,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await page.keyboard.press("Escape");
   });
 
-  const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
+  const enabledSwitch = page.getByRole("switch", { name: `Switch ${flowName} on/off` });
   await test.step("switching on with an unmapped required field lists it and stays off", async () => {
     await enabledSwitch.click();
     const refusal = page.getByRole("alert").filter({ hasText: "The flow stays off until these are fixed" });
@@ -226,7 +226,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
   await test.step("the home lists the flow switched on", async () => {
     await page.goto("/");
     const row = page.getByRole("list", { name: "Flows" }).getByRole("listitem").filter({ hasText: flowName });
-    await expect(row.getByRole("switch", { name: `${flowName} switched on` })).toBeChecked();
+    await expect(row.getByRole("switch", { name: `Switch ${flowName} on/off` })).toBeChecked();
     await expect(row).toContainText("Webhook");
     await screenshots(page, "journey-flows");
   });

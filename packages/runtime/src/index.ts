@@ -22,6 +22,7 @@ export { deleteFlow } from "./flows/delete-flow";
 export { disableFlow } from "./flows/disable-flow";
 export { getFlowForEditor } from "./flows/presenters/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
+export { readFlowSwitch } from "./flows/presenters/read-flow-switch";
 export { isPreviewable, previewFlowStep } from "./flows/preview-flow-step";
 export { publishFlow } from "./flows/publish-flow";
 export { renameFlow } from "./flows/rename-flow";
