@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { expect as baseExpect, type Locator, type Page } from "@playwright/test";
+import { countInput, reportInput } from "./support/count-input";
 import {
   addStep,
   connectSandboxXero,
@@ -16,7 +17,8 @@ import { test } from "./support/test";
 // connect Xero on the sandbox's consent page, build "Order paid → invoice" on a webhook whose
 // sample is a real request, test every step, switch it on, send a real webhook, and find the run in
 // the history and the paid invoice in Xero. On the way: switching on too early lists the problem
-// and stays off, and a payment Xero refuses shows Xero's message on the Amount field.
+// and stays off, and a payment Xero refuses shows Xero's message on the Amount field. Every click
+// and keystroke the script makes for the person is counted and reported at the end.
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -58,6 +60,10 @@ async function choose(page: Page, combobox: Locator, option: RegExp) {
   await page.getByRole("option", { name: option }).first().click();
 }
 
+let input: ReturnType<typeof countInput> | undefined;
+// A failed journey must not leave Playwright's methods counting for the specs after it.
+test.afterEach(() => input?.stop());
+
 test.afterAll(async () => {
   await prisma.$disconnect();
 });
@@ -66,6 +72,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
+  input = countInput(page);
   const email = `journey-${unique}@example.com`;
   await signUp(page, "Jo Journey", email);
 
@@ -258,6 +265,8 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
       })),
     );
   });
+
+  reportInput("journey", input.stop());
 });
 
 interface XeroInvoice {
