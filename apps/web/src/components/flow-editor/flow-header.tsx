@@ -63,17 +63,27 @@ export function FlowHeader({
             <label htmlFor="flow-name" className="sr-only">
               Flow name
             </label>
-            <input
+            {/* A text area that grows with its text, so a long name wraps on a phone instead of being cut;
+                Enter still commits it (a name has no line breaks). */}
+            <textarea
               id="flow-name"
               value={name}
               readOnly={readOnly}
               maxLength={120}
+              rows={1}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? "flow-name-error" : undefined}
-              onChange={(event) => setName(event.target.value)}
+              onChange={(event) => setName(event.target.value.replace(/\s*\n\s*/g, " "))}
               onBlur={commit}
-              onKeyDown={(event) => event.key === "Enter" && event.currentTarget.blur()}
-              className={cn(inlineInput, "h-9 text-xl font-semibold tracking-tight text-slate-900")}
+              onKeyDown={(event) => {
+                if (event.key !== "Enter") return;
+                event.preventDefault();
+                event.currentTarget.blur();
+              }}
+              className={cn(
+                inlineInput,
+                "field-sizing-content min-h-9 resize-none py-0.5 text-xl leading-8 font-semibold tracking-tight text-slate-900",
+              )}
             />
             <label htmlFor="flow-description" className="sr-only">
               Description
