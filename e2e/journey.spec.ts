@@ -81,8 +81,8 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await screenshots(page, "journey-connections");
   });
 
-  await page.getByRole("link", { name: "Flows" }).first().click();
-  await page.getByRole("button", { name: "New flow" }).click();
+  // Connected, the Connections page offers the next step itself.
+  await page.getByRole("button", { name: "Create your first flow" }).click();
   await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
   const flowId = page.url().split("/").at(-1) ?? "";
   await page.getByLabel("Flow name").fill(flowName);
