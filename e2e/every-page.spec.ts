@@ -141,9 +141,12 @@ test("every page passes axe at 1440 and 390 px, with a favicon, a skip link and 
     await checkScreen(page, "flows");
     await listSwitch.click();
     await expect(page.getByText(`“${flowName}” is off`)).toBeVisible();
+    // Back shows the render the router kept (an untitled flow without steps): the editor finds it
+    // stale and reloads, so neither the switch nor the draft is the old one.
     await page.goBack();
     await expect(page).toHaveURL(/\/flows\/[\w-]+$/);
     await expect(editorSwitch).toHaveAttribute("aria-checked", "false");
+    await expect(page.getByRole("button", { name: "Open Step 1: Change letter case" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
 
     // Switched on in another tab while this editor is open: coming back to it reads the server again.
@@ -157,7 +160,10 @@ test("every page passes axe at 1440 and 390 px, with a favicon, a skip link and 
       .click();
     await expect(other.getByText(`“${flowName}” is on`)).toBeVisible();
     await other.close();
+    // Headless Chromium never hides a tab, so it sends no event when one is brought back: the event
+    // a browser sends then (visibilitychange, the page visible again) is dispatched as it would be.
     await page.bringToFront();
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
     await expect(editorSwitch).toHaveAttribute("aria-checked", "true");
     expect(await prisma.flow.findFirstOrThrow({ where: { name: flowName }, select: { enabled: true } })).toEqual({
       enabled: true,

@@ -153,17 +153,22 @@ describe("deleteFlow", () => {
 describe("readFlowSwitch", () => {
   it("reads the flow's state as it is now, not as the editor last saw it", async () => {
     const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
-    expect(await readFlowSwitch({ workspaceId, flowId })).toEqual({ enabled: false, published: null });
+    const before = await readFlowSwitch({ workspaceId, flowId });
+    expect(before).toEqual({ enabled: false, published: null, updatedAt: expect.any(Date) });
 
     // Switched on elsewhere (the flows list, another tab): version 1 is what runs use.
     const version = await prisma.flowVersion.create({
       data: { workspaceId, flowId, number: 1, definition: draftWithStep() as object },
     });
     await prisma.flow.update({ where: { id: flowId }, data: { enabled: true, publishedVersionId: version.id } });
-    expect(await readFlowSwitch({ workspaceId, flowId })).toEqual({
+    const after = await readFlowSwitch({ workspaceId, flowId });
+    expect(after).toEqual({
       enabled: true,
       published: { number: 1, definition: draftWithStep() },
+      updatedAt: expect.any(Date),
     });
+    // The editor tells a render older than the flow by this.
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
   });
 
   it("does not read another workspace's flow", async () => {

@@ -67,6 +67,7 @@ export function FlowEditor(props: FlowEditorProps) {
   const [name, setName] = useState(flow.name);
   const { enabled, setEnabled, published, setPublished } = useFlowSwitch(flow.id, {
     enabled: flow.enabled,
+    updatedAt: flow.updatedAt,
     published: flow.published?.definition ?? null,
   });
   const unpublishedChanges = enabled && published !== null && !sameFlowBehaviour(draft, published);
