@@ -183,6 +183,13 @@ test("every page passes axe at 1440 and 390 px, with a favicon, a skip link and 
     await page.goto("/runs");
     const newest = page.getByRole("table", { name: "Runs, newest first" }).locator("tbody tr").first();
     await expect(newest).toContainText("Succeeded", { timeout: 45_000 });
+    // A long flow name chosen in the Flow filter stays on one line: the filters keep their row.
+    await choose(page, "Flow", flowName);
+    await expect(page).toHaveURL(/[?&]flow=/);
+    const flowFilter = page.getByRole("combobox", { name: "Flow" });
+    expect((await flowFilter.boundingBox())?.height).toBeLessThanOrEqual(40);
+    const statusFilter = page.getByRole("combobox", { name: "Status" });
+    expect((await statusFilter.boundingBox())?.y).toBe((await flowFilter.boundingBox())?.y);
     await checkScreen(page, "runs");
     await page.goto(`/runs/${sent.body.runId}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Succeeded");
