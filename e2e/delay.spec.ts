@@ -79,7 +79,7 @@ test("a run waits for 'Delay for 1 hour', says until when, and is cancelled from
   });
 
   await test.step("switched on, a webhook's run waits and its page says until when", async () => {
-    const enabledSwitch = page.getByRole("switch", { name: `Chase later ${unique} switched on` });
+    const enabledSwitch = page.getByRole("switch", { name: `Switch Chase later ${unique} on/off` });
     await enabledSwitch.click();
     await expect(page.getByText(`“Chase later ${unique}” is on`)).toBeVisible();
     const sent = await postJson(webhookUrl, { customer: "ben's books" });

@@ -72,7 +72,7 @@ test("an unfinished draft saves; missing sample fields warn; choices start made;
   await page.keyboard.press("Escape");
 
   // Switch-on lists it as something to check, and "Switch on anyway" switches the flow on.
-  const enabled = page.getByRole("switch", { name: `${name} switched on` });
+  const enabled = page.getByRole("switch", { name: `Switch ${name} on/off` });
   await enabled.click();
   const problems = page.getByRole("alert", { name: "Before switching on" });
   await expect(problems).toContainText("Check this mapping before switching on");

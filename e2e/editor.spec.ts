@@ -126,7 +126,7 @@ test("build a flow: trigger, sample, steps, fields; reload loses nothing; reorde
   await expect(row).toContainText("Order paid → invoice");
   await expect(row).toContainText("Webhook");
   await expect(row).toContainText("Never");
-  await expect(row.getByRole("switch", { name: "Order paid → invoice switched on" })).not.toBeChecked();
+  await expect(row.getByRole("switch", { name: "Switch Order paid → invoice on/off" })).not.toBeChecked();
   await screenshots(page, "flows");
 
   // Deleting it (after a confirmation) leaves the empty home again.
@@ -215,7 +215,7 @@ test("a VIEWER sees the editor read-only", async ({ page }) => {
   await expect(page.getByLabel("Flow name")).toHaveAttribute("readonly", "");
   await expect(page.getByRole("button", { name: "Add a step" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove Step/ })).toHaveCount(0);
-  await expect(page.getByRole("switch", { name: "Supplier bills switched on" })).toBeDisabled();
+  await expect(page.getByRole("switch", { name: "Switch Supplier bills on/off" })).toBeDisabled();
   await expect(page.getByText("Unpublished changes")).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish changes" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);

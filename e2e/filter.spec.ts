@@ -164,7 +164,7 @@ test("Only continue if…: built, tested both ways, switched on; a small order i
     await page.keyboard.press("Escape");
   });
 
-  const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
+  const enabledSwitch = page.getByRole("switch", { name: `Switch ${flowName} on/off` });
   await test.step("switch on", async () => {
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();

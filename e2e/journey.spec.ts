@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@ledgerflow/db";
 import { expect as baseExpect, type Locator, type Page } from "@playwright/test";
+import { countInput, reportInput } from "./support/count-input";
 import {
   addStep,
   connectSandboxXero,
@@ -16,7 +17,8 @@ import { test } from "./support/test";
 // connect Xero on the sandbox's consent page, build "Order paid → invoice" on a webhook whose
 // sample is a real request, test every step, switch it on, send a real webhook, and find the run in
 // the history and the paid invoice in Xero. On the way: switching on too early lists the problem
-// and stays off, and a payment Xero refuses shows Xero's message on the Amount field.
+// and stays off, and a payment Xero refuses shows Xero's message on the Amount field. Every click
+// and keystroke the script makes for the person is counted and reported at the end.
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -58,6 +60,10 @@ async function choose(page: Page, combobox: Locator, option: RegExp) {
   await page.getByRole("option", { name: option }).first().click();
 }
 
+let input: ReturnType<typeof countInput> | undefined;
+// A failed journey must not leave Playwright's methods counting for the specs after it.
+test.afterEach(() => input?.stop());
+
 test.afterAll(async () => {
   await prisma.$disconnect();
 });
@@ -66,6 +72,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
+  input = countInput(page);
   const email = `journey-${unique}@example.com`;
   await signUp(page, "Jo Journey", email);
 
@@ -74,8 +81,8 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await screenshots(page, "journey-connections");
   });
 
-  await page.getByRole("link", { name: "Flows" }).first().click();
-  await page.getByRole("button", { name: "New flow" }).click();
+  // Connected, the Connections page offers the next step itself.
+  await page.getByRole("button", { name: "Create your first flow" }).click();
   await expect(page).toHaveURL(/\/flows\/[\w-]+$/, { timeout: 20_000 });
   const flowId = page.url().split("/").at(-1) ?? "";
   await page.getByLabel("Flow name").fill(flowName);
@@ -152,7 +159,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
     await page.keyboard.press("Escape");
   });
 
-  const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
+  const enabledSwitch = page.getByRole("switch", { name: `Switch ${flowName} on/off` });
   await test.step("switching on with an unmapped required field lists it and stays off", async () => {
     await enabledSwitch.click();
     const refusal = page.getByRole("alert").filter({ hasText: "The flow stays off until these are fixed" });
@@ -229,7 +236,7 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
   await test.step("the home lists the flow switched on", async () => {
     await page.goto("/");
     const row = page.getByRole("list", { name: "Flows" }).getByRole("listitem").filter({ hasText: flowName });
-    await expect(row.getByRole("switch", { name: `${flowName} switched on` })).toBeChecked();
+    await expect(row.getByRole("switch", { name: `Switch ${flowName} on/off` })).toBeChecked();
     await expect(row).toContainText("Webhook");
     await screenshots(page, "journey-flows");
   });
@@ -261,6 +268,8 @@ test("the journey: webhook → contact, invoice, payment → switched on → a r
       })),
     );
   });
+
+  reportInput("journey", input.stop());
 });
 
 interface XeroInvoice {

@@ -217,7 +217,7 @@ test("Paths: card payments and bank transfers each take their own path to Xero",
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
-  const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
+  const enabledSwitch = page.getByRole("switch", { name: `Switch ${flowName} on/off` });
   await test.step("switch on", async () => {
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();

@@ -58,7 +58,7 @@ test("Publish changes keeps the flow on; Run now runs the published version with
 
   // Off: nothing to run yet.
   await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
-  const enabledSwitch = page.getByRole("switch", { name: "Month-end contact sync switched on" });
+  const enabledSwitch = page.getByRole("switch", { name: "Switch Month-end contact sync on/off" });
   await enabledSwitch.click();
   await expect(enabledSwitch).toBeChecked();
   await expect(page.getByText("Unpublished changes")).toHaveCount(0);

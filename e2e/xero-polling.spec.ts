@@ -136,7 +136,7 @@ test("New payment: pick the polling trigger, check every minute, load a payment,
   });
 
   await test.step("switch on; the trigger, reopened, says the flow checks for changes", async () => {
-    const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
+    const enabledSwitch = page.getByRole("switch", { name: `Switch ${flowName} on/off` });
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();
     // The switch moves before the server answers; the toast says the flow was published and armed.

@@ -87,7 +87,7 @@ test("Invoice paid: pick the app event, load a recent record, map it, switch on,
     await expect(trigger.getByRole("combobox", { name: /^App event/ })).toHaveText(/Choose what happens/);
     await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Trigger: App event" })).toBeVisible();
-    await page.getByRole("switch", { name: `${flowName} switched on` }).click();
+    await page.getByRole("switch", { name: `Switch ${flowName} on/off` }).click();
     const refusal = page.getByRole("alert").filter({ hasText: "The flow stays off until these are fixed" });
     await expect(refusal).toContainText("Trigger: Choose the app event that starts this flow.");
     await refusal.getByRole("button", { name: "Trigger" }).click();
@@ -148,7 +148,7 @@ test("Invoice paid: pick the app event, load a recent record, map it, switch on,
   });
 
   await test.step("switch on", async () => {
-    const enabledSwitch = page.getByRole("switch", { name: `${flowName} switched on` });
+    const enabledSwitch = page.getByRole("switch", { name: `Switch ${flowName} on/off` });
     await enabledSwitch.click();
     await expect(enabledSwitch).toBeChecked();
     // The switch moves before the server answers; the toast says the flow was published and armed.

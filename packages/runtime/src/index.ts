@@ -23,6 +23,7 @@ export { disableFlow } from "./flows/disable-flow";
 export { parseFlowDraft } from "./flows/parse-flow-draft";
 export { getFlowForEditor } from "./flows/presenters/get-flow-for-editor";
 export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
+export { readFlowSwitch } from "./flows/presenters/read-flow-switch";
 export { isPreviewable, previewFlowStep } from "./flows/preview-flow-step";
 export { publishFlow } from "./flows/publish-flow";
 export { renameFlow } from "./flows/rename-flow";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatExact, formatLocalTime, formatRelative, SERVER_ZONE } from "./format-local-time";
+import { formatDate, formatDay, formatExact, formatLocalTime, formatRelative, SERVER_ZONE } from "./format-local-time";
 
 const now = Date.parse("2026-03-12T10:00:00.000Z");
 const secondsAgo = (seconds: number) => new Date(now - seconds * 1000);
@@ -39,6 +39,22 @@ describe("formatExact and formatDate", () => {
   it("writes a viewer's zone, whose calendar day can differ from UTC's", () => {
     expect(formatExact(date, auckland)).toBe("12 Mar 2026, 23:04:05 GMT+13");
     expect(formatDate(new Date("2026-03-12T13:00:00.000Z"), auckland)).toBe("13 Mar 2026");
+  });
+});
+
+describe("formatDay", () => {
+  it("names the day it is given in the reader's locale, never the day before in a zone west of UTC", () => {
+    expect(formatDay("2026-03-12", SERVER_ZONE)).toBe("12 Mar");
+    expect(formatDay("2026-03-12", { locale: "en-US" })).toBe("Mar 12");
+    expect(formatDay("2026-03-12", { locale: "de-DE" })).toBe("12. März");
+  });
+});
+
+describe("formatExact in the reader's locale", () => {
+  it("orders day and month as the locale does, in the zone asked for", () => {
+    const date = new Date("2026-03-12T10:04:05.000Z");
+    expect(formatExact(date, { locale: "en-US", timeZone: "UTC" })).toBe("Mar 12, 2026, 10:04:05 AM UTC");
+    expect(formatExact(date, { locale: "en-NZ", timeZone: "Pacific/Auckland" })).toBe("12 Mar 2026, 11:04:05 pm NZDT");
   });
 });
 

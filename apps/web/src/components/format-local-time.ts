@@ -55,6 +55,14 @@ export function formatDate(date: Date, { locale, timeZone }: TimeZoneChoice): st
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(date);
 }
 
+/**
+ * A calendar day kept as `YYYY-MM-DD` (run history counts runs per UTC day) as day and month
+ * ("12 Mar") in the reader's locale. The day is the one named, whatever the reader's zone.
+ */
+export function formatDay(day: string, { locale }: Pick<TimeZoneChoice, "locale">): string {
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(day));
+}
+
 /** The visible text of a time and, for relative and date formats, the exact time as its tooltip. */
 export function formatLocalTime(
   date: Date,

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from "react";
-import { formatLocalTime, SERVER_ZONE, type TimeFormat } from "./format-local-time";
+import { formatLocalTime, SERVER_ZONE, type TimeFormat, type TimeZoneChoice } from "./format-local-time";
 
 // Times are rendered on the server (in UTC, the only zone it knows, and relative to the server's
 // clock) and again in the browser's own zone and locale once hydrated. During hydration the
@@ -24,6 +24,14 @@ const useHydrated = () =>
     () => false,
   );
 
+/**
+ * Where times are read: the server's zone (UTC, British English) while hydrating, then the
+ * viewer's own locale and zone, from the browser.
+ */
+export function useViewerZone(): TimeZoneChoice {
+  return useHydrated() ? { locale: undefined, timeZone: undefined } : SERVER_ZONE;
+}
+
 interface LocalTimeProps {
   value: Date | string;
   /** "relative" (the default): "5 minutes ago"; "exact": date and time; "date": the day only. */
@@ -33,11 +41,12 @@ interface LocalTimeProps {
 /** A point in time in the viewer's zone and locale, as a `<time>` with the exact time on hover. */
 export function LocalTime({ value, format = "relative" }: LocalTimeProps) {
   const hydrated = useHydrated();
+  const zone = useViewerZone();
   const renderedAt = useContext(RenderedAtContext);
   const date = new Date(value);
   const { text, title } = formatLocalTime(date, format, {
     now: hydrated || renderedAt === null ? Date.now() : renderedAt,
-    zone: hydrated ? { locale: undefined, timeZone: undefined } : SERVER_ZONE,
+    zone,
   });
   return (
     <time dateTime={date.toISOString()} title={title}>

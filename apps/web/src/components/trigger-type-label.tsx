@@ -15,7 +15,7 @@ export const triggerTypePresentation: Record<TriggerType, { label: string; icon:
 
 /** The trigger's kind, or its own name when it has one ("Xero · Invoice paid"). */
 export function TriggerTypeLabel({ type, title }: { type: TriggerType | null; title?: string | null }) {
-  if (!type) return <span className="text-slate-400">No trigger</span>;
+  if (!type) return <span className="text-slate-500">No trigger</span>;
   const { label, icon: Icon } = triggerTypePresentation[type];
   return (
     <span className="inline-flex items-center gap-1.5">

@@ -10,6 +10,7 @@ import { createFlow } from "./create-flow";
 import { deleteFlow } from "./delete-flow";
 import { getFlowForEditor } from "./presenters/get-flow-for-editor";
 import { listFlows } from "./presenters/list-flows";
+import { readFlowSwitch } from "./presenters/read-flow-switch";
 import { renameFlow } from "./rename-flow";
 import { saveStepSample } from "./save-step-sample";
 import { updateFlowDraft } from "./update-flow-draft";
@@ -152,6 +153,33 @@ describe("deleteFlow", () => {
     await prisma.flow.update({ where: { id: flowId }, data: { enabled: true } });
     await expect(deleteFlow({ workspaceId, flowId })).rejects.toBeInstanceOf(ConflictError);
     expect(await prisma.flow.count({ where: { id: flowId } })).toBe(1);
+  });
+});
+
+describe("readFlowSwitch", () => {
+  it("reads the flow's state as it is now, not as the editor last saw it", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    const before = await readFlowSwitch({ workspaceId, flowId });
+    expect(before).toEqual({ enabled: false, published: null, updatedAt: expect.any(Date) });
+
+    // Switched on elsewhere (the flows list, another tab): version 1 is what runs use.
+    const version = await prisma.flowVersion.create({
+      data: { workspaceId, flowId, number: 1, definition: draftWithStep() as object },
+    });
+    await prisma.flow.update({ where: { id: flowId }, data: { enabled: true, publishedVersionId: version.id } });
+    const after = await readFlowSwitch({ workspaceId, flowId });
+    expect(after).toEqual({
+      enabled: true,
+      published: { number: 1, definition: draftWithStep() },
+      updatedAt: expect.any(Date),
+    });
+    // The editor tells a render older than the flow by this.
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+  });
+
+  it("does not read another workspace's flow", async () => {
+    const { id: flowId } = await createFlow({ workspaceId, userId: user.id });
+    await expect(readFlowSwitch({ workspaceId: otherWorkspaceId, flowId })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/app-shell/logo";
+import { MAIN_CONTENT_ID, SkipLink } from "@/components/ui/skip-link";
 import { getAppSession } from "@/server/auth/get-app-session";
 
 // Whether a visitor is signed in decides the page: render per request, never at build.
@@ -10,9 +11,18 @@ export const dynamic = "force-dynamic";
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   if (await getAppSession()) redirect("/");
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-8 px-4 py-12">
-      <Logo />
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
-    </main>
+    <div className="flex min-h-screen flex-col items-center justify-center gap-8 px-4 py-12">
+      <SkipLink />
+      <header>
+        <Logo />
+      </header>
+      <main
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm outline-none sm:p-8"
+      >
+        {children}
+      </main>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { MAIN_CONTENT_ID, SkipLink } from "../ui/skip-link";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
@@ -14,6 +15,7 @@ interface AppShellProps {
 export function AppShell({ workspaceName, user, children }: AppShellProps) {
   return (
     <div className="min-h-screen md:grid md:grid-cols-[15rem_1fr]">
+      <SkipLink />
       <aside className="sticky top-0 hidden h-screen flex-col gap-6 border-r border-slate-200 bg-white px-3 py-4 md:flex">
         <div className="px-2">
           <Logo />
@@ -38,7 +40,9 @@ export function AppShell({ workspaceName, user, children }: AppShellProps) {
         </div>
         <UserMenu name={user.name} email={user.email} compact />
       </header>
-      <main className="min-w-0">{children}</main>
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 outline-none">
+        {children}
+      </main>
     </div>
   );
 }

@@ -48,7 +48,7 @@ export function DataPicker({ groups, onPick, listsOnly, fieldLabel, compact }: D
             <Command.Input
               aria-label={`Search data to insert into ${fieldLabel}`}
               placeholder="Search data from earlier steps…"
-              className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
+              className="h-10 w-full bg-transparent text-sm"
             />
           </div>
           <Command.List className="max-h-80 overflow-y-auto p-1">

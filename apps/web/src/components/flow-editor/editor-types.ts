@@ -75,6 +75,8 @@ export interface FlowEditorProps {
     name: string;
     description: string;
     enabled: boolean;
+    /** When anything of the flow last changed (ISO): the editor tells a stale render by it. */
+    updatedAt: string;
     draft: FlowDefinition;
     webhook: WebhookView;
     /** The version runs use (the editor compares it with the draft), or null if never switched on. */

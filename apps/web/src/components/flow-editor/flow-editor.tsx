@@ -41,6 +41,7 @@ import { TestStateProvider } from "./test-state";
 import { TriggerCard } from "./trigger-card";
 import { TriggerPanel } from "./trigger-panel";
 import { useFlowDraft } from "./use-flow-draft";
+import { useFlowSwitch } from "./use-flow-switch";
 
 const TRIGGER = "trigger";
 
@@ -73,9 +74,11 @@ export function FlowEditor(props: FlowEditorProps) {
   // A refusal describes the draft it was about: once the user edits, the live checks take over.
   const shownRefusal = refusal?.draft === draft ? refusal : null;
   const [name, setName] = useState(flow.name);
-  const [enabled, setEnabled] = useState(flow.enabled);
-  // What runs use now; replaced by the draft whenever it is published (switch on, "Publish changes").
-  const [published, setPublished] = useState(flow.published?.definition ?? null);
+  const { enabled, setEnabled, published, setPublished } = useFlowSwitch(flow.id, {
+    enabled: flow.enabled,
+    updatedAt: flow.updatedAt,
+    published: flow.published?.definition ?? null,
+  });
   const unpublishedChanges = enabled && published !== null && !sameFlowBehaviour(draft, published);
 
   // The browser's catalog has no `run` (it stays on the server); validation and the data picker
@@ -193,7 +196,7 @@ export function FlowEditor(props: FlowEditorProps) {
         <FlowEnabledSwitch
           flowId={flow.id}
           flowName={name}
-          enabled={flow.enabled}
+          enabled={enabled}
           disabled={readOnly}
           beforeEnable={flush}
           onEnabledChange={(on) => {

@@ -56,22 +56,34 @@ export function FlowHeader({
           <ArrowLeftIcon className="size-3.5" />
           Flows
         </Link>
-        <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
-          <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+        {/* The name claims a line's room first (28rem, or all of a phone's); the controls sit beside it
+            when they fit and wrap below it when they do not, never squeezing it. */}
+        <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+          <div className="flex min-w-0 flex-[1_1_28rem] flex-col gap-0.5">
             <label htmlFor="flow-name" className="sr-only">
               Flow name
             </label>
-            <input
+            {/* A text area that grows with its text, so a long name wraps on a phone instead of being cut;
+                Enter still commits it (a name has no line breaks). */}
+            <textarea
               id="flow-name"
               value={name}
               readOnly={readOnly}
               maxLength={120}
+              rows={1}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? "flow-name-error" : undefined}
-              onChange={(event) => setName(event.target.value)}
+              onChange={(event) => setName(event.target.value.replace(/\s*\n\s*/g, " "))}
               onBlur={commit}
-              onKeyDown={(event) => event.key === "Enter" && event.currentTarget.blur()}
-              className={cn(inlineInput, "h-9 text-xl font-semibold tracking-tight text-slate-900")}
+              onKeyDown={(event) => {
+                if (event.key !== "Enter") return;
+                event.preventDefault();
+                event.currentTarget.blur();
+              }}
+              className={cn(
+                inlineInput,
+                "field-sizing-content min-h-9 resize-none py-0.5 text-xl leading-8 font-semibold tracking-tight text-slate-900",
+              )}
             />
             <label htmlFor="flow-description" className="sr-only">
               Description
@@ -85,7 +97,7 @@ export function FlowHeader({
               onChange={(event) => setDescription(event.target.value)}
               onBlur={commit}
               onKeyDown={(event) => event.key === "Enter" && event.currentTarget.blur()}
-              className={cn(inlineInput, "h-7 text-sm text-slate-600 placeholder:text-slate-400")}
+              className={cn(inlineInput, "h-7 text-sm text-slate-600")}
             />
             {error ? (
               <p id="flow-name-error" role="alert" className="text-sm text-red-700">
@@ -93,7 +105,7 @@ export function FlowHeader({
               </p>
             ) : null}
           </div>
-          <div className="flex shrink-0 flex-wrap items-center gap-4">{children}</div>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">{children}</div>
         </div>
       </div>
     </header>

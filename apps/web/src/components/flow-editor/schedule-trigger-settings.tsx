@@ -11,6 +11,7 @@ import {
 } from "@ledgerflow/engine";
 import { useEffect, useMemo, useState } from "react";
 import { previewScheduleAction } from "@/server/flows/preview-schedule-action";
+import { formatExact } from "../format-local-time";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
@@ -196,12 +197,11 @@ function NextFireTimes({ config }: { config: ScheduleConfig }) {
     };
   }, [key]);
 
-  // The person's own date format (the browser's locale), in the schedule's zone.
-  const format = new Intl.DateTimeFormat(undefined, {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: config.timezone,
-  });
+  // The app's one way of writing a time, in the viewer's locale but the schedule's own zone: the
+  // list is filled in the browser (an effect), so no server render has to match it.
+  // The weekday leads, as a weekly schedule is checked by it.
+  const zone = { locale: undefined, timeZone: config.timezone };
+  const weekday = new Intl.DateTimeFormat(undefined, { weekday: "long", timeZone: config.timezone });
   return (
     <section aria-label="Next runs" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
       <h3 className="text-sm font-medium text-slate-800">Next five runs</h3>
@@ -209,7 +209,9 @@ function NextFireTimes({ config }: { config: ScheduleConfig }) {
       <ol className="mt-2 flex flex-col gap-1 text-sm text-slate-600 tabular-nums">
         {(times ?? []).map((time) => (
           <li key={time}>
-            <time dateTime={time}>{format.format(new Date(time))}</time>
+            <time dateTime={time}>
+              {weekday.format(new Date(time))}, {formatExact(new Date(time), zone)}
+            </time>
           </li>
         ))}
       </ol>

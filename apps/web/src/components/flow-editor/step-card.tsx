@@ -58,7 +58,7 @@ export function StepCard(props: StepCardProps) {
       {readOnly ? null : (
         <button
           type="button"
-          className="flex w-7 shrink-0 cursor-grab items-center justify-center rounded-l-xl text-slate-300 hover:bg-slate-50 hover:text-slate-500 active:cursor-grabbing"
+          className="flex w-7 shrink-0 cursor-grab items-center justify-center rounded-l-xl text-slate-500 hover:bg-slate-50 hover:text-slate-700 active:cursor-grabbing"
           aria-label={`Drag to reorder ${label}`}
           {...sortable.attributes}
           {...sortable.listeners}
@@ -75,11 +75,12 @@ export function StepCard(props: StepCardProps) {
         <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-lg bg-sky-50 text-xs font-semibold text-sky-700 ring-1 ring-sky-100">
           {number}
         </span>
-        <span className="flex min-w-0 flex-col gap-0.5">
+        {/* On a phone the buttons leave the text little room: it wraps (a key breaks anywhere) rather than run under them or be cut. */}
+        <span className="flex min-w-0 flex-1 flex-col gap-0.5">
           <span className="text-xs font-medium text-slate-500">{action?.group ?? "Action"}</span>
-          <span className="truncate text-sm font-medium text-slate-900">{title}</span>
-          <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-            <span className="max-w-full truncate font-mono">steps.{step.key}</span>
+          <span className="text-sm font-medium break-words text-slate-900 sm:truncate">{title}</span>
+          <span className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+            <span className="max-w-full font-mono break-all sm:truncate">steps.{step.key}</span>
             {connection ? <span>{connection.name}</span> : null}
             {problemCount > 0 ? (
               <ToFix count={problemCount} />

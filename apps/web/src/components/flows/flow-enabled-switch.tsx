@@ -27,6 +27,12 @@ export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
   const { flowId, flowName, enabled, disabled, onProblems, beforeEnable, onEnabledChange } = props;
   const [checked, setChecked] = useState(enabled);
   const [pending, startTransition] = useTransition();
+  // The server's state, when it changes from outside (the editor read it again, the list refreshed).
+  const [shown, setShown] = useState(enabled);
+  if (enabled !== shown) {
+    setShown(enabled);
+    setChecked(enabled);
+  }
 
   function change(next: boolean, acceptWarnings = false) {
     setChecked(next);
@@ -64,7 +70,8 @@ export function FlowEnabledSwitch(props: FlowEnabledSwitchProps) {
         disabled={disabled || pending}
         // The switch moves at once; busy says the server has not yet published and armed the trigger.
         aria-busy={pending}
-        aria-label={`${flowName} switched on`}
+        // The name says what the control does; aria-checked (from Radix) says whether it is on now.
+        aria-label={`Switch ${flowName} on/off`}
       />
       <span className={checked ? "text-sm font-medium text-brand-700" : "text-sm text-slate-500"} aria-hidden>
         {checked ? "On" : "Off"}

@@ -2,6 +2,7 @@ import type { FlowListItem } from "@ledgerflow/runtime";
 import { Building2Icon } from "lucide-react";
 import Link from "next/link";
 import { LocalTime } from "../local-time";
+import { plural } from "../plural";
 import { RunStatusBadge } from "../run-status-badge";
 import { TriggerTypeLabel } from "../trigger-type-label";
 import { FlowEnabledSwitch } from "./flow-enabled-switch";
@@ -33,7 +34,7 @@ export function FlowList({ flows, canEdit }: FlowListProps) {
                   {flow.organisations.join(", ")}
                 </span>
               ) : (
-                <span className="inline-flex items-center gap-1.5 text-slate-400">
+                <span className="inline-flex items-center gap-1.5 text-slate-500">
                   <Building2Icon aria-hidden className="size-3.5" />
                   No Xero organisation yet
                 </span>
@@ -52,15 +53,13 @@ export function FlowList({ flows, canEdit }: FlowListProps) {
                     </span>
                   </>
                 ) : (
-                  <span className="text-slate-400">Never</span>
+                  <span className="text-slate-500">Never</span>
                 )}
               </dd>
             </div>
             <div className="flex flex-col gap-1 sm:w-20">
               <dt className="text-xs text-slate-500">Last 7 days</dt>
-              <dd className="font-medium text-slate-800 tabular-nums">
-                {flow.runsLast7Days} {flow.runsLast7Days === 1 ? "run" : "runs"}
-              </dd>
+              <dd className="font-medium text-slate-800 tabular-nums">{plural(flow.runsLast7Days, "run")}</dd>
             </div>
           </dl>
           <div className="flex items-center justify-between border-t border-slate-100 pt-3 sm:w-20 sm:justify-end sm:border-0 sm:pt-0">

@@ -26,8 +26,15 @@ export function FlowsEmptyState({ hasConnection, canEdit }: { hasConnection: boo
             </>
           )}
         </Step>
-        <Step done={false} number={2}>
-          Create a flow, pick its trigger and add the Xero steps.
+        <Step done={false} number={2} next={hasConnection}>
+          {hasConnection ? (
+            <>
+              <strong className="font-medium text-slate-900">Next:</strong> create your first flow, pick its trigger and
+              add the Xero steps.
+            </>
+          ) : (
+            "Create a flow, pick its trigger and add the Xero steps."
+          )}
         </Step>
       </ol>
       {canEdit ? (
@@ -44,9 +51,22 @@ export function FlowsEmptyState({ hasConnection, canEdit }: { hasConnection: boo
   );
 }
 
-function Step({ done, number, children }: { done: boolean; number: number; children: React.ReactNode }) {
+interface StepProps {
+  done: boolean;
+  number: number;
+  /** The step to take now: drawn in the brand colour. */
+  next?: boolean;
+  children: React.ReactNode;
+}
+
+function Step({ done, number, next = false, children }: StepProps) {
   return (
-    <li className="flex items-start gap-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2.5">
+    <li
+      className={cn(
+        "flex items-start gap-3 rounded-lg border px-3 py-2.5",
+        next ? "border-brand-500 bg-brand-50" : "border-slate-200 bg-slate-50",
+      )}
+    >
       <span
         className={cn(
           "flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold",

@@ -7,7 +7,14 @@ import { createFlowAction } from "@/server/flows/create-flow-action";
 import { Button } from "../ui/button";
 
 /** Creates an empty flow in the browser's time zone and opens it in the editor. */
-export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
+export function NewFlowButton({
+  variant = "primary",
+  label = "New flow",
+}: {
+  variant?: "primary" | "secondary";
+  /** The words, when the button is a next step ("Create your first flow"). */
+  label?: string;
+}) {
   const [pending, startTransition] = useTransition();
   return (
     <Button
@@ -21,7 +28,7 @@ export function NewFlowButton({ variant = "primary" }: { variant?: "primary" | "
       }
     >
       <PlusIcon />
-      {pending ? "Creating…" : "New flow"}
+      {pending ? "Creating…" : label}
     </Button>
   );
 }

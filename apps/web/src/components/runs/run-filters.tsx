@@ -66,7 +66,7 @@ export function RunFilters({ filters, flows }: RunFiltersProps) {
           />
         )}
       </Field>
-      <Field label="Flow" className="min-w-0 sm:w-56">
+      <Field label="Flow" className="col-span-2 min-w-0 sm:w-64">
         {(control) => (
           <Select
             {...control}

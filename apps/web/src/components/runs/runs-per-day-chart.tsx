@@ -1,10 +1,16 @@
+"use client";
+
 import type { RunStatus } from "@ledgerflow/db";
 import type { RunsOnDay } from "@ledgerflow/runtime";
+import { formatDay, type TimeZoneChoice } from "../format-local-time";
+import { useViewerZone } from "../local-time";
+import { plural } from "../plural";
 import { runStatusLabel } from "./run-status-label";
 import { type RunFilters, runsHref } from "./runs-href";
 
 // Runs per day by status as a small stacked bar chart in plain SVG. Each day is a link to that day's
 // runs; the same numbers are available as a table for screen readers and anyone who prefers one.
+// A client component only for the reader's locale in its day labels.
 
 /** Stack order, bottom to top: the outcomes people look for first sit on the baseline. */
 const stackOrder: RunStatus[] = [
@@ -35,15 +41,12 @@ const SLOT = 20;
 const BAR = 14;
 const HEIGHT = 120;
 
-const dayLabel = (day: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(day));
-
-function describeDay(day: RunsOnDay): string {
-  if (day.total === 0) return `${dayLabel(day.day)}: no runs`;
+function describeDay(day: RunsOnDay, zone: TimeZoneChoice): string {
+  if (day.total === 0) return `${formatDay(day.day, zone)}: no runs`;
   const parts = stackOrder
     .filter((status) => day.byStatus[status] > 0)
     .map((status) => `${day.byStatus[status]} ${runStatusLabel[status].toLowerCase()}`);
-  return `${dayLabel(day.day)}: ${day.total} run${day.total === 1 ? "" : "s"} — ${parts.join(", ")}`;
+  return `${formatDay(day.day, zone)}: ${plural(day.total, "run")} — ${parts.join(", ")}`;
 }
 
 interface RunsPerDayChartProps {
@@ -52,6 +55,9 @@ interface RunsPerDayChartProps {
 }
 
 export function RunsPerDayChart({ days, filters }: RunsPerDayChartProps) {
+  const zone = useViewerZone();
+  const dayLabel = (day: string) => formatDay(day, zone);
+  const [first, last] = [days[0], days.at(-1)];
   const max = Math.max(1, ...days.map((day) => day.total));
   const totals = stackOrder.map((status) => ({
     status,
@@ -63,7 +69,7 @@ export function RunsPerDayChart({ days, filters }: RunsPerDayChartProps) {
     <figure className="flex flex-col gap-3" aria-labelledby="runs-per-day-caption">
       <figcaption id="runs-per-day-caption" className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <span className="text-sm font-medium text-slate-800">
-          {total.toLocaleString("en")} run{total === 1 ? "" : "s"} in the last {days.length} days
+          {plural(total, "run")} in the last {plural(days.length, "day")}
         </span>
         <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
           {totals
@@ -94,9 +100,9 @@ export function RunsPerDayChart({ days, filters }: RunsPerDayChartProps) {
               <a
                 key={day.day}
                 href={runsHref({ ...filters, from: day.day, to: day.day })}
-                aria-label={describeDay(day)}
+                aria-label={describeDay(day, zone)}
               >
-                <title>{describeDay(day)}</title>
+                <title>{describeDay(day, zone)}</title>
                 {/* A full-height hit area, so short bars are as easy to point at as tall ones. */}
                 <rect
                   x={index * SLOT}
@@ -127,8 +133,8 @@ export function RunsPerDayChart({ days, filters }: RunsPerDayChartProps) {
         </svg>
       </div>
       <div aria-hidden className="ml-8 flex justify-between text-[10px] text-slate-500">
-        <span>{dayLabel(days[0]?.day ?? "")}</span>
-        <span>{dayLabel(days.at(-1)?.day ?? "")}</span>
+        <span>{first ? dayLabel(first.day) : null}</span>
+        <span>{last ? dayLabel(last.day) : null}</span>
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-xs text-slate-500 hover:text-slate-700">Show as a table</summary>

@@ -96,7 +96,7 @@ export function Combobox({
             <Command.Input
               aria-label="Search the choices"
               placeholder={searchPlaceholder}
-              className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-slate-500"
+              className="h-10 w-full bg-transparent text-sm"
             />
           </div>
           <Command.List className="max-h-72 overflow-y-auto p-1">

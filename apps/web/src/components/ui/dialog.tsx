@@ -14,21 +14,34 @@ export const overlayClassName = "fixed inset-0 z-40 bg-slate-900/30 backdrop-blu
 interface DialogContentProps extends Omit<ComponentProps<typeof DialogPrimitive.Content>, "title"> {
   title: ReactNode;
   description?: ReactNode;
+  /**
+   * The body runs edge to edge (a list whose rows are highlighted to the dialog's edges) while the
+   * title and description keep the dialog's padding.
+   */
+  flush?: boolean;
 }
 
 /** A centred modal with a title (always announced) and a close button. */
-export function DialogContent({ title, description, className, children, ...props }: DialogContentProps) {
+export function DialogContent({
+  title,
+  description,
+  flush = false,
+  className,
+  children,
+  ...props
+}: DialogContentProps) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClassName} />
       <DialogPrimitive.Content
         className={cn(
-          "fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl",
+          "fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl bg-white shadow-xl",
+          flush ? "pt-6" : "p-6",
           className,
         )}
         {...props}
       >
-        <div className="flex flex-col gap-1 pr-8">
+        <div className={cn("flex flex-col gap-1 pr-8", flush && "pr-14 pl-6")}>
           <DialogPrimitive.Title className="text-base font-semibold text-slate-900">{title}</DialogPrimitive.Title>
           {description ? (
             <DialogPrimitive.Description className="text-sm text-slate-500">{description}</DialogPrimitive.Description>

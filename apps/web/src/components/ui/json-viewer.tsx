@@ -2,6 +2,7 @@
 
 import { ChevronRightIcon } from "lucide-react";
 import { useState } from "react";
+import { plural } from "../plural";
 import { cn } from "./class-names";
 
 interface JsonViewerProps {
@@ -52,8 +53,7 @@ function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
     ? value.map((item, index) => [String(index), item] as const)
     : Object.entries(value as Record<string, unknown>);
   const [openBracket, closeBracket] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  const noun = Array.isArray(value) ? "item" : "key";
-  const summary = `${entries.length} ${noun}${entries.length === 1 ? "" : "s"}`;
+  const summary = plural(entries.length, Array.isArray(value) ? "item" : "key");
 
   if (entries.length === 0) {
     return (
@@ -72,7 +72,7 @@ function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
         aria-expanded={open}
         className="-ml-4 inline-flex items-center rounded text-left hover:bg-slate-200/60"
       >
-        <ChevronRightIcon className={cn("size-4 text-slate-400 transition-transform", open && "rotate-90")} />
+        <ChevronRightIcon className={cn("size-4 text-slate-500 transition-transform", open && "rotate-90")} />
         {label}
         {openBracket}
         {open ? null : <span className="px-1 text-slate-500">{summary}</span>}

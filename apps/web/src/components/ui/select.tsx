@@ -35,8 +35,11 @@ export function Select({ options, placeholder = "Choose…", id, className, valu
         aria-label={ariaLabel}
         className={cn(controlClassName, "flex h-9 items-center justify-between gap-2 text-left", className)}
       >
-        <SelectPrimitive.Value placeholder={valueContent ?? <span className="text-slate-500">{placeholder}</span>} />
-        <SelectPrimitive.Icon>
+        {/* A long choice (a flow's name) is cut to one line: the trigger keeps its height in a row of filters. */}
+        <span className="min-w-0 truncate">
+          <SelectPrimitive.Value placeholder={valueContent ?? <span className="text-slate-500">{placeholder}</span>} />
+        </span>
+        <SelectPrimitive.Icon className="shrink-0">
           <ChevronDownIcon className="size-4 text-slate-500" />
         </SelectPrimitive.Icon>
       </SelectPrimitive.Trigger>

@@ -1,6 +1,7 @@
 import { redisKey, sharedRedis } from "@ledgerflow/queue";
 import { RateLimitedError } from "@ledgerflow/runtime";
 import { RateLimiterRedis, type RateLimiterRes } from "rate-limiter-flexible";
+import { plural } from "../../components/plural";
 
 // Failed sign-ins are counted by where they come from (OWASP "device cookies"):
 //  - from a browser that signed in to this account before (a valid device cookie): per device, so
@@ -61,7 +62,7 @@ export async function assertSignInAllowed(attempt: SignInAttempt): Promise<void>
   if (blocked.length === 0) return;
   const retryAfterSeconds = Math.ceil(Math.max(...blocked.map((state) => state.msBeforeNext)) / 1000);
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  const wait = `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const wait = `Try again in ${plural(minutes, "minute")}`;
   throw new RateLimitedError(
     attempt.deviceId
       ? `Too many failed sign-in attempts from this browser. ${wait}.`

@@ -1,6 +1,7 @@
 import { redisKey, sharedRedis } from "@ledgerflow/queue";
 import { RateLimitedError } from "@ledgerflow/runtime";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { plural } from "../../components/plural";
 
 // Every sign-up attempt that passes validation spends one point per address and one of the whole
 // install's: creating accounts in bulk (or probing addresses through the sign-up form) stays slow
@@ -36,7 +37,7 @@ export async function consumeSignUpAttempt(ip: string): Promise<void> {
     const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     throw new RateLimitedError(
-      `Too many accounts were created ${scope} in the last hour. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      `Too many accounts were created ${scope} in the last hour. Try again in ${plural(minutes, "minute")}.`,
       retryAfterSeconds,
     );
   }

@@ -83,7 +83,7 @@ export async function getFlowForEditor({ workspaceId, flowId, role }: GetFlowFor
 export type FlowForEditor = Awaited<ReturnType<typeof getFlowForEditor>>;
 
 /** A draft saved by an older editor may not match today's shape: open it as empty rather than crash. */
-function readDraft(value: unknown): FlowDefinition {
+export function readDraft(value: unknown): FlowDefinition {
   try {
     return upgradeFlowDefinition(value);
   } catch {

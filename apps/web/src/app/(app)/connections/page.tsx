@@ -1,12 +1,14 @@
-import { appConnectors, listConnections, roleAllows } from "@ledgerflow/runtime";
+import { appConnectors, listConnections, listFlows, roleAllows } from "@ledgerflow/runtime";
 import { ChevronRightIcon, PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { plural } from "@/components/plural";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspace } from "@/server/with-workspace";
 import { AddSecretConnectionDialog } from "./add-secret-connection-dialog";
+import { ConnectedNextStep } from "./connected-next-step";
 import { ConnectionRow } from "./connection-row";
 import { StartConnectionButton } from "./start-connection-button";
 
@@ -26,7 +28,7 @@ function callbackNotice({ connected, denied }: { connected?: string; denied?: st
   }
   const count = Number(connected);
   if (Number.isInteger(count) && count > 0) {
-    return { tone: "success" as const, text: `Connected ${count} Xero organisation${count === 1 ? "" : "s"}.` };
+    return { tone: "success" as const, text: `Connected ${plural(count, "Xero organisation")}.` };
   }
   return null;
 }
@@ -74,6 +76,9 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
         >
           {notice.text}
         </p>
+      ) : null}
+      {notice?.tone === "success" && canManage ? (
+        <ConnectedNextStep hasFlows={(await listFlows({ workspaceId: workspace.id })).flows.length > 0} />
       ) : null}
       {!canManage ? (
         <p className="text-sm text-slate-500">

@@ -3,6 +3,7 @@
 import { MAX_PATHS, OTHERWISE_PATH, type PathsStep } from "@ledgerflow/engine";
 import { PlusIcon, SplitIcon, Trash2Icon } from "lucide-react";
 import { useState } from "react";
+import { plural } from "../../plural";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { ToFix } from "../to-fix";
@@ -14,8 +15,6 @@ const RUNS: { value: PathsStep["runs"]; label: string; help: string }[] = [
   { value: "all", label: "Run every path whose conditions hold", help: "in order, one after the other" },
   { value: "first", label: "Only the first that holds", help: "the paths are tried top to bottom" },
 ];
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /**
  * A Paths step, as Zapier's: a card saying which paths run, then each path below it — its name,

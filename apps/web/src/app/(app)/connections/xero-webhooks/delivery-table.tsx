@@ -1,6 +1,7 @@
 import type { ConnectorDeliveryRow } from "@ledgerflow/runtime";
 import { InboxIcon, ShieldCheckIcon } from "lucide-react";
 import { LocalTime } from "@/components/local-time";
+import { plural } from "@/components/plural";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,7 +18,7 @@ const columns: DataTableColumn[] = [
 function eventsText({ eventCount, failure }: ConnectorDeliveryRow) {
   if (failure !== null) return "Not read";
   if (eventCount === 0) return "None (intent to receive)";
-  return `${eventCount} event${eventCount === 1 ? "" : "s"}`;
+  return plural(eventCount, "event");
 }
 
 /** The latest deliveries, newest first. On phones signature, events and outcome stack under the time. */

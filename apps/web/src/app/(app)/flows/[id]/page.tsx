@@ -100,12 +100,14 @@ export default async function FlowPage({ params }: FlowPageProps) {
 
   return (
     <FlowEditor
-      key={flow.id}
+      // A fresher render of the same flow (see use-flow-switch.ts) starts the editor afresh.
+      key={`${flow.id}:${flow.updatedAt.toISOString()}`}
       flow={{
         id: flow.id,
         name: flow.name,
         description: flow.description,
         enabled: flow.enabled,
+        updatedAt: flow.updatedAt.toISOString(),
         draft: flow.draft,
         webhook: {
           // Viewers receive no credentials (the presenter leaves them out), so no URL is built.
