@@ -54,6 +54,7 @@ export { buildSampleContext, type DataPickerGroup, listDataReferences, listItemR
 export { OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "./decide-paths";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
 export { type ExecutedStep, executeFlow } from "./execute-flow";
+export { describeFieldPath, type FieldLocation, parseFieldPath } from "./field-path";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";
@@ -80,7 +81,7 @@ export { sameFlowBehaviour } from "./same-flow-behaviour";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
-export { wholeTemplateExpression } from "./template-path";
+export { formatFieldPath, wholeTemplateExpression } from "./template-path";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
 export { type TestStepResult, testStep } from "./test-step";
 export { triggerPolling } from "./trigger-polling";
