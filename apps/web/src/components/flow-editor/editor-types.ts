@@ -82,6 +82,8 @@ export interface FlowEditorProps {
   connections: ConnectionChoice[];
   samples: StepSampleView[];
   readOnly: boolean;
+  /** What to open when the editor loads (`?step=<key>&field=<path>`, e.g. from a failed run's "Fix it in the editor"). */
+  opening?: { step: string; field?: string };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface FieldInputProps {
   connectionId: string | undefined;
   refreshToken: number;
   error?: string | null;
+  /** A list field's line errors from a failed test, by `<line>.<field>` (line from 0) or `<field>` (line unknown). */
+  itemErrors?: Readonly<Record<string, string>>;
   readOnly: boolean;
 }
 

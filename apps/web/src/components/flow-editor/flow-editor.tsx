@@ -53,10 +53,12 @@ function sampleBodyOf(definition: FlowDefinition): unknown {
 
 /** The flow editor: trigger and steps in a column, each opening a side panel; autosaved. */
 export function FlowEditor(props: FlowEditorProps) {
-  const { flow, catalog, triggers, connections, samples: initialSamples, readOnly } = props;
+  const { flow, catalog, triggers, connections, samples: initialSamples, readOnly, opening } = props;
   const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
   const [samples, setSamples] = useState<StepSampleView[]>(initialSamples);
-  const [openKey, setOpenKey] = useState<string | null>(null);
+  const [openKey, setOpenKey] = useState<string | null>(() =>
+    opening && (opening.step === TRIGGER || findPlace(flow.draft, opening.step)) ? opening.step : null,
+  );
   // A path's panel (its name and conditions), by its Paths step's key and its own.
   const [openPath, setOpenPath] = useState<{ paths: string; path: string } | null>(null);
   const [webhook, setWebhook] = useState(flow.webhook);
@@ -253,6 +255,7 @@ export function FlowEditor(props: FlowEditorProps) {
               problems={problems.filter((problem) => problem.stepKey === openStep.key)}
               readOnly={readOnly}
               onChange={tree.replaceStep}
+              focusField={opening?.step === openStep.key ? opening.field : undefined}
               flush={flush}
               onTested={(sample) =>
                 setSamples((current) => [

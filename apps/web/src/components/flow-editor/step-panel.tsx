@@ -2,7 +2,8 @@
 
 import type { DataPickerGroup, FlowStep, MappingValue, PublishProblem, TemplateContext } from "@ledgerflow/engine";
 import { RefreshCwIcon } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { readStepError } from "../runs/read-step-error";
 import { Button } from "../ui/button";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
@@ -11,6 +12,7 @@ import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-ty
 import { FieldInput } from "./field-input";
 import { StepPreview } from "./step-preview";
 import { StepTestSection } from "./step-test-section";
+import { testFieldErrors } from "./test-field-errors";
 
 interface StepPanelProps {
   flowId: string;
@@ -26,6 +28,8 @@ interface StepPanelProps {
   /** Saves the draft now (the test runs what is saved). */
   flush: () => Promise<boolean>;
   onTested: (sample: StepSampleView) => void;
+  /** A field to focus once the panel opens (`LineItems[1].AccountCode`), from "Fix it in the editor". */
+  focusField?: string;
 }
 
 /** The top-level field a problem's path points at: `LineItems[0].UnitAmount` → `LineItems`. */
@@ -46,6 +50,7 @@ export function StepPanel(props: StepPanelProps) {
     onChange,
     flush,
     onTested,
+    focusField,
   } = props;
   const action = catalog.find((entry) => entry.key === step.action);
   const [refreshToken, setRefreshToken] = useState(0);
@@ -55,8 +60,22 @@ export function StepPanel(props: StepPanelProps) {
     const name = topField(problem.field);
     if (name && !fieldErrors.has(name)) fieldErrors.set(name, problem.message);
   }
-  const testedField = topField(sample?.error?.field);
-  if (sample?.error && testedField) fieldErrors.set(testedField, sample.error.message);
+  // A failed test's problems go on the fields (and lines) they name, over the switch-on checks'.
+  const tested = testFieldErrors(readStepError(sample?.error)?.fieldProblems ?? []);
+  for (const [name, message] of tested.fields) fieldErrors.set(name, message);
+
+  useEffect(() => {
+    if (!focusField) return;
+    // The line's own field when it is drawn, else the step's field that holds it.
+    const target =
+      document.querySelector(`[data-field="${CSS.escape(focusField)}"]`) ??
+      document.querySelector(`[data-field="${CSS.escape(topField(focusField) ?? "")}"]`);
+    target?.scrollIntoView({ block: "center" });
+    // The control the field's label is for (the data picker's button sits before it), else the first one.
+    const labelFor = target?.querySelector("label[for]")?.getAttribute("for");
+    const control = labelFor ? document.getElementById(labelFor) : target?.querySelector<HTMLElement>("input, button");
+    control?.focus();
+  }, [focusField]);
 
   const setInput = (name: string, value: MappingValue | undefined) => {
     const { [name]: _removed, ...rest } = step.input;
@@ -119,19 +138,21 @@ export function StepPanel(props: StepPanelProps) {
             ) : null}
           </div>
           {action.fields.map((field) => (
-            <FieldInput
-              key={field.name}
-              spec={field}
-              value={step.input[field.name]}
-              onChange={(value) => setInput(field.name, value)}
-              siblings={step.input}
-              groups={groups}
-              sampleContext={sampleContext}
-              connectionId={step.connectionId}
-              refreshToken={refreshToken}
-              error={fieldErrors.get(field.name)}
-              readOnly={readOnly}
-            />
+            <div key={field.name} data-field={field.name}>
+              <FieldInput
+                spec={field}
+                value={step.input[field.name]}
+                onChange={(value) => setInput(field.name, value)}
+                siblings={step.input}
+                groups={groups}
+                sampleContext={sampleContext}
+                connectionId={step.connectionId}
+                refreshToken={refreshToken}
+                error={fieldErrors.get(field.name)}
+                itemErrors={tested.items.get(field.name)}
+                readOnly={readOnly}
+              />
+            </div>
           ))}
         </section>
       ) : null}

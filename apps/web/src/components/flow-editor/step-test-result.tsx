@@ -1,5 +1,8 @@
+import type { FieldSpec } from "@ledgerflow/engine";
 import { AlertTriangleIcon, CheckCircle2Icon, CircleStopIcon, HourglassIcon } from "lucide-react";
 import { LocalTime } from "../local-time";
+import { problemLines } from "../runs/problem-lines";
+import { readStepError } from "../runs/read-step-error";
 import { JsonViewer } from "../ui/json-viewer";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
 import type { StepSampleView } from "./editor-types";
@@ -17,8 +20,11 @@ const ICONS = { failed: AlertTriangleIcon, stopped: CircleStopIcon, waits: Hourg
  * The last test of a step: what was sent, and what Xero answered (or why it refused) — and, for a
  * step that would stop a run there (a Filter whose conditions do not hold) or make it wait, that too.
  */
-export function StepTestResult({ sample }: { sample: StepSampleView }) {
+export function StepTestResult({ sample, fields }: { sample: StepSampleView; fields?: FieldSpec[] }) {
   const failed = sample.error !== null;
+  // Each problem named by its field and line, as the fields above show it.
+  const error = readStepError(sample.error);
+  const lines = error ? problemLines(error, fields) : [];
   const { control } = sample;
   const tone = failed
     ? "failed"
@@ -34,7 +40,17 @@ export function StepTestResult({ sample }: { sample: StepSampleView }) {
         <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
         <div className="flex min-w-0 flex-col gap-0.5">
           <p className="font-medium">{failed ? "The test failed" : "The test succeeded"}</p>
-          {failed ? <p>{sample.error?.message}</p> : null}
+          {failed && lines.length === 0 ? <p className="whitespace-pre-line">{sample.error?.message}</p> : null}
+          {failed && lines.length > 0 ? (
+            <ul className="flex flex-col gap-0.5">
+              {lines.map((line) => (
+                <li key={`${line.field ?? ""}:${line.message}`} className="break-words">
+                  {line.where ? <span className="font-medium">{line.where}: </span> : null}
+                  {line.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {control?.type === "stop" ? <p className="break-words">A run would stop here: {control.reason}</p> : null}
           {control?.type === "wait" ? (
             <p>

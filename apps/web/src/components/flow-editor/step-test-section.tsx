@@ -99,7 +99,7 @@ export function StepTestSection({
           {testError}
         </p>
       ) : null}
-      {sample ? <StepTestResult sample={sample} /> : null}
+      {sample ? <StepTestResult sample={sample} fields={action.fields} /> : null}
       {repeats ? (
         <ConfirmDialog
           open={confirming}

@@ -1,4 +1,4 @@
-import { getReplayPlan, getRunDetail, inProgressRunStatuses, roleAllows } from "@ledgerflow/runtime";
+import { appConnectors, getReplayPlan, getRunDetail, inProgressRunStatuses, roleAllows } from "@ledgerflow/runtime";
 import { ArrowLeftIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -42,6 +42,7 @@ export default async function RunPage({ params }: RunPageProps) {
   // The step that stopped a FILTERED run is the last one that ran.
   const stoppedAt = run.status === "FILTERED" ? run.steps.at(-1) : undefined;
   const waitingAt = run.status === "WAITING" ? run.steps.at(-1) : undefined;
+  const { catalog } = appConnectors();
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -155,6 +156,8 @@ export default async function RunPage({ params }: RunPageProps) {
                   place={run.stepPlaces[step.stepKey]}
                   // A resumed replay copies the steps that had succeeded, with their original times.
                   carriedOver={run.replayOfId !== null && step.startedAt < run.createdAt}
+                  fields={catalog.get(step.action)?.fields}
+                  editorHref={`/flows/${run.flow.id}?step=${encodeURIComponent(step.stepKey)}`}
                 />
               </li>
             ))}
