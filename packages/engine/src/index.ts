@@ -58,6 +58,7 @@ export { describeFieldPath, type FieldLocation, parseFieldPath } from "./field-p
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";
+export { connectionIdsOf } from "./flow-connections";
 export { type FlowControl, type FlowControls, recordFlowControl } from "./flow-control";
 export {
   createEmptyFlowDefinition,

@@ -33,6 +33,8 @@ export interface ConnectionChoice {
   name: string;
   /** The connector's key ("xero"): a connector trigger lists its own connector's connections only. */
   provider: string;
+  /** The connector's name, "Xero": a step using a connection that stopped working says which. */
+  providerTitle: string;
   status: "ACTIVE" | "NEEDS_REAUTH" | "REVOKED";
 }
 

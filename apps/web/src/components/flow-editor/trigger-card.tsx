@@ -1,5 +1,6 @@
 import type { FlowTrigger } from "@ledgerflow/engine";
-import { ChevronRightIcon } from "lucide-react";
+import { AlertCircleIcon, ChevronRightIcon } from "lucide-react";
+import { lostConnectionMessage } from "../connections/lost-connection-message";
 import { triggerTypePresentation } from "../trigger-type-label";
 import type { ConnectionChoice, TriggerChoice } from "./editor-types";
 import { ToFix } from "./to-fix";
@@ -38,6 +39,10 @@ function titleOf(trigger: FlowTrigger, triggers: TriggerChoice[]): string {
 export function TriggerCard({ trigger, triggers, connections, problemCount, onOpen }: TriggerCardProps) {
   const { icon: Icon } = triggerTypePresentation[trigger.type];
   const title = titleOf(trigger, triggers);
+  const connection =
+    trigger.type === "event"
+      ? connections.find((candidate) => candidate.id === trigger.config.connectionId)
+      : undefined;
   return (
     <button
       type="button"
@@ -54,6 +59,12 @@ export function TriggerCard({ trigger, triggers, connections, problemCount, onOp
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
           <span className="truncate">{describe(trigger, connections)}</span>
           <ToFix count={problemCount} />
+          {connection && connection.status !== "ACTIVE" ? (
+            <span className="inline-flex items-center gap-1 text-amber-800">
+              <AlertCircleIcon aria-hidden className="size-3.5" />
+              {lostConnectionMessage(connection.providerTitle, connection.status)}
+            </span>
+          ) : null}
         </span>
       </span>
       <ChevronRightIcon aria-hidden className="size-4 text-slate-400" />

@@ -1,4 +1,4 @@
-import { appConnectors, listConnections, roleAllows } from "@ledgerflow/runtime";
+import { appConnectors, listConnections, listFlowsUsingConnections, roleAllows } from "@ledgerflow/runtime";
 import { ChevronRightIcon, PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -33,7 +33,10 @@ function callbackNotice({ connected, denied }: { connected?: string; denied?: st
 
 export default async function ConnectionsPage({ searchParams }: ConnectionsPageProps) {
   const { workspace, role } = await requireWorkspace();
-  const connections = await listConnections({ workspaceId: workspace.id });
+  const [connections, flowsUsing] = await Promise.all([
+    listConnections({ workspaceId: workspace.id }),
+    listFlowsUsingConnections({ workspaceId: workspace.id }),
+  ]);
   const canManage = roleAllows(role, "EDITOR");
   // The webhooks page shows the whole app's deliveries: owners only (xero-webhooks/page.tsx).
   const isOwner = roleAllows(role, "OWNER");
@@ -96,6 +99,7 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
                   providerTitle={connector?.title ?? connection.provider}
                   reconnectable={connector?.auth.kind === "oauth2"}
                   canManage={canManage}
+                  flows={flowsUsing.get(connection.id) ?? []}
                 />
               );
             })}

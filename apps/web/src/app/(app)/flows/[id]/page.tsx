@@ -125,7 +125,10 @@ export default async function FlowPage({ params, searchParams }: FlowPageProps) 
       }}
       catalog={catalog}
       triggers={listTriggerChoices()}
-      connections={flow.connections}
+      connections={flow.connections.map((connection) => ({
+        ...connection,
+        providerTitle: connectors.find(connection.provider)?.title ?? connection.provider,
+      }))}
       samples={samples}
       readOnly={!roleAllows(role, "EDITOR")}
       opening={query.step ? { step: query.step, ...(query.field ? { field: query.field } : {}) } : undefined}
