@@ -1,6 +1,13 @@
 "use client";
 
-import type { DataPickerGroup, FlowStep, MappingValue, PublishProblem, TemplateContext } from "@ledgerflow/engine";
+import {
+  type DataPickerGroup,
+  type FlowStep,
+  type MappingValue,
+  type PublishProblem,
+  parseFieldPath,
+  type TemplateContext,
+} from "@ledgerflow/engine";
 import { RefreshCwIcon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { readStepError } from "../runs/read-step-error";
@@ -66,10 +73,11 @@ export function StepPanel(props: StepPanelProps) {
 
   useEffect(() => {
     if (!focusField) return;
-    // The line's own field when it is drawn, else the step's field that holds it.
-    const target =
-      document.querySelector(`[data-field="${CSS.escape(focusField)}"]`) ??
-      document.querySelector(`[data-field="${CSS.escape(topField(focusField) ?? "")}"]`);
+    // The line's own field when it is drawn, else the template of "One per item of a list", else the list.
+    const { field, item } = parseFieldPath(focusField);
+    const target = [focusField, `${field}[].${item}`, field]
+      .map((path) => document.querySelector(`[data-field="${CSS.escape(path)}"]`))
+      .find(Boolean);
     target?.scrollIntoView({ block: "center" });
     // The control the field's label is for (the data picker's button sits before it), else the first one.
     const labelFor = target?.querySelector("label[for]")?.getAttribute("for");
