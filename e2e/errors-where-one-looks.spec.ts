@@ -35,6 +35,16 @@ async function checkAtBothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
+/** The editor's "Run now", then the run's page once it failed: answers its create_invoice step card. */
+async function runNowUntilFailed(page: Page) {
+  await page.getByRole("button", { name: "Run now" }).click();
+  const dialog = page.getByRole("dialog", { name: "Run now" });
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  await dialog.getByRole("link", { name: "Open the run" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Failed", { timeout: 45_000 });
+  return page.getByRole("region", { name: /create_invoice/ });
+}
+
 async function signIn(page: Page, email: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/login");
@@ -115,12 +125,7 @@ test("Xero's validation errors sit on their field and line; a disconnected conne
   });
 
   await test.step("the failed run names the field and line, and 'Fix it in the editor' opens that step at it", async () => {
-    await page.getByRole("button", { name: "Run now" }).click();
-    const dialog = page.getByRole("dialog", { name: "Run now" });
-    await dialog.getByRole("button", { name: "Start run" }).click();
-    await dialog.getByRole("link", { name: "Open the run" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Failed", { timeout: 45_000 });
-    const step = page.getByRole("region", { name: /create_invoice/ });
+    const step = await runNowUntilFailed(page);
     await expect(step).toContainText(`Line items, line 2 · Account: ${ACCOUNT_MESSAGE}`);
     await checkAtBothWidths(page, "errors-run-names-field");
 
@@ -171,12 +176,7 @@ test("Xero's validation errors sit on their field and line; a disconnected conne
   });
 
   await test.step("a run that fails for the lost connection links to the Connections page", async () => {
-    await page.getByRole("button", { name: "Run now" }).click();
-    const dialog = page.getByRole("dialog", { name: "Run now" });
-    await dialog.getByRole("button", { name: "Start run" }).click();
-    await dialog.getByRole("link", { name: "Open the run" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Failed", { timeout: 45_000 });
-    const step = page.getByRole("region", { name: /create_invoice/ });
+    const step = await runNowUntilFailed(page);
     await expect(step).toContainText("This Xero connection was disconnected.");
     await expect(step.getByRole("link", { name: "Go to Connections to reconnect" })).toHaveAttribute(
       "href",

@@ -11,7 +11,7 @@ import {
   GripVerticalIcon,
   Trash2Icon,
 } from "lucide-react";
-import { lostConnectionMessage } from "../connections/lost-connection-message";
+import { LostConnectionBadge } from "../connections/lost-connection-badge";
 import { Button } from "../ui/button";
 import { cn } from "../ui/class-names";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
@@ -78,12 +78,7 @@ export function StepCard(props: StepCardProps) {
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
             <span className="max-w-full truncate font-mono">steps.{step.key}</span>
             {connection ? <span>{connection.name}</span> : null}
-            {connection && connection.status !== "ACTIVE" ? (
-              <span className="inline-flex items-center gap-1 text-amber-800">
-                <AlertCircleIcon aria-hidden className="size-3.5" />
-                {lostConnectionMessage(connection.providerTitle, connection.status)}
-              </span>
-            ) : null}
+            <LostConnectionBadge connection={connection} />
             {problemCount > 0 ? (
               <ToFix count={problemCount} />
             ) : sample && !sample.error ? (

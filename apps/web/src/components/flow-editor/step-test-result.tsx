@@ -2,6 +2,7 @@ import type { FieldSpec } from "@ledgerflow/engine";
 import { AlertTriangleIcon, CheckCircle2Icon, CircleStopIcon, HourglassIcon } from "lucide-react";
 import { LocalTime } from "../local-time";
 import { problemLines } from "../runs/problem-lines";
+import { ProblemList } from "../runs/problem-list";
 import { readStepError } from "../runs/read-step-error";
 import { JsonViewer } from "../ui/json-viewer";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
@@ -41,16 +42,7 @@ export function StepTestResult({ sample, fields }: { sample: StepSampleView; fie
         <div className="flex min-w-0 flex-col gap-0.5">
           <p className="font-medium">{failed ? "The test failed" : "The test succeeded"}</p>
           {failed && lines.length === 0 ? <p className="whitespace-pre-line">{sample.error?.message}</p> : null}
-          {failed && lines.length > 0 ? (
-            <ul className="flex flex-col gap-0.5">
-              {lines.map((line) => (
-                <li key={`${line.field ?? ""}:${line.message}`} className="break-words">
-                  {line.where ? <span className="font-medium">{line.where}: </span> : null}
-                  {line.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {failed && lines.length > 0 ? <ProblemList lines={lines} className="flex flex-col gap-0.5" /> : null}
           {control?.type === "stop" ? <p className="break-words">A run would stop here: {control.reason}</p> : null}
           {control?.type === "wait" ? (
             <p>

@@ -1,6 +1,6 @@
 import type { FlowTrigger } from "@ledgerflow/engine";
-import { AlertCircleIcon, ChevronRightIcon } from "lucide-react";
-import { lostConnectionMessage } from "../connections/lost-connection-message";
+import { ChevronRightIcon } from "lucide-react";
+import { LostConnectionBadge } from "../connections/lost-connection-badge";
 import { triggerTypePresentation } from "../trigger-type-label";
 import type { ConnectionChoice, TriggerChoice } from "./editor-types";
 import { ToFix } from "./to-fix";
@@ -59,12 +59,7 @@ export function TriggerCard({ trigger, triggers, connections, problemCount, onOp
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
           <span className="truncate">{describe(trigger, connections)}</span>
           <ToFix count={problemCount} />
-          {connection && connection.status !== "ACTIVE" ? (
-            <span className="inline-flex items-center gap-1 text-amber-800">
-              <AlertCircleIcon aria-hidden className="size-3.5" />
-              {lostConnectionMessage(connection.providerTitle, connection.status)}
-            </span>
-          ) : null}
+          <LostConnectionBadge connection={connection} />
         </span>
       </span>
       <ChevronRightIcon aria-hidden className="size-4 text-slate-400" />

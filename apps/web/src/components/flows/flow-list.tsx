@@ -64,7 +64,7 @@ export function FlowList({ flows, canEdit }: FlowListProps) {
                     </span>
                   </>
                 ) : (
-                  <span className="text-slate-400">Never</span>
+                  <span className="text-slate-500">Never</span>
                 )}
               </dd>
             </div>

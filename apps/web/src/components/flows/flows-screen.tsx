@@ -1,6 +1,7 @@
 import type { FlowList as FlowListData } from "@ledgerflow/runtime";
 import Link from "next/link";
 import { PageHeader } from "../app-shell/page-header";
+import { FlowLinks } from "./flow-links";
 import { FlowList } from "./flow-list";
 import { FlowsEmptyState } from "./flows-empty-state";
 import { NewFlowButton } from "./new-flow-button";
@@ -44,16 +45,7 @@ function LostConnectionsNotice({ flows }: { flows: FlowListData["flows"] }) {
         <Link href="/connections" className="font-medium underline hover:no-underline">
           reconnect it on the Connections page
         </Link>{" "}
-        or choose another connection in each:{" "}
-        {affected.map((flow, index) => (
-          <span key={flow.id}>
-            {index > 0 ? ", " : null}
-            <Link href={`/flows/${flow.id}`} className="font-medium underline hover:no-underline">
-              {flow.name}
-            </Link>
-          </span>
-        ))}
-        .
+        or choose another connection in each: <FlowLinks flows={affected} />.
       </p>
     </section>
   );

@@ -2,6 +2,7 @@ import type { FieldSpec, StepErrorCode } from "@ledgerflow/engine";
 import { CircleAlertIcon } from "lucide-react";
 import Link from "next/link";
 import { type ProblemLine, problemLines } from "./problem-lines";
+import { ProblemList } from "./problem-list";
 import type { StepErrorView } from "./read-step-error";
 
 /** Failures the Connections page fixes: the connection was disconnected, or Xero no longer accepts it. */
@@ -48,14 +49,7 @@ export function StepErrorCallout({ error, title = "What went wrong", fields, edi
         {lines.length > 1 || (lines.length === 1 && lines[0]?.where) ? (
           <>
             {error.code?.startsWith("xero_") ? <p>Xero refused the request:</p> : null}
-            <ul className={lines.length > 1 ? "list-disc space-y-0.5 pl-5" : undefined}>
-              {lines.map((line) => (
-                <li key={`${line.field ?? ""}:${line.message}`} className="break-words whitespace-pre-line">
-                  {line.where ? <span className="font-medium">{line.where}: </span> : null}
-                  {line.message}
-                </li>
-              ))}
-            </ul>
+            <ProblemList lines={lines} className={lines.length > 1 ? "list-disc space-y-0.5 pl-5" : undefined} />
           </>
         ) : (
           <p className="break-words whitespace-pre-line">{error.message}</p>

@@ -1,5 +1,5 @@
 import type { ConnectionListItem, FlowUsingConnection } from "@ledgerflow/runtime";
-import Link from "next/link";
+import { FlowLinks } from "@/components/flows/flow-links";
 import { LocalTime } from "@/components/local-time";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { DisconnectButton } from "./disconnect-button";
@@ -41,16 +41,7 @@ export function ConnectionRow({ connection, providerTitle, reconnectable, canMan
         </p>
         {connection.status !== "ACTIVE" && flows.length > 0 ? (
           <p className="text-sm text-amber-800">
-            Used by {flows.length} flow{flows.length === 1 ? "" : "s"}:{" "}
-            {flows.map((flow, index) => (
-              <span key={flow.id}>
-                {index > 0 ? ", " : null}
-                <Link href={`/flows/${flow.id}`} className="font-medium underline hover:no-underline">
-                  {flow.name}
-                </Link>
-              </span>
-            ))}
-            .{" "}
+            Used by {flows.length} flow{flows.length === 1 ? "" : "s"}: <FlowLinks flows={flows} />.{" "}
             {reconnectable
               ? "Reconnect it, or choose another connection in them."
               : "Choose another connection in them."}
