@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@ledgerflow/db";
+import { type Prisma, prisma } from "@ledgerflow/db";
 import type { FlowDefinition } from "@ledgerflow/engine";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFlow } from "../../flows/create-flow";
@@ -41,13 +41,15 @@ const triggerUsing = (connectionId: string): FlowDefinition => ({
   steps: [],
 });
 
+const json = (definition: FlowDefinition) => definition as unknown as Prisma.InputJsonValue;
+
 /** A flow of `inWorkspace` with `draft`, and `published` as its published version when given. */
 async function flowWith(inWorkspace: string, name: string, draft: FlowDefinition, published?: FlowDefinition) {
   const { id } = await createFlow({ workspaceId: inWorkspace, userId: user.id, name });
-  await prisma.flow.update({ where: { id }, data: { draft } });
+  await prisma.flow.update({ where: { id }, data: { draft: json(draft) } });
   if (published) {
     const version = await prisma.flowVersion.create({
-      data: { workspaceId: inWorkspace, flowId: id, number: 1, definition: published },
+      data: { workspaceId: inWorkspace, flowId: id, number: 1, definition: json(published) },
     });
     await prisma.flow.update({ where: { id }, data: { publishedVersionId: version.id, enabled: true } });
   }
