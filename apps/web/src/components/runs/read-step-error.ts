@@ -36,18 +36,23 @@ export interface StepErrorView {
   fieldProblems: FieldProblemView[];
 }
 
-/** The problems that name a field; an error that names one field but lists none is that one problem. */
+/**
+ * The problems that name a field. An error that names one field but lists no problems is that one
+ * problem when it is one message; several of Xero's messages stored before problems were listed
+ * cannot be told apart, so they stay a list under the error's field.
+ */
 function fieldProblemsOf(
   problems: unknown[] | undefined,
   field: string | undefined,
   message: string,
+  validationErrors: string[],
 ): FieldProblemView[] {
   const listed = (problems ?? []).flatMap((problem) => {
     const parsed = storedProblem.safeParse(problem);
     return parsed.success && parsed.data.field ? [{ field: parsed.data.field, message: parsed.data.message }] : [];
   });
   if (listed.length > 0) return listed;
-  return field ? [{ field, message }] : [];
+  return field && validationErrors.length <= 1 ? [{ field, message }] : [];
 }
 
 export function readStepError(value: unknown): StepErrorView | null {
@@ -58,12 +63,13 @@ export function readStepError(value: unknown): StepErrorView | null {
     return { message: "The step failed; its error is shown below as stored.", validationErrors: [], fieldProblems: [] };
   }
   const { message, code, field, details } = parsed.data;
+  const validationErrors = details?.validationErrors ?? [];
   return {
     message,
     code,
     field,
     httpStatus: details?.status,
-    validationErrors: details?.validationErrors ?? [],
-    fieldProblems: fieldProblemsOf(details?.problems, field, message),
+    validationErrors,
+    fieldProblems: fieldProblemsOf(details?.problems, field, message, validationErrors),
   };
 }

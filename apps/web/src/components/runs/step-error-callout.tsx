@@ -1,4 +1,4 @@
-import type { FieldSpec, StepErrorCode } from "@ledgerflow/engine";
+import { describeFieldPath, type FieldSpec, type StepErrorCode } from "@ledgerflow/engine";
 import { CircleAlertIcon } from "lucide-react";
 import Link from "next/link";
 import { type ProblemLine, problemLines } from "./problem-lines";
@@ -37,7 +37,7 @@ interface StepErrorCalloutProps {
 export function StepErrorCallout({ error, title = "What went wrong", fields, editorHref }: StepErrorCalloutProps) {
   const placed = problemLines(error, fields);
   const lines = placed.length > 0 ? placed : error.validationErrors.map((message): ProblemLine => ({ message }));
-  const firstField = placed.find((line) => line.field)?.field;
+  const firstField = placed.find((line) => line.field)?.field ?? error.field;
   const fixable = firstField !== undefined || (error.code !== undefined && FIXED_IN_EDITOR.has(error.code));
   const fixHref =
     editorHref && fixable ? (firstField ? `${editorHref}&field=${encodeURIComponent(firstField)}` : editorHref) : null;
@@ -54,9 +54,14 @@ export function StepErrorCallout({ error, title = "What went wrong", fields, edi
         ) : (
           <p className="break-words whitespace-pre-line">{error.message}</p>
         )}
-        {error.code || error.httpStatus ? (
+        {error.code || error.httpStatus || (error.field && placed.length === 0) ? (
           <p className="text-xs text-red-800/80">
-            {[error.httpStatus ? `HTTP ${error.httpStatus}` : null, error.code ? `Code: ${error.code}` : null]
+            {[
+              // Named on each problem above when they are placed; else the error's one field, by label.
+              error.field && placed.length === 0 ? `Field: ${describeFieldPath(error.field, fields ?? [])}` : null,
+              error.httpStatus ? `HTTP ${error.httpStatus}` : null,
+              error.code ? `Code: ${error.code}` : null,
+            ]
               .filter(Boolean)
               .join(" · ")}
           </p>
