@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { type Prisma, prisma } from "@ledgerflow/db";
+import { prisma } from "@ledgerflow/db";
 import { createUserWithWorkspace } from "@ledgerflow/runtime";
 import { hash } from "@node-rs/argon2";
 import { expect as baseExpect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { password, screenshots, seedSandboxConnection } from "./support/journey-helpers";
+import { password, screenshots, seedFlow, seedSandboxConnection } from "./support/journey-helpers";
 import { test } from "./support/test";
 
 // Errors where one looks: Xero's validation error of a Test sits under the field of the line it
@@ -78,30 +78,11 @@ test("Xero's validation errors sit on their field and line; a disconnected conne
         },
       },
     ],
-  } as unknown as Prisma.InputJsonValue;
-  const flow = await prisma.flow.create({
-    data: {
-      workspaceId: workspace.id,
-      name: "Order → invoice",
-      draft: definition,
-      webhookToken: `e2e-errors-${randomBytes(16).toString("hex")}`,
-      createdById: user.id,
-    },
-  });
-  const version = await prisma.flowVersion.create({
-    data: { workspaceId: workspace.id, flowId: flow.id, number: 1, definition, createdById: user.id },
-  });
-  await prisma.flow.update({ where: { id: flow.id }, data: { enabled: true, publishedVersionId: version.id } });
+  };
+  const owner = { workspaceId: workspace.id, userId: user.id };
+  const flow = await seedFlow(owner, "Order → invoice", definition, { switchedOn: true });
   // A second flow using the connection only in its draft: Disconnect names it too.
-  const drafted = await prisma.flow.create({
-    data: {
-      workspaceId: workspace.id,
-      name: "Bills (draft)",
-      draft: { ...(definition as object), steps: [{ ...(definition as { steps: object[] }).steps[0] }] },
-      webhookToken: `e2e-errors-${randomBytes(16).toString("hex")}`,
-      createdById: user.id,
-    },
-  });
+  const drafted = await seedFlow(owner, "Bills (draft)", definition);
   await signIn(page, email);
 
   const panel = page.getByRole("dialog", { name: /Create sales invoice/ });
