@@ -280,7 +280,7 @@ test("the run detail shows the trigger, each step's output and Xero's validation
     "Account code '999' is not a valid code for this document.",
     `A Contact must be specified. ${xss.script}`,
   ]);
-  await expect(invoice).toContainText("Field: LineItems.AccountCode");
+  await expect(invoice).toContainText("Field: Line items · Account");
 
   // The JSON viewer collapses and expands.
   const trigger = page.getByRole("button", { name: /"body"/ }).first();

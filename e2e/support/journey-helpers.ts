@@ -1,4 +1,5 @@
-import { prisma } from "@ledgerflow/db";
+import { randomBytes } from "node:crypto";
+import { type Prisma, prisma } from "@ledgerflow/db";
 import { encryptTokenPair } from "@ledgerflow/vault";
 import { expect, type Locator, type Page } from "@playwright/test";
 
@@ -225,6 +226,34 @@ export async function seedSandboxConnection(workspaceId: string, userId: string)
       createdById: userId,
     },
   });
+}
+
+/**
+ * A flow of the workspace with `definition` as its draft and, when `switchedOn`, as its published
+ * version 1 with the flow switched on, as the editor would leave it.
+ */
+export async function seedFlow(
+  owner: { workspaceId: string; userId: string },
+  name: string,
+  definition: object,
+  { switchedOn = false } = {},
+) {
+  const json = definition as Prisma.InputJsonValue;
+  const { workspaceId, userId } = owner;
+  const flow = await prisma.flow.create({
+    data: {
+      workspaceId,
+      name,
+      draft: json,
+      webhookToken: `e2e-${randomBytes(16).toString("hex")}`,
+      createdById: userId,
+    },
+  });
+  if (!switchedOn) return flow;
+  const version = await prisma.flowVersion.create({
+    data: { workspaceId, flowId: flow.id, number: 1, definition: json, createdById: userId },
+  });
+  return prisma.flow.update({ where: { id: flow.id }, data: { enabled: true, publishedVersionId: version.id } });
 }
 
 export interface PaidInvoice {

@@ -56,9 +56,11 @@ export { describeDraftIssues } from "./describe-draft-issues";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
 export { type ExecutedStep, executeFlow } from "./execute-flow";
 export { defaultStepInput, isFieldHidden } from "./field-rules";
+export { describeFieldPath, type FieldLocation, parseFieldPath } from "./field-path";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";
+export { connectionIdsOf } from "./flow-connections";
 export { type FlowControl, type FlowControls, recordFlowControl } from "./flow-control";
 export {
   createEmptyFlowDefinition,
@@ -107,7 +109,14 @@ export { describeSchedule } from "./schedule/describe-schedule";
 export { currentStepErrorCode, STEP_ERROR_CODES, type StepErrorCode } from "./step-error-codes";
 export { stepWrites } from "./step-writes";
 export { checkStorable, formatJsonPath, MAX_JSON_DEPTH, refineStorable } from "./storable-json";
-export { formatPath, parsePath, parseTemplate, type TemplatePart, wholeTemplateExpression } from "./template-path";
+export {
+  formatFieldPath,
+  formatPath,
+  parsePath,
+  parseTemplate,
+  type TemplatePart,
+  wholeTemplateExpression,
+} from "./template-path";
 export { listTemplateReferences, referencedStepKey, type TemplateReference } from "./template-references";
 export { resolveStepInput, type TemplateContext } from "./template-resolver";
 export {

@@ -2,6 +2,10 @@ export { createSecretConnection } from "./connections/create-secret-connection";
 export { disconnectConnection } from "./connections/disconnect-connection";
 export { mayManageConnections } from "./connections/may-manage-connections";
 export { type ConnectionListItem, listConnections } from "./connections/presenters/list-connections";
+export {
+  type FlowUsingConnection,
+  listFlowsUsingConnections,
+} from "./connections/presenters/list-flows-using-connections";
 export { appConnectors } from "./connectors/app-connectors";
 export { loadFieldOptions, loadFieldOptionsSchema } from "./connectors/load-field-options";
 export {
@@ -22,7 +26,7 @@ export { deleteFlow } from "./flows/delete-flow";
 export { disableFlow } from "./flows/disable-flow";
 export { parseFlowDraft } from "./flows/parse-flow-draft";
 export { getFlowForEditor } from "./flows/presenters/get-flow-for-editor";
-export { type FlowList, type FlowListItem, listFlows } from "./flows/presenters/list-flows";
+export { type FlowList, type FlowListItem, type LostConnection, listFlows } from "./flows/presenters/list-flows";
 export { readFlowSwitch } from "./flows/presenters/read-flow-switch";
 export { isPreviewable, previewFlowStep } from "./flows/preview-flow-step";
 export { publishFlow } from "./flows/publish-flow";

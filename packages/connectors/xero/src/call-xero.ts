@@ -16,6 +16,8 @@ export interface CallXeroOptions {
   signal?: AbortSignal;
   /** The step's fields, so validation errors can name the field they concern. */
   fields?: FieldSpec[];
+  /** The step's input as sent, so a validation error can name the line it concerns. */
+  input?: Record<string, unknown>;
 }
 
 function formatDuration(ms: number): string {

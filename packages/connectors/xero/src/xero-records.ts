@@ -31,7 +31,7 @@ export function recordsOf(body: XeroBody, collection: string): XeroRecord[] {
 export function savedRecord(
   body: XeroBody,
   collection: string,
-  context: { operation: string; fields?: FieldSpec[] },
+  context: { operation: string; fields?: FieldSpec[]; input?: Record<string, unknown> },
 ): XeroRecord {
   const [record] = recordsOf(body, collection);
   if (!record) return {};

@@ -37,6 +37,8 @@ export interface ConnectionChoice {
   name: string;
   /** The connector's key ("xero"): a connector trigger lists its own connector's connections only. */
   provider: string;
+  /** The connector's name, "Xero": a step using a connection that stopped working says which. */
+  providerTitle: string;
   status: "ACTIVE" | "NEEDS_REAUTH" | "REVOKED";
 }
 
@@ -92,6 +94,8 @@ export interface FlowEditorProps {
   /** What the flow's tests created, newest first, for "Records your tests created". */
   testRecords: TestRecordItem[];
   readOnly: boolean;
+  /** What to open when the editor loads (`?step=<key>&field=<path>`, e.g. from a failed run's "Fix it in the editor"). */
+  opening?: { step: string; field?: string };
 }
 
 /**

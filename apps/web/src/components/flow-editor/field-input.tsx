@@ -30,6 +30,8 @@ export interface FieldInputProps {
   error?: string | null;
   /** Something to check that does not block, e.g. a mapping its sample lacks (drawn in amber). */
   warning?: string | null;
+  /** A list field's line errors from a failed test, by `<line>.<field>` (line from 0) or `<field>` (line unknown). */
+  itemErrors?: Readonly<Record<string, string>>;
   readOnly: boolean;
 }
 

@@ -3,6 +3,7 @@
 import {
   buildSampleContext,
   type CatalogAction,
+  connectionIdsOf,
   createCatalog,
   type FlowDefinition,
   fillHelpStepKeys,
@@ -16,8 +17,10 @@ import {
   sameFlowBehaviour,
   validateFlowDefinitionForPublish,
 } from "@ledgerflow/engine";
-import { EyeIcon } from "lucide-react";
+import { AlertTriangleIcon, EyeIcon } from "lucide-react";
+import Link from "next/link";
 import { useMemo, useState } from "react";
+import { lostConnectionMessage } from "../connections/lost-connection-message";
 import { FlowEnabledSwitch } from "../flows/flow-enabled-switch";
 import { Sheet, SheetContent } from "../ui/sheet";
 import { DeleteFlowButton } from "./delete-flow-button";
@@ -62,11 +65,13 @@ function sampleBodyOf(definition: FlowDefinition): unknown {
 
 /** The flow editor: trigger and steps in a column, each opening a side panel; autosaved. */
 export function FlowEditor(props: FlowEditorProps) {
-  const { flow, catalog, triggers, connections, samples: initialSamples, readOnly } = props;
+  const { flow, catalog, triggers, connections, samples: initialSamples, readOnly, opening } = props;
   const [testRecords, setTestRecords] = useState(props.testRecords);
   const { draft, update, status, flush } = useFlowDraft(flow.id, flow.draft, readOnly);
   const [samples, setSamples] = useState<StepSampleView[]>(initialSamples);
-  const [openKey, setOpenKey] = useState<string | null>(null);
+  const [openKey, setOpenKey] = useState<string | null>(() =>
+    opening && (opening.step === TRIGGER || findPlace(flow.draft, opening.step)) ? opening.step : null,
+  );
   // A path's panel (its name and conditions), by its Paths step's key and its own.
   const [openPath, setOpenPath] = useState<{ paths: string; path: string } | null>(null);
   const [webhook, setWebhook] = useState(flow.webhook);
@@ -153,6 +158,12 @@ export function FlowEditor(props: FlowEditorProps) {
     target?.focus();
   };
 
+  // Connections the draft uses that stopped working: said at the top, and on each card that uses one.
+  const usedConnections = new Set(connectionIdsOf(draft));
+  const lostConnections = connections.filter(
+    (connection) => usedConnections.has(connection.id) && connection.status !== "ACTIVE",
+  );
+
   const openPlace = openKey === null ? undefined : findPlace(draft, openKey);
   const openStepIndex = openPlace?.index ?? -1;
   const openStep = openPlace && !isPathsStep(openPlace.node) ? openPlace.node : undefined;
@@ -218,6 +229,24 @@ export function FlowEditor(props: FlowEditorProps) {
             You can view this flow. Ask an owner or editor to change it.
           </p>
         ) : null}
+        {lostConnections.map((connection) =>
+          connection.status === "ACTIVE" ? null : (
+            <p
+              key={connection.id}
+              role="note"
+              className="flex items-start gap-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+            >
+              <AlertTriangleIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-700" />
+              <span>
+                {lostConnectionMessage(connection.providerTitle, connection.status)}: {connection.name} is used by the
+                steps marked below.{" "}
+                <Link href="/connections" className="font-medium underline hover:no-underline">
+                  Go to Connections
+                </Link>
+              </span>
+            </p>
+          ),
+        )}
         <FlowTimeZone
           value={draft.timeZone}
           onChange={(timeZone) => update((current) => ({ ...current, timeZone }))}
@@ -297,6 +326,7 @@ export function FlowEditor(props: FlowEditorProps) {
               fillHelp={(help) => fillHelpStepKeys(help, openPlace?.before ?? [], engineCatalog)}
               readOnly={readOnly}
               onChange={tree.replaceStep}
+              focusField={opening?.step === openStep.key ? opening.field : undefined}
               flush={flush}
               onTested={(sample) =>
                 setSamples((current) => [

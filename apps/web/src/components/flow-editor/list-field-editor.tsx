@@ -65,7 +65,7 @@ export function ListFieldEditor(props: FieldInputProps) {
       </legend>
       {spec.help ? <p className="-mt-1 text-xs text-slate-500">{spec.help}</p> : null}
       {error ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm whitespace-pre-line text-red-700">
           {error}
         </p>
       ) : warning ? (
@@ -127,6 +127,7 @@ function RowsEditor({
             fields={itemFields}
             record={row}
             onRecordChange={(next) => setRow(index, next)}
+            line={index}
           />
         </div>
       ))}
@@ -194,21 +195,40 @@ function EachEditor({
           fields={itemFields}
           record={asRecord(mapping.map)}
           onRecordChange={(map) => onChange({ ...mapping, map })}
+          line={null}
         />
       </div>
     </div>
   );
 }
 
+/**
+ * A failed test's errors on one line's field. Typed-in lines (`line` given) show their own; the one
+ * template of "One per item of a list" (`line` null) shows every line's, naming the line.
+ */
+function lineFieldError(itemErrors: FieldInputProps["itemErrors"], line: number | null, name: string) {
+  if (!itemErrors) return undefined;
+  if (line !== null) return itemErrors[`${line}.${name}`];
+  const messages = Object.entries(itemErrors).flatMap(([key, message]) => {
+    const [at, field] = key.includes(".") ? key.split(".") : [undefined, key];
+    return field === name ? [at === undefined ? message : `Line ${Number(at) + 1}: ${message}`] : [];
+  });
+  return messages.length > 0 ? messages.join(" ") : undefined;
+}
+
 function ItemFields({
   fields,
   record,
   onRecordChange,
+  line,
+  itemErrors,
   ...props
 }: Omit<FieldInputProps, "value" | "onChange" | "siblings"> & {
   fields: NonNullable<FieldInputProps["spec"]["itemFields"]>;
   record: MappingObject;
   onRecordChange: (record: MappingObject) => void;
+  /** The typed-in line these fields are (from 0), or null for the template of "One per item of a list". */
+  line: number | null;
 }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -217,11 +237,13 @@ function ItemFields({
         .map((field) => (
           <div
             key={field.name}
+            // Where "Fix it in the editor" (?field=LineItems[1].AccountCode) finds the control to focus.
+            data-field={`${props.spec.name}${line === null ? "[]" : `[${line}]`}.${field.name}`}
             className={field.type === "text" || field.type === "list" ? "sm:col-span-2" : undefined}
           >
             <FieldInput
               {...props}
-              error={null}
+              error={lineFieldError(itemErrors, line, field.name) ?? null}
               warning={null}
               spec={field}
               value={record[field.name]}

@@ -12,6 +12,7 @@ import {
   RotateCcwIcon,
   Trash2Icon,
 } from "lucide-react";
+import { LostConnectionBadge } from "../connections/lost-connection-badge";
 import { Button } from "../ui/button";
 import { cn } from "../ui/class-names";
 import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-types";
@@ -82,6 +83,7 @@ export function StepCard(props: StepCardProps) {
           <span className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
             <span className="max-w-full font-mono break-all sm:truncate">steps.{step.key}</span>
             {connection ? <span>{connection.name}</span> : null}
+            <LostConnectionBadge connection={connection} />
             {problemCount > 0 ? (
               <ToFix count={problemCount} />
             ) : sample && !sample.error && stale ? (

@@ -7,10 +7,12 @@ import {
   isFieldHidden,
   type MappingValue,
   type PublishProblem,
+  parseFieldPath,
   type TemplateContext,
 } from "@ledgerflow/engine";
 import { RefreshCwIcon } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { readStepError } from "../runs/read-step-error";
 import { Button } from "../ui/button";
 import { Combobox } from "../ui/combobox";
 import { Field } from "../ui/field";
@@ -20,6 +22,7 @@ import { FieldInput } from "./field-input";
 import { StepPreview } from "./step-preview";
 import { StepTestSection } from "./step-test-section";
 import { useRevealedErrors } from "./use-revealed-errors";
+import { testFieldErrors } from "./test-field-errors";
 
 interface StepPanelProps {
   flowId: string;
@@ -41,6 +44,8 @@ interface StepPanelProps {
   /** Saves the draft now (the test runs what is saved). */
   flush: () => Promise<boolean>;
   onTested: (sample: StepSampleView) => void;
+  /** A field to focus once the panel opens (`LineItems[1].AccountCode`), from "Fix it in the editor". */
+  focusField?: string;
 }
 
 /** The top-level field a problem's path points at: `LineItems[0].UnitAmount` → `LineItems`. */
@@ -64,6 +69,7 @@ export function StepPanel(props: StepPanelProps) {
     onChange,
     flush,
     onTested,
+    focusField,
   } = props;
   const action = catalog.find((entry) => entry.key === step.action);
   const [refreshToken, setRefreshToken] = useState(0);
@@ -78,11 +84,26 @@ export function StepPanel(props: StepPanelProps) {
     const name = topField(warning.field);
     if (name && !fieldWarnings.has(name)) fieldWarnings.set(name, warning.message);
   }
-  const testedField = topField(sample?.error?.field);
   const revealed = useRevealedErrors(step, fieldErrors, revealProblems);
-  // What the last test said about a field always shows: the person asked for it.
-  if (sample?.error && testedField) revealed.shown.set(testedField, sample.error.message);
+  // A failed test's problems go on the fields (and lines) they name, over the switch-on checks', and
+  // always show: the person asked for them.
+  const tested = testFieldErrors(readStepError(sample?.error)?.fieldProblems ?? []);
+  for (const [name, message] of tested.fields) revealed.shown.set(name, message);
   const errorOf = (name: string) => revealed.shown.get(name);
+
+  useEffect(() => {
+    if (!focusField) return;
+    // The line's own field when it is drawn, else the template of "One per item of a list", else the list.
+    const { field, item } = parseFieldPath(focusField);
+    const target = [focusField, `${field}[].${item}`, field]
+      .map((path) => document.querySelector(`[data-field="${CSS.escape(path)}"]`))
+      .find(Boolean);
+    target?.scrollIntoView({ block: "center" });
+    // The control the field's label is for (the data picker's button sits before it), else the first one.
+    const labelFor = target?.querySelector("label[for]")?.getAttribute("for");
+    const control = labelFor ? document.getElementById(labelFor) : target?.querySelector<HTMLElement>("input, button");
+    control?.focus();
+  }, [focusField]);
 
   const setInput = (name: string, value: MappingValue | undefined) => {
     const { [name]: _removed, ...rest } = step.input;
@@ -166,6 +187,7 @@ export function StepPanel(props: StepPanelProps) {
                   refreshToken={refreshToken}
                   error={errorOf(field.name)}
                   warning={fieldWarnings.get(field.name)}
+                  itemErrors={tested.items.get(field.name)}
                   readOnly={readOnly}
                 />
               </div>

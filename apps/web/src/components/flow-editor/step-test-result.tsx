@@ -1,5 +1,9 @@
+import type { FieldSpec } from "@ledgerflow/engine";
 import { AlertTriangleIcon, CheckCircle2Icon, CircleStopIcon, HourglassIcon } from "lucide-react";
 import { LocalTime } from "../local-time";
+import { problemLines } from "../runs/problem-lines";
+import { ProblemList } from "../runs/problem-list";
+import { readStepError } from "../runs/read-step-error";
 import { JsonViewer } from "../ui/json-viewer";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "../ui/tabs";
 import type { StepSampleView } from "./editor-types";
@@ -18,8 +22,11 @@ const ICONS = { failed: AlertTriangleIcon, stopped: CircleStopIcon, waits: Hourg
  * step that would stop a run there (a Filter whose conditions do not hold) or make it wait, that too.
  * `note`: what the test sent differently from a run ("Tested as a draft; runs use Approved").
  */
-export function StepTestResult({ sample, note }: { sample: StepSampleView; note?: string }) {
+export function StepTestResult({ sample, note, fields }: { sample: StepSampleView; note?: string; fields?: FieldSpec[] }) {
   const failed = sample.error !== null;
+  // Each problem named by its field and line, as the fields above show it.
+  const error = readStepError(sample.error);
+  const lines = error ? problemLines(error, fields) : [];
   const { control } = sample;
   const tone = failed
     ? "failed"
@@ -35,7 +42,8 @@ export function StepTestResult({ sample, note }: { sample: StepSampleView; note?
         <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
         <div className="flex min-w-0 flex-col gap-0.5">
           <p className="font-medium">{failed ? "The test failed" : "The test succeeded"}</p>
-          {failed ? <p>{sample.error?.message}</p> : null}
+          {failed && lines.length === 0 ? <p className="whitespace-pre-line">{sample.error?.message}</p> : null}
+          {failed && lines.length > 0 ? <ProblemList lines={lines} className="flex flex-col gap-0.5" /> : null}
           {/* What the test sent differently from a run: "Tested as a draft; runs use Approved". */}
           {note ? <p>{note}</p> : null}
           {control?.type === "stop" ? <p className="break-words">A run would stop here: {control.reason}</p> : null}

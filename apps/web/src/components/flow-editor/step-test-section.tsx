@@ -164,7 +164,7 @@ export function StepTestSection({
           {stale.message}
         </p>
       ) : null}
-      {sample ? <StepTestResult sample={sample} note={resultNote} /> : null}
+      {sample ? <StepTestResult sample={sample} note={resultNote} fields={action.fields} /> : null}
       {repeats ? (
         <ConfirmDialog
           open={confirming}

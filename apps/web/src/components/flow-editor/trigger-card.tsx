@@ -1,5 +1,6 @@
 import { describeSchedule, type FlowTrigger } from "@ledgerflow/engine";
 import { ChevronRightIcon } from "lucide-react";
+import { LostConnectionBadge } from "../connections/lost-connection-badge";
 import { triggerTypePresentation } from "../trigger-type-label";
 import type { ConnectionChoice, TriggerChoice } from "./editor-types";
 import { ToFix } from "./to-fix";
@@ -33,6 +34,10 @@ function titleOf(trigger: FlowTrigger, triggers: TriggerChoice[]): string {
 export function TriggerCard({ trigger, triggers, connections, problemCount, onOpen }: TriggerCardProps) {
   const { icon: Icon } = triggerTypePresentation[trigger.type];
   const title = titleOf(trigger, triggers);
+  const connection =
+    trigger.type === "event"
+      ? connections.find((candidate) => candidate.id === trigger.config.connectionId)
+      : undefined;
   return (
     <button
       type="button"
@@ -49,6 +54,7 @@ export function TriggerCard({ trigger, triggers, connections, problemCount, onOp
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
           <span className="truncate">{describe(trigger, connections)}</span>
           <ToFix count={problemCount} />
+          <LostConnectionBadge connection={connection} />
         </span>
       </span>
       <ChevronRightIcon aria-hidden className="size-4 text-slate-400" />

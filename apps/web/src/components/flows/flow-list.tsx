@@ -1,6 +1,7 @@
 import type { FlowListItem } from "@ledgerflow/runtime";
-import { Building2Icon } from "lucide-react";
+import { AlertTriangleIcon, Building2Icon } from "lucide-react";
 import Link from "next/link";
+import { lostConnectionMessage } from "../connections/lost-connection-message";
 import { LocalTime } from "../local-time";
 import { plural } from "../plural";
 import { RunStatusBadge } from "../run-status-badge";
@@ -26,6 +27,17 @@ export function FlowList({ flows, canEdit }: FlowListProps) {
               {flow.name}
             </Link>
             {flow.description ? <p className="line-clamp-2 text-sm text-slate-500">{flow.description}</p> : null}
+            {flow.lostConnections.map((connection) => (
+              <p key={connection.id} className="flex items-start gap-1.5 text-sm text-amber-800">
+                <AlertTriangleIcon aria-hidden className="mt-0.5 size-4 shrink-0" />
+                <span>
+                  {lostConnectionMessage(connection.providerTitle, connection.status)} ({connection.name}):{" "}
+                  <Link href="/connections" className="font-medium underline hover:no-underline">
+                    Connections
+                  </Link>
+                </span>
+              </p>
+            ))}
             <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-500">
               <TriggerTypeLabel type={flow.triggerType} title={flow.triggerTitle} />
               {flow.organisations.length > 0 ? (

@@ -1,5 +1,5 @@
 import type { StepStatus } from "@ledgerflow/db";
-import { OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "@ledgerflow/engine";
+import { type FieldSpec, OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "@ledgerflow/engine";
 import type { StepRunDetail, StepRunPlace } from "@ledgerflow/runtime";
 import { LocalTime } from "../local-time";
 import { Badge, type BadgeProps } from "../ui/badge";
@@ -25,10 +25,14 @@ interface StepRunCardProps {
   place?: StepRunPlace;
   /** True when a resumed replay carried this step's result over instead of running it again. */
   carriedOver: boolean;
+  /** The step's action's fields, to name a failed field by its label. */
+  fields?: readonly FieldSpec[];
+  /** The flow editor with this step open, for "Fix it in the editor". */
+  editorHref?: string;
 }
 
 /** One executed step: status, attempts and timing, the error if any, its resolved input and output. */
-export function StepRunCard({ step, title, place, carriedOver }: StepRunCardProps) {
+export function StepRunCard({ step, title, place, carriedOver, fields, editorHref }: StepRunCardProps) {
   const error = readStepError(step.error);
   const earlierFailures = readEarlierAttemptErrors(step.attemptErrors, step.status);
   const { label, tone } = stepStatus[step.status];
@@ -71,7 +75,7 @@ export function StepRunCard({ step, title, place, carriedOver }: StepRunCardProp
           </div>
         </header>
         <div className="flex flex-col gap-4 px-5 py-4">
-          {error ? <StepErrorCallout error={error} /> : null}
+          {error ? <StepErrorCallout error={error} fields={fields} editorHref={editorHref} /> : null}
           {earlierFailures.length > 0 ? <EarlierAttempts failures={earlierFailures} /> : null}
           {step.action === PATHS_ACTION && isPathsDecision(step.output) ? <PathsTaken decision={step.output} /> : null}
           <div className="grid gap-4 lg:grid-cols-2">

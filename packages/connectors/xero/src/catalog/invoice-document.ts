@@ -173,9 +173,9 @@ export function invoiceAction(
             4,
             ctx.idempotencyKey,
           ),
-        { operation, signal: ctx.signal, fields: specs },
+        { operation, signal: ctx.signal, fields: specs, input },
       );
-      return { alreadyExisted: false, ...savedRecord(body, "Invoices", { operation, fields: specs }) };
+      return { alreadyExisted: false, ...savedRecord(body, "Invoices", { operation, fields: specs, input }) };
     },
   });
 }

@@ -123,7 +123,30 @@ describe("xero.createInvoice", () => {
     expect(error.code).toBe("xero_validation");
     expect(error.retryable).toBe(false);
     expect(error.message).toBe("Account code '999' is not a valid code for this document.");
-    expect(error.field).toBe("LineItems.AccountCode");
+    expect(error.field).toBe("LineItems[0].AccountCode");
+  });
+
+  it("puts each of Xero's validation messages on the field and line it concerns", async () => {
+    const error = await stepErrorOf(
+      runAction(createInvoice, client, {
+        ContactName: uniqueName("Line Two Ltd"),
+        Status: "AUTHORISED",
+        DueDate: "2026-04-01",
+        LineItems: [
+          { Description: "Widget", Quantity: 1, UnitAmount: 10, AccountCode: "200", TaxType: "OUTPUT2" },
+          { Description: "Gadget", Quantity: 2, UnitAmount: 5, AccountCode: "999", TaxType: "NOT-A-RATE" },
+        ],
+      }),
+    );
+    expect(error.code).toBe("xero_validation");
+    expect(error.field).toBe("LineItems[1].AccountCode");
+    expect(error.details?.problems).toEqual([
+      { field: "LineItems[1].AccountCode", message: "Account code '999' is not a valid code for this document." },
+      {
+        field: "LineItems[1].TaxType",
+        message: "The TaxType code 'NOT-A-RATE' does not exist or cannot be used for this type of transaction.",
+      },
+    ]);
   });
 
   it("refuses an invoice to nobody before calling Xero", async () => {
@@ -222,7 +245,7 @@ describe("xero.createBill", () => {
     expect(error.message).toBe(
       "The TaxType code 'BOGUS' does not exist or cannot be used for this type of transaction.",
     );
-    expect(error.field).toBe("LineItems.TaxType");
+    expect(error.field).toBe("LineItems[0].TaxType");
   });
 });
 

@@ -199,7 +199,8 @@ describe("the Xero catalog in the engine", () => {
       error: {
         code: "xero_validation",
         message: "The Tracking Option 'Nowhere' does not exist for Tracking Category 'Department'.",
-        field: "LineItems.TrackingOption1",
+        // Line 1 holds the option Xero quotes: the message is that line's.
+        field: "LineItems[0].TrackingOption1",
       },
     });
   });

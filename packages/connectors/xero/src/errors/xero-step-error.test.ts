@@ -1,7 +1,7 @@
 import type { FieldSpec } from "@ledgerflow/engine";
 import { describe, expect, it } from "vitest";
 import { savedRecord } from "../xero-records";
-import { fieldForMessage } from "./field-for-message";
+import { fieldsForMessage } from "./field-for-message";
 import { parseXeroRejection } from "./xero-failure";
 import { xeroStepError } from "./xero-step-error";
 
@@ -110,7 +110,7 @@ describe("savedRecord", () => {
   });
 });
 
-describe("fieldForMessage", () => {
+describe("fieldsForMessage", () => {
   const fields: FieldSpec[] = [
     { name: "Date", label: "Date", type: "date" },
     { name: "DueDate", label: "Due date", type: "date" },
@@ -127,16 +127,16 @@ describe("fieldForMessage", () => {
   ];
 
   it("names the field Xero's message is about", () => {
-    expect(fieldForMessage("Due date is required.", fields)).toBe("DueDate");
-    expect(fieldForMessage("Account code '9' is not a valid code for this document.", fields)).toBe(
+    expect(fieldsForMessage("DueDate must be a valid date.", fields)).toEqual(["DueDate"]);
+    expect(fieldsForMessage("Account code '9' is not a valid code for this document.", fields)).toEqual([
       "LineItems.AccountCode",
-    );
-    expect(fieldForMessage("The Tracking Option 'X' does not exist for Tracking Category 'Region'.", fields)).toBe(
+    ]);
+    expect(fieldsForMessage("The Tracking Option 'X' does not exist for Tracking Category 'Region'.", fields)).toEqual([
       "LineItems.TrackingOption1",
-    );
+    ]);
   });
 
   it("matches whole words only, and nothing when no field is named", () => {
-    expect(fieldForMessage("The document was updated by someone else.", fields)).toBeUndefined();
+    expect(fieldsForMessage("The document was updated by someone else.", fields)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { type FieldSpec, StepError } from "@ledgerflow/engine";
-import { fieldForMessage } from "./field-for-message";
-import { errorSummary, validationMessages } from "./xero-error-body";
+import { validationProblems } from "./validation-problems";
+import { errorSummary, validationEntries } from "./xero-error-body";
 import type { XeroFailure } from "./xero-failure";
 
 export const RECONNECT_MESSAGE = "Xero rejected the connection's credentials — reconnect it on the Connections page";
@@ -10,6 +10,8 @@ export interface FailureContext {
   operation: string;
   /** The step's fields, to name the one a validation message concerns. */
   fields?: FieldSpec[];
+  /** The step's input as sent, to find the line a validation message quotes ("Account code '999'…"). */
+  input?: Record<string, unknown>;
   /** The token-access layer is refreshing this connection's tokens (a 401 is then transient). */
   refreshInProgress?: boolean;
 }
@@ -25,14 +27,22 @@ function retryAfterMs(headers: Record<string, string>): number | undefined {
 }
 
 function validationError(failure: XeroFailure, context: FailureContext): StepError {
-  const messages = validationMessages(failure.body);
+  const entries = validationEntries(failure.body);
+  const messages = [...new Set(entries.map((entry) => entry.message))];
   const summary = errorSummary(failure.body);
   const message = messages.length > 0 ? messages.join("\n") : (summary ?? `Xero refused to ${context.operation}.`);
-  const field = messages.map((text) => fieldForMessage(text, context.fields ?? [])).find(Boolean);
+  // Each message on its field and line, as the engine's own input problems are (`details.problems`).
+  const problems = validationProblems(entries, context.fields ?? [], context.input);
+  const field = problems.find((problem) => problem.field)?.field;
   return new StepError(message, {
     code: "xero_validation",
     field,
-    details: { status: failure.status, validationErrors: messages, ...(summary ? { xeroMessage: summary } : {}) },
+    details: {
+      status: failure.status,
+      validationErrors: messages,
+      ...(problems.some((problem) => problem.field) ? { problems } : {}),
+      ...(summary ? { xeroMessage: summary } : {}),
+    },
   });
 }
 

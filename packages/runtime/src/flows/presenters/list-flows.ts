@@ -1,4 +1,4 @@
-import { prisma, type RunStatus } from "@ledgerflow/db";
+import { type ConnectionStatus, prisma, type RunStatus } from "@ledgerflow/db";
 import {
   describeSchedule,
   type FlowTrigger,
@@ -6,6 +6,8 @@ import {
   listActionSteps,
   type TriggerType,
 } from "@ledgerflow/engine";
+import { storedConnectionIds } from "../../connections/connections-of-flow";
+import { appConnectors } from "../../connectors/app-connectors";
 import { appEventTitle } from "../../triggers/event/describe-app-event";
 
 export interface ListFlowsOptions {
@@ -27,9 +29,22 @@ export interface FlowListItem {
   triggerTitle: string | null;
   /** The Xero organisations the flow's steps use, by name. */
   organisations: string[];
+  /**
+   * Connections its published version or draft uses that no longer work (disconnected, or refused
+   * by the provider): the flow fails, or will once switched on, until they are reconnected or replaced.
+   */
+  lostConnections: LostConnection[];
   lastRun: { status: RunStatus; at: Date } | null;
   runsLast7Days: number;
   updatedAt: Date;
+}
+
+export interface LostConnection {
+  id: string;
+  name: string;
+  /** The connector's name: "Xero". */
+  providerTitle: string;
+  status: Exclude<ConnectionStatus, "ACTIVE">;
 }
 
 const weekMs = 7 * 24 * 60 * 60 * 1000;
@@ -61,7 +76,10 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
         publishedVersion: { select: { definition: true } },
       },
     }),
-    prisma.connection.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
+    prisma.connection.findMany({
+      where: { workspaceId },
+      select: { id: true, name: true, provider: true, status: true },
+    }),
     prisma.run.groupBy({
       by: ["flowId"],
       where: { workspaceId, createdAt: { gte: new Date(now.getTime() - weekMs) } },
@@ -81,6 +99,24 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
   );
 
   const connectionNames = new Map(connections.map((connection) => [connection.id, connection.name]));
+  const connectors = appConnectors();
+  const lost = new Map(
+    connections.flatMap((connection): [string, LostConnection][] =>
+      connection.status === "ACTIVE"
+        ? []
+        : [
+            [
+              connection.id,
+              {
+                id: connection.id,
+                name: connection.name,
+                providerTitle: connectors.find(connection.provider)?.title ?? connection.provider,
+                status: connection.status,
+              },
+            ],
+          ],
+    ),
+  );
   const countsByFlow = new Map(weekCounts.map((row) => [row.flowId, row._count._all]));
 
   const items = flows.map((flow, index): FlowListItem => {
@@ -90,6 +126,11 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
     const organisations = [
       ...new Set(steps.flatMap((step) => connectionNames.get(step.connectionId ?? "") ?? [])),
     ].sort();
+    const used = new Set([
+      ...storedConnectionIds(flow.publishedVersion?.definition),
+      ...storedConnectionIds(flow.draft),
+    ]);
+    const lostConnections = [...used].flatMap((id) => lost.get(id) ?? []);
     const lastRun = lastRuns[index];
     const trigger = definition.success ? definition.data.trigger : null;
     return {
@@ -100,6 +141,7 @@ export async function listFlows({ workspaceId, now = new Date() }: ListFlowsOpti
       triggerType: trigger?.type ?? null,
       triggerTitle: triggerTitleOf(trigger),
       organisations,
+      lostConnections,
       lastRun: lastRun ? { status: lastRun.status, at: lastRun.createdAt } : null,
       runsLast7Days: countsByFlow.get(flow.id) ?? 0,
       updatedAt: flow.updatedAt,

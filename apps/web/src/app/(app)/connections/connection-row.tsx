@@ -1,4 +1,5 @@
-import type { ConnectionListItem } from "@ledgerflow/runtime";
+import type { ConnectionListItem, FlowUsingConnection } from "@ledgerflow/runtime";
+import { FlowLinks } from "@/components/flows/flow-links";
 import { LocalTime } from "@/components/local-time";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { DisconnectButton } from "./disconnect-button";
@@ -17,10 +18,12 @@ interface ConnectionRowProps {
   /** Made through a consent (Xero's OAuth), so "Reconnect" can renew it; a typed-in one is added again. */
   reconnectable: boolean;
   canManage: boolean;
+  /** The flows that use it (published or in draft): Disconnect names them. */
+  flows: FlowUsingConnection[];
 }
 
 /** One connection, by its name (a Xero organisation's): who connected it and when, its status, and what an editor can do. */
-export function ConnectionRow({ connection, providerTitle, reconnectable, canManage }: ConnectionRowProps) {
+export function ConnectionRow({ connection, providerTitle, reconnectable, canManage, flows }: ConnectionRowProps) {
   const badge = statusBadge[connection.status];
   const connectedBy = connection.createdBy.name ?? connection.createdBy.email;
   return (
@@ -36,6 +39,14 @@ export function ConnectionRow({ connection, providerTitle, reconnectable, canMan
         <p className="text-sm text-slate-500">
           {providerTitle} · connected by {connectedBy} on <LocalTime value={connection.createdAt} format="date" />
         </p>
+        {connection.status !== "ACTIVE" && flows.length > 0 ? (
+          <p className="text-sm text-amber-800">
+            Used by {flows.length} flow{flows.length === 1 ? "" : "s"}: <FlowLinks flows={flows} />.{" "}
+            {reconnectable
+              ? "Reconnect it, or choose another connection in them."
+              : "Choose another connection in them."}
+          </p>
+        ) : null}
         {connection.status === "NEEDS_REAUTH" ? (
           <p className="text-sm text-amber-800">
             Xero no longer accepts this connection. Reconnect it so its flows can run again.
@@ -51,6 +62,7 @@ export function ConnectionRow({ connection, providerTitle, reconnectable, canMan
               organisationName={connection.name}
               providerTitle={providerTitle}
               revocable={reconnectable}
+              flows={flows}
             />
           ) : null}
         </div>

@@ -1,4 +1,10 @@
-import { appConnectors, listConnections, listFlows, roleAllows } from "@ledgerflow/runtime";
+import {
+  appConnectors,
+  listConnections,
+  listFlows,
+  listFlowsUsingConnections,
+  roleAllows,
+} from "@ledgerflow/runtime";
 import { ChevronRightIcon, PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -35,7 +41,10 @@ function callbackNotice({ connected, denied }: { connected?: string; denied?: st
 
 export default async function ConnectionsPage({ searchParams }: ConnectionsPageProps) {
   const { workspace, role } = await requireWorkspace();
-  const connections = await listConnections({ workspaceId: workspace.id });
+  const [connections, flowsUsing] = await Promise.all([
+    listConnections({ workspaceId: workspace.id }),
+    listFlowsUsingConnections({ workspaceId: workspace.id }),
+  ]);
   const canManage = roleAllows(role, "EDITOR");
   // The webhooks page shows the whole app's deliveries: owners only (xero-webhooks/page.tsx).
   const isOwner = roleAllows(role, "OWNER");
@@ -101,6 +110,7 @@ export default async function ConnectionsPage({ searchParams }: ConnectionsPageP
                   providerTitle={connector?.title ?? connection.provider}
                   reconnectable={connector?.auth.kind === "oauth2"}
                   canManage={canManage}
+                  flows={flowsUsing.get(connection.id) ?? []}
                 />
               );
             })}

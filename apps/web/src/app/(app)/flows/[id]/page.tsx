@@ -10,6 +10,7 @@ import {
 } from "@ledgerflow/runtime";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import type { CatalogEntry, StepConnection, StepSampleView } from "@/components/flow-editor/editor-types";
 import { FlowEditor } from "@/components/flow-editor/flow-editor";
 import { toTestRecordItems } from "@/components/flow-editor/test-record-item";
@@ -18,7 +19,14 @@ import { requireWorkspace } from "@/server/with-workspace";
 
 interface FlowPageProps {
   params: Promise<{ id: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
 }
+
+/** `?step=<key>&field=<path>`: the step (or `trigger`) to open, and the field to focus in it. */
+const openingQuery = z.object({
+  step: z.string().min(1).max(200).optional().catch(undefined),
+  field: z.string().min(1).max(300).optional().catch(undefined),
+});
 
 async function loadFlow(flowId: string) {
   const { workspace, role } = await requireWorkspace();
@@ -67,8 +75,9 @@ function stepConnection(connector: AnyConnector | undefined, needed: boolean): S
 }
 
 /** `/flows/[id]`: the editor. VIEWERs get the same screen, read-only. */
-export default async function FlowPage({ params }: FlowPageProps) {
+export default async function FlowPage({ params, searchParams }: FlowPageProps) {
   const { flow, role, workspace } = await loadFlow((await params).id);
+  const query = openingQuery.parse((await searchParams) ?? {});
   // Everything the browser needs of the catalog; `run` stays on the server.
   const connectors = appConnectors();
   const catalog: CatalogEntry[] = connectors.catalog
@@ -130,10 +139,14 @@ export default async function FlowPage({ params }: FlowPageProps) {
       }}
       catalog={catalog}
       triggers={listTriggerChoices()}
-      connections={flow.connections}
+      connections={flow.connections.map((connection) => ({
+        ...connection,
+        providerTitle: connectors.find(connection.provider)?.title ?? connection.provider,
+      }))}
       samples={samples}
       testRecords={testRecords}
       readOnly={!roleAllows(role, "EDITOR")}
+      opening={query.step ? { step: query.step, ...(query.field ? { field: query.field } : {}) } : undefined}
     />
   );
 }

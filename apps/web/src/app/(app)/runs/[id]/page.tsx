@@ -1,4 +1,4 @@
-import { getReplayPlan, getRunDetail, inProgressRunStatuses, roleAllows } from "@ledgerflow/runtime";
+import { appConnectors, getReplayPlan, getRunDetail, inProgressRunStatuses, roleAllows } from "@ledgerflow/runtime";
 import { ArrowLeftIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -36,6 +36,7 @@ export default async function RunPage({ params }: RunPageProps) {
   const replayPlan = canReplay ? await getReplayPlan({ workspaceId: workspace.id, runId: run.id }) : null;
 
   const inProgress = (inProgressRunStatuses as readonly string[]).includes(run.status);
+  const { catalog } = appConnectors();
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
@@ -125,6 +126,8 @@ export default async function RunPage({ params }: RunPageProps) {
                   place={run.stepPlaces[step.stepKey]}
                   // A resumed replay copies the steps that had succeeded, with their original times.
                   carriedOver={run.replayOfId !== null && step.startedAt < run.createdAt}
+                  fields={catalog.get(step.action)?.fields}
+                  editorHref={`/flows/${run.flow.id}?step=${encodeURIComponent(step.stepKey)}`}
                 />
               </li>
             ))}
