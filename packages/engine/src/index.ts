@@ -55,8 +55,8 @@ export { OTHERWISE_PATH, PATHS_ACTION, type PathsDecision } from "./decide-paths
 export { describeDraftIssues } from "./describe-draft-issues";
 export { describeRepeatedTest, describeWrites, type PlannedWrite, testWouldRepeat } from "./describe-writes";
 export { type ExecutedStep, executeFlow } from "./execute-flow";
-export { defaultStepInput, isFieldHidden } from "./field-rules";
 export { describeFieldPath, type FieldLocation, parseFieldPath } from "./field-path";
+export { defaultStepInput, isFieldHidden } from "./field-rules";
 export { type ActionDeclaration, defineAction } from "./fields/define-action";
 export { type Field, type Fields, fieldSpecs, type InputOf } from "./fields/field";
 export { field } from "./fields/field-builders";

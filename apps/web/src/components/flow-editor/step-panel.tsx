@@ -21,8 +21,8 @@ import type { CatalogEntry, ConnectionChoice, StepSampleView } from "./editor-ty
 import { FieldInput } from "./field-input";
 import { StepPreview } from "./step-preview";
 import { StepTestSection } from "./step-test-section";
-import { useRevealedErrors } from "./use-revealed-errors";
 import { testFieldErrors } from "./test-field-errors";
+import { useRevealedErrors } from "./use-revealed-errors";
 
 interface StepPanelProps {
   flowId: string;

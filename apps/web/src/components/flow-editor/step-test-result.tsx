@@ -22,7 +22,15 @@ const ICONS = { failed: AlertTriangleIcon, stopped: CircleStopIcon, waits: Hourg
  * step that would stop a run there (a Filter whose conditions do not hold) or make it wait, that too.
  * `note`: what the test sent differently from a run ("Tested as a draft; runs use Approved").
  */
-export function StepTestResult({ sample, note, fields }: { sample: StepSampleView; note?: string; fields?: FieldSpec[] }) {
+export function StepTestResult({
+  sample,
+  note,
+  fields,
+}: {
+  sample: StepSampleView;
+  note?: string;
+  fields?: FieldSpec[];
+}) {
   const failed = sample.error !== null;
   // Each problem named by its field and line, as the fields above show it.
   const error = readStepError(sample.error);

@@ -107,7 +107,10 @@ export function RunStatusBanner({ run }: { run: RunDetail }) {
   if (banner === "error") {
     const error = readStepError(run.error);
     return (
-      <StepErrorCallout error={error ?? { message: "No error was recorded.", validationErrors: [] }} title="Failed" />
+      <StepErrorCallout
+        error={error ?? { message: "No error was recorded.", validationErrors: [], fieldProblems: [] }}
+        title="Failed"
+      />
     );
   }
   return (

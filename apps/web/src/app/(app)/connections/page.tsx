@@ -1,10 +1,4 @@
-import {
-  appConnectors,
-  listConnections,
-  listFlows,
-  listFlowsUsingConnections,
-  roleAllows,
-} from "@ledgerflow/runtime";
+import { appConnectors, listConnections, listFlows, listFlowsUsingConnections, roleAllows } from "@ledgerflow/runtime";
 import { ChevronRightIcon, PlugIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
