@@ -42,7 +42,7 @@ async function runNowUntilFailed(page: Page) {
   await dialog.getByRole("button", { name: "Start run" }).click();
   await dialog.getByRole("link", { name: "Open the run" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Failed", { timeout: 45_000 });
-  return page.getByRole("region", { name: /create_invoice/ });
+  return page.getByRole("region", { name: /^Step 1: create_invoice/ });
 }
 
 async function signIn(page: Page, email: string) {
@@ -91,7 +91,7 @@ test("Xero's validation errors sit on their field and line; a disconnected conne
   await test.step("a failed Test puts Xero's message under the account field of line 2, and names it in the result", async () => {
     await page.goto(`/flows/${flow.id}`);
     await page.getByRole("button", { name: "Open Step 1: Create sales invoice" }).click();
-    await panel.getByRole("button", { name: "Test step" }).click();
+    await panel.getByRole("button", { name: /^Test\b/ }).click();
     const result = panel.getByRole("region", { name: "Test result" });
     await expect(result).toContainText("The test failed", { timeout: 30_000 });
     await expect(result).toContainText(`Line items, line 2 · Account: ${ACCOUNT_MESSAGE}`);

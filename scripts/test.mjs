@@ -133,7 +133,10 @@ try {
   if (only !== "unit") {
     const web = spawnPrefixed("web", "npm", ["run", "start", "-w", "@ledgerflow/web"], {
       cwd: root,
-      env: { ...env, NODE_ENV: "production", PORT: String(webPort) },
+      // The browser tests stand for many people: each test's browser sends its own client address
+      // through "a proxy" on loopback (e2e/support/test.ts), so per-address limits such as 30 sign-ups
+      // an hour apply per test, as they would per person, instead of to the whole suite.
+      env: { ...env, NODE_ENV: "production", PORT: String(webPort), TRUSTED_PROXIES: "loopback" },
       quiet: true,
     });
     children.push(web);
