@@ -87,7 +87,7 @@ export {
   type MappingValue,
 } from "./mapping-schema";
 export { findMissingSampleReferences } from "./missing-sample-references";
-export { readOwn, readPath } from "./plain-data";
+export { defineOwn, isPlainObject, type PlainObject, readOwn, readPath } from "./plain-data";
 export { type ClientFor, type FlowSettings, flowSettingsOf, prepareStep } from "./run-step";
 export {
   chooseRunTitle,

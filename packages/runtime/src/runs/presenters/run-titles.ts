@@ -1,5 +1,14 @@
 import { Prisma, prisma } from "@ledgerflow/db";
-import { chooseRunTitle, type RunTitlePart, renderRunTitle, runTitleParts } from "@ledgerflow/engine";
+import {
+  chooseRunTitle,
+  defineOwn,
+  isPlainObject,
+  type PlainObject,
+  type RunTitlePart,
+  readOwn,
+  renderRunTitle,
+  runTitleParts,
+} from "@ledgerflow/engine";
 
 // Which title template each flow's runs are named with in the history (docs/ARCHITECTURE.md §6):
 // the flow's `runTitle` as its draft has it now — a title is how the history reads a run, not
@@ -49,17 +58,16 @@ export function titlePathsOf(templates: Iterable<RunTitleTemplate>): string[][] 
  * the engine's renderer sees a trigger holding just those values.
  */
 export function renderTitleFromPicked(template: RunTitleTemplate, paths: string[][], picked: unknown[]): string | null {
-  const trigger: Record<string, unknown> = {};
+  const trigger: PlainObject = {};
   paths.forEach((path, index) => {
     const value = picked[index];
     if (value === null || value === undefined) return;
     let at = trigger;
     for (const segment of path.slice(0, -1)) {
-      const next = Object.hasOwn(at, segment) ? at[segment] : undefined;
-      if (typeof next !== "object" || next === null) at[segment] = {};
-      at = at[segment] as Record<string, unknown>;
+      if (!isPlainObject(readOwn(at, segment))) defineOwn(at, segment, {});
+      at = readOwn(at, segment) as PlainObject;
     }
-    at[path.at(-1) as string] = value;
+    defineOwn(at, path.at(-1) as string, value);
   });
   return renderRunTitle(template.template, trigger);
 }
